@@ -1,0 +1,108 @@
+using System.Diagnostics;
+
+namespace GrowNet.Ecs.Engine;
+
+/// <summary>
+/// Runs systems phase by phase in a fixed order: within a phase in registration order, and
+/// after each phase the world's command buffer is played back (the phase boundary where
+/// structural change happens). Keeps per-system timing counters.
+/// </summary>
+public sealed class Scheduler
+{
+    private readonly string[] phaseNames;
+    private readonly List<(ISystem System, SystemTiming Timing)>[] phases;
+    private readonly List<SystemTiming> timings = new();
+
+    /// <summary>Creates a scheduler with the given ordered phases.</summary>
+    public Scheduler(IReadOnlyList<string> phaseNames)
+    {
+        ArgumentNullException.ThrowIfNull(phaseNames);
+        if (phaseNames.Count == 0)
+            throw new ArgumentException("A scheduler needs at least one phase.", nameof(phaseNames));
+        this.phaseNames = phaseNames.ToArray();
+        phases = new List<(ISystem, SystemTiming)>[this.phaseNames.Length];
+        for (int i = 0; i < phases.Length; i++)
+            phases[i] = new();
+    }
+
+    /// <summary>The ordered phase names.</summary>
+    public IReadOnlyList<string> PhaseNames => phaseNames;
+
+    /// <summary>Timing counters of every registered system, in tick order.</summary>
+    public IReadOnlyList<SystemTiming> Timings => timings;
+
+    /// <summary>Whether a tick is being run.</summary>
+    public bool IsRunning { get; private set; }
+
+    /// <summary>Index of the phase being run (−1 outside a tick).</summary>
+    public int CurrentPhase { get; private set; } = -1;
+
+    /// <summary>Registers <paramref name="system"/> at the end of phase <paramref name="phase"/>.</summary>
+    public void Add(int phase, ISystem system)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        if ((uint)phase >= (uint)phases.Length)
+            throw new ArgumentOutOfRangeException(nameof(phase), phase, $"Phases are 0..{phases.Length - 1}.");
+        if (IsRunning)
+            throw new InvalidOperationException("Systems cannot be registered while a tick runs.");
+        var timing = new SystemTiming(system.Name, phase, phaseNames[phase]);
+        phases[phase].Add((system, timing));
+        timings.Clear();
+        foreach (var list in phases)
+            foreach (var entry in list)
+                timings.Add(entry.Timing);
+    }
+
+    /// <summary>Whether a system of type <typeparamref name="T"/> is registered.</summary>
+    public bool Contains<T>() where T : ISystem
+    {
+        foreach (var list in phases)
+            foreach (var entry in list)
+                if (entry.System is T)
+                    return true;
+        return false;
+    }
+
+    /// <summary>The systems in tick order with their phase.</summary>
+    public IEnumerable<(int Phase, ISystem System)> Systems()
+    {
+        for (int p = 0; p < phases.Length; p++)
+            foreach (var entry in phases[p])
+                yield return (p, entry.System);
+    }
+
+    /// <summary>Runs one tick over <paramref name="world"/>.</summary>
+    public void Run(World world)
+    {
+        if (IsRunning)
+            throw new InvalidOperationException("A tick is already running (Step called from inside a system?).");
+        IsRunning = true;
+        try
+        {
+            // Commands recorded by the host between ticks are applied before the first phase.
+            world.Commands.Playback();
+            for (int p = 0; p < phases.Length; p++)
+            {
+                CurrentPhase = p;
+                var list = phases[p];
+                for (int s = 0; s < list.Count; s++)
+                {
+                    var (system, timing) = list[s];
+                    long start = Stopwatch.GetTimestamp();
+                    system.Update(world);
+                    long elapsed = Stopwatch.GetTimestamp() - start;
+                    timing.Calls++;
+                    timing.TotalTimestampTicks += elapsed;
+                    timing.LastTimestampTicks = elapsed;
+                }
+
+                world.Commands.Playback();
+            }
+        }
+        finally
+        {
+            IsRunning = false;
+            CurrentPhase = -1;
+        }
+    }
+}

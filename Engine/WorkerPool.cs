@@ -1,0 +1,177 @@
+namespace GrowNet.Ecs.Engine;
+
+/// <summary>
+/// A small fixed pool of worker threads for range-parallel loops. The range is cut into blocks
+/// of a fixed size chosen by the caller, never by the thread count, so each block computes the
+/// same thing whichever thread runs it: results are identical on any number of threads.
+/// Runs one loop at a time; a loop started from inside a loop runs serially. After the
+/// workers exist, a loop allocates nothing.
+/// </summary>
+public sealed class WorkerPool : IDisposable
+{
+    private readonly object runGate = new();
+    private readonly SemaphoreSlim start = new(0);
+    private readonly CountdownEvent finished = new(1);
+    private Thread[]? workers;
+    private readonly Dictionary<Type, IBlockJob> jobs = new();
+    private IBlockJob? job;
+    private Exception? failure;
+    private int nextBlock;
+    private int blockCount;
+    private bool disposed;
+    [ThreadStatic] private static bool insideLoop;
+
+    /// <summary>Creates a pool that uses up to <paramref name="threadCount"/> threads (including the caller's).</summary>
+    public WorkerPool(int threadCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threadCount, 1);
+        ThreadCount = threadCount;
+    }
+
+    /// <summary>Threads a loop may use, the calling thread included.</summary>
+    public int ThreadCount { get; }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> over [0, <paramref name="length"/>) in blocks of
+    /// <paramref name="blockSize"/>. Serial when there is one block, one thread, or when called
+    /// from inside another loop. The action is copied once per call; struct fields it writes are
+    /// not copied back, so results go to arrays it references.
+    /// </summary>
+    public void For<TAction>(int length, int blockSize, in TAction action) where TAction : struct, IRangeAction
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 1);
+        if (length == 0)
+            return;
+        int blocks = (int)(((long)length + blockSize - 1) / blockSize);
+        if (blocks == 1 || ThreadCount == 1 || insideLoop || disposed)
+        {
+            var copy = action;
+            for (int b = 0; b < blocks; b++)
+            {
+                int from = b * blockSize;
+                copy.Execute(from, (int)Math.Min((long)from + blockSize, length));
+            }
+
+            return;
+        }
+
+        lock (runGate)
+        {
+            EnsureWorkers();
+            if (!jobs.TryGetValue(typeof(TAction), out var cached))
+            {
+                cached = new BlockJob<TAction>();
+                jobs.Add(typeof(TAction), cached);
+            }
+
+            var box = (BlockJob<TAction>)cached;
+            box.Action = action;
+            box.Length = length;
+            box.BlockSize = blockSize;
+            job = box;
+            blockCount = blocks;
+            nextBlock = -1;
+            int helpers = Math.Min(workers!.Length, blocks - 1);
+            finished.Reset(helpers + 1);
+            start.Release(helpers);
+            failure = null;
+            try
+            {
+                RunBlocks();
+            }
+            finally
+            {
+                finished.Signal();
+                finished.Wait();
+                job = null;
+                box.Action = default;
+            }
+
+            if (failure is { } error)
+                throw new AggregateException("A parallel block failed.", error);
+        }
+    }
+
+    private void RunBlocks()
+    {
+        insideLoop = true;
+        try
+        {
+            var current = job!;
+            int block;
+            while ((block = Interlocked.Increment(ref nextBlock)) < blockCount)
+                current.Execute(block);
+        }
+        finally
+        {
+            insideLoop = false;
+        }
+    }
+
+    private void EnsureWorkers()
+    {
+        if (workers != null)
+            return;
+        workers = new Thread[ThreadCount - 1];
+        for (int i = 0; i < workers.Length; i++)
+        {
+            workers[i] = new Thread(WorkerLoop) { IsBackground = true, Name = $"GrowNet worker {i + 1}" };
+            workers[i].Start();
+        }
+    }
+
+    private void WorkerLoop()
+    {
+        while (true)
+        {
+            start.Wait();
+            if (disposed)
+                return;
+            try
+            {
+                RunBlocks();
+            }
+            catch (Exception error)
+            {
+                // Stop handing out blocks and report the error on the calling thread.
+                Interlocked.Exchange(ref nextBlock, int.MaxValue - 1);
+                Interlocked.CompareExchange(ref failure, error, null);
+            }
+            finally
+            {
+                finished.Signal();
+            }
+        }
+    }
+
+    /// <summary>Stops the worker threads.</summary>
+    public void Dispose()
+    {
+        if (disposed)
+            return;
+        disposed = true;
+        if (workers != null)
+            start.Release(workers.Length);
+    }
+
+    private interface IBlockJob
+    {
+        void Execute(int block);
+    }
+
+    private sealed class BlockJob<TAction> : IBlockJob where TAction : struct, IRangeAction
+    {
+        // One instance per action type and pool is enough: a pool runs one loop at a time.
+        public TAction Action;
+        public int Length;
+        public int BlockSize;
+
+        public void Execute(int block)
+        {
+            int from = block * BlockSize;
+            var copy = Action;
+            copy.Execute(from, (int)Math.Min((long)from + BlockSize, Length));
+        }
+    }
+}
