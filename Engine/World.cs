@@ -32,6 +32,7 @@ public sealed class World : IDisposable
     {
         Seed = seed;
         Commands = new CommandBuffer(this);
+        Names = new EntityNames(this);
         Scheduler = new Scheduler(phaseNames ?? ["Update"]);
         Parallel = new WorkerPool(Environment.ProcessorCount);
     }
@@ -41,6 +42,9 @@ public sealed class World : IDisposable
 
     /// <summary>Number of completed <see cref="Step"/> calls.</summary>
     public ulong Tick { get; set; }
+
+    /// <summary>Optional entity names.</summary>
+    public EntityNames Names { get; }
 
     /// <summary>Structural changes recorded during a phase, applied at the phase boundary.</summary>
     public CommandBuffer Commands { get; }

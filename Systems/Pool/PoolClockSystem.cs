@@ -1,0 +1,26 @@
+using GrowNet.Ecs.Components.Pool;
+using GrowNet.Ecs.Engine;
+
+namespace GrowNet.Ecs.Systems.Pool;
+
+/// <summary>Pool tick step 6 (pool.md): count the tick and add its spikes to the total.</summary>
+public sealed class PoolClockSystem : ISystem
+{
+    private static readonly ComponentSet PoolSet = ComponentSet.Of<PoolConfig, PoolState>();
+
+    /// <inheritdoc />
+    public string Name => "PoolClock";
+
+    /// <inheritdoc />
+    public void Update(World world)
+    {
+        foreach (var table in world.Query(PoolSet))
+        {
+            foreach (ref var state in table.Span<PoolState>())
+            {
+                state.TotalSpikes += (ulong)state.LastSpikeCount;
+                state.TickCount++;
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using GrowNet.Ecs.Components.Pool;
+using GrowNet.Ecs.Engine;
+
+namespace GrowNet.Ecs.Systems.Pool;
+
+/// <summary>
+/// Creates pools in a world: the pool entity (<see cref="PoolConfig"/> + <see cref="PoolState"/>)
+/// and its cell, synapse and delay-ring tables. Validates everything before creating anything,
+/// so a bad argument leaves the world untouched.
+/// </summary>
+public static class PoolFactory
+{
+    /// <summary>Largest pool: synapse targets are u16.</summary>
+    public const int MaxCells = 65536;
+
+    /// <summary>An empty pool (no synapses) with the Dale split and fresh cells.</summary>
+    public static NeuronPool CreateEmpty(World world, string name, int cells, PoolConfig config)
+    {
+        ValidateCellCount(cells);
+        config.Validate();
+        return Build(world, name, cells, config, rows: null);
+    }
+
+    /// <summary>A pool connected by neuropool 0.1's generator (bit-exact compat mode).</summary>
+    public static NeuronPool CreateCompat(World world, string name, int cells, float density, PoolConfig config)
+    {
+        ValidateCellCount(cells);
+        ValidateDensity(density);
+        config.Validate();
+        var rows = CompatGenerator.Generate(cells, density, ExcitatoryCount(cells), config);
+        return Build(world, name, cells, config, rows);
+    }
+
+    /// <summary>A pool connected by the standard generator: each ordered pair with probability <paramref name="density"/>.</summary>
+    public static NeuronPool CreateStandard(World world, string name, int cells, double density, PoolConfig config)
+    {
+        ValidateCellCount(cells);
+        ValidateDensity(density);
+        config.Validate();
+        var rows = StandardGenerator.GenerateBernoulli(world.Seed, cells, density, ExcitatoryCount(cells), config);
+        return Build(world, name, cells, config, rows);
+    }
+
+    /// <summary>A pool connected by the standard generator with a fixed out-degree per cell.</summary>
+    public static NeuronPool CreateStandardFixedDegree(World world, string name, int cells, int outDegree, PoolConfig config)
+    {
+        ValidateCellCount(cells);
+        config.Validate();
+        var rows = StandardGenerator.GenerateFixedOutDegree(world.Seed, cells, outDegree, ExcitatoryCount(cells), config);
+        return Build(world, name, cells, config, rows);
+    }
+
+    /// <summary>
+    /// A pool with fresh cells and room for <paramref name="synapseCount"/> synapses, all zero; the
+    /// caller (an importer) fills every column. Row starts are zero.
+    /// </summary>
+    public static NeuronPool CreateBlank(World world, string name, int cells, int synapseCount, PoolConfig config)
+    {
+        ValidateCellCount(cells);
+        config.Validate();
+        ArgumentOutOfRangeException.ThrowIfNegative(synapseCount);
+        var pool = Build(world, name, cells, config, rows: null);
+        world.AddRows(pool.State.Synapses, synapseCount);
+        return pool;
+    }
+
+    /// <summary>Dale split: the first (N·4)/5 cells are excitatory.</summary>
+    public static int ExcitatoryCount(int cells) => cells * 4 / 5;
+
+    /// <summary>Throws unless 1 ≤ N ≤ 65 536.</summary>
+    public static void ValidateCellCount(int cells)
+    {
+        if (cells < 1 || cells > MaxCells)
+            throw new ArgumentOutOfRangeException(nameof(cells), cells, $"A pool has 1..{MaxCells} cells (u16 synapse targets).");
+    }
+
+    /// <summary>Throws unless density is a number in [0, 1].</summary>
+    public static void ValidateDensity(double density)
+    {
+        if (double.IsNaN(density) || density < 0 || density > 1)
+            throw new ArgumentOutOfRangeException(nameof(density), density, "Density must be a number in [0, 1].");
+    }
+
+    private static NeuronPool Build(World world, string name, int cells, PoolConfig config, SynapseRows? rows)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        world.ThrowIfIterating();
+        var entity = world.Create(config, new PoolState());
+        world.Names.Set(entity, name);
+        ref var state = ref world.Get<PoolState>(entity);
+        state.Cells = world.CreateTable(PoolColumns.CellSet, entity, cells);
+        state.Synapses = world.CreateTable(PoolColumns.SynapseSet, entity, rows?.Count ?? 0);
+        state.DelayRing = world.CreateTable(PoolColumns.DelaySet, entity, config.MaxDelay * cells);
+        state.ExcitatoryCount = ExcitatoryCount(cells);
+        var pool = new NeuronPool(world, entity);
+        InitializeCells(pool.View(), state.ExcitatoryCount, config);
+        if (rows != null)
+        {
+            var view = pool.View();
+            rows.Synapses.CopyTo(view.Synapses);
+            rows.RowStart[..cells].CopyTo(view.RowStart);
+        }
+
+        return pool;
+    }
+
+    private static void InitializeCells(PoolView view, int excitatoryCount, in PoolConfig config)
+    {
+        view.Membrane.Fill(config.Resting);
+        view.Threshold.Fill(config.SpikeThreshold);
+        for (int i = 0; i < view.CellCount; i++)
+        {
+            bool inhibitory = i >= excitatoryCount;
+            // Excitatory cells are RegularSpiking (leak 4, flags 0x00), inhibitory FastSpiking (leak 8, flags 0x03).
+            view.Flags[i] = inhibitory ? (byte)0x03 : (byte)0x00;
+            view.Leak[i] = LeakOf(view.Flags[i]);
+        }
+    }
+
+    /// <summary>Leak by the profile in flag bits 1–2: RS 4, FS 8, IB 2, reserved 4.</summary>
+    public static byte LeakOf(byte flags) => ((flags >> 1) & 3) switch
+    {
+        1 => 8,
+        2 => 2,
+        _ => 4,
+    };
+}
