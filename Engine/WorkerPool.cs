@@ -15,11 +15,14 @@ public sealed class WorkerPool : IDisposable
     private Thread[]? workers;
     private readonly Dictionary<Type, IBlockJob> jobs = new();
     private IBlockJob? job;
+    private readonly object failureGate = new();
     private Exception? failure;
+    private int failureBlock;
     private int nextBlock;
     private int blockCount;
     private bool disposed;
     [ThreadStatic] private static bool insideLoop;
+    private const string FailureMessage = "A parallel block failed.";
 
     /// <summary>Creates a pool that uses up to <paramref name="threadCount"/> threads (including the caller's).</summary>
     public WorkerPool(int threadCount)
@@ -37,6 +40,12 @@ public sealed class WorkerPool : IDisposable
     /// from inside another loop. The action is copied once per call; struct fields it writes are
     /// not copied back, so results go to arrays it references.
     /// </summary>
+    /// <exception cref="AggregateException">
+    /// A block threw, on any thread count. Blocks are handed out in ascending order and every
+    /// started block finishes, so the inner exception is that of the lowest-numbered failing
+    /// block, as in a serial run; blocks not yet started when it failed are skipped. The pool
+    /// stays usable.
+    /// </exception>
     public void For<TAction>(int length, int blockSize, in TAction action) where TAction : struct, IRangeAction
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
@@ -47,10 +56,18 @@ public sealed class WorkerPool : IDisposable
         if (blocks == 1 || ThreadCount == 1 || insideLoop || disposed)
         {
             var copy = action;
-            for (int b = 0; b < blocks; b++)
+            try
             {
-                int from = b * blockSize;
-                copy.Execute(from, (int)Math.Min((long)from + blockSize, length));
+                for (int b = 0; b < blocks; b++)
+                {
+                    int from = b * blockSize;
+                    copy.Execute(from, (int)Math.Min((long)from + blockSize, length));
+                }
+            }
+            catch (Exception error)
+            {
+                // Same exception shape as the parallel path, so callers see no difference between thread counts.
+                throw new AggregateException(FailureMessage, error);
             }
 
             return;
@@ -73,9 +90,12 @@ public sealed class WorkerPool : IDisposable
             blockCount = blocks;
             nextBlock = -1;
             int helpers = Math.Min(workers!.Length, blocks - 1);
+            // Reset before any helper can run: a helper that fails early must not have its
+            // failure wiped out (or blocked by the previous loop's failure).
+            failure = null;
+            failureBlock = int.MaxValue;
             finished.Reset(helpers + 1);
             start.Release(helpers);
-            failure = null;
             try
             {
                 RunBlocks();
@@ -89,19 +109,43 @@ public sealed class WorkerPool : IDisposable
             }
 
             if (failure is { } error)
-                throw new AggregateException("A parallel block failed.", error);
+            {
+                failure = null;
+                throw new AggregateException(FailureMessage, error);
+            }
         }
     }
 
+    /// <summary>
+    /// Runs blocks until none is left. Never throws: a failing block stops the hand-out of
+    /// further blocks and is recorded (the lowest failing block wins) for the caller to report,
+    /// whichever thread ran it.
+    /// </summary>
     private void RunBlocks()
     {
         insideLoop = true;
+        int block = -1;
         try
         {
             var current = job!;
-            int block;
-            while ((block = Interlocked.Increment(ref nextBlock)) < blockCount)
+            int count = blockCount;
+            // Unsigned compare: the counter keeps rising past the end (one step per thread), and
+            // must never be read as a small or negative block should it wrap.
+            while ((uint)(block = Interlocked.Increment(ref nextBlock)) < (uint)count)
                 current.Execute(block);
+        }
+        catch (Exception error)
+        {
+            // Stop handing out blocks: every later increment lands past the end.
+            Interlocked.Exchange(ref nextBlock, blockCount);
+            lock (failureGate)
+            {
+                if (failure is null || block < failureBlock)
+                {
+                    failure = error;
+                    failureBlock = block;
+                }
+            }
         }
         finally
         {
@@ -131,12 +175,6 @@ public sealed class WorkerPool : IDisposable
             try
             {
                 RunBlocks();
-            }
-            catch (Exception error)
-            {
-                // Stop handing out blocks and report the error on the calling thread.
-                Interlocked.Exchange(ref nextBlock, int.MaxValue - 1);
-                Interlocked.CompareExchange(ref failure, error, null);
             }
             finally
             {

@@ -173,13 +173,17 @@ public sealed class World : IDisposable
     }
 
     /// <summary>Adds component <typeparamref name="T"/> (moving the entity to another archetype), or overwrites it.</summary>
+    /// <remarks>Overwriting an existing component is not a structural change and is allowed during a query.</remarks>
     public void Add<T>(Entity entity, in T value) where T : unmanaged
     {
-        ThrowIfIterating();
         ThrowIfNotAlive(entity);
         var set = tables[entityTables[entity.Index]]!.Set;
         if (!set.Contains(ComponentType<T>.Id))
+        {
+            ThrowIfIterating();
             MoveTo(entity, set.With(ComponentType<T>.Id));
+        }
+
         Get<T>(entity) = value;
     }
 
