@@ -105,16 +105,28 @@ public sealed class CommandBuffer
         }
         finally
         {
+            // After a failure the remaining commands are dropped; their reserved slots are freed.
+            ReleaseReservations(index + 1);
             count = 0;
             payloadLength = 0;
         }
     }
 
-    /// <summary>Drops every recorded command (entities reserved by them stay dead).</summary>
+    /// <summary>Drops every recorded command; entities reserved by them are never created (their handles stay dead).</summary>
     public void Clear()
     {
+        ReleaseReservations(0);
         count = 0;
         payloadLength = 0;
+    }
+
+    private void ReleaseReservations(int from)
+    {
+        for (int i = from; i < count; i++)
+        {
+            if (commands[i].Kind == Kind.Create)
+                world.ReleaseReservation(commands[i].Entity);
+        }
     }
 
     private void Apply(in Command command)

@@ -15,7 +15,9 @@ public static class CounterRandom
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Bits(ulong seed, ulong stream, ulong tick, ulong index)
     {
-        ulong key = Mix(seed + Golden * (stream + 1));
+        // Seed and stream are mixed separately before they meet, so no simple relation between
+        // two (seed, stream) pairs (such as seed + k·G with stream − k) yields the same key.
+        ulong key = Mix(Mix(seed + Golden) ^ (stream * 0xD6E8FEB86659FD93UL + Golden));
         ulong h = Mix(key ^ (tick * 0xD1B54A32D192ED03UL + Golden));
         return Mix(h + (index + 1) * Golden);
     }

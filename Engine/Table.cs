@@ -125,6 +125,8 @@ public sealed class Table
         return first;
     }
 
+    internal void SetEntity(int row, Entity entity) => entities[row] = entity;
+
     internal int AddEntityRow(Entity entity)
     {
         int row = AddRows(1);

@@ -7,7 +7,7 @@ namespace GrowNet.Ecs.Engine;
 /// entities, the command buffer, the ordered scheduler, the world seed and the tick counter.
 /// Generic: it knows nothing about neurons.
 /// </summary>
-public sealed class World : IDisposable
+public sealed partial class World : IDisposable
 {
     private const int NoTable = -1;
 
@@ -251,6 +251,15 @@ public sealed class World : IDisposable
     internal bool IsReserved(Entity entity)
         => (uint)entity.Index < (uint)entitySlots && entityGenerations[entity.Index] == entity.Generation
            && entityTables[entity.Index] == NoTable;
+
+    /// <summary>Returns a reserved (never materialised) entity slot to the free list.</summary>
+    internal void ReleaseReservation(Entity entity)
+    {
+        if (!IsReserved(entity))
+            return;
+        entityGenerations[entity.Index]++;
+        freeEntities.Push(entity.Index);
+    }
 
     internal void Materialize(Entity entity, in ComponentSet set)
     {

@@ -25,23 +25,7 @@ public static class PoolFile
     public static void Save(NeuronPool pool, string path)
     {
         var image = ToImage(pool);
-        string full = Path.GetFullPath(path);
-        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                PoolFileCodec.Write(image, stream);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-                File.Delete(temporary);
-        }
+        AtomicFile.Write(path, stream => PoolFileCodec.Write(image, stream));
     }
 
     /// <summary>Writes <paramref name="pool"/> as a <c>.pool</c> stream.</summary>

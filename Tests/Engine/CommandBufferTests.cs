@@ -262,6 +262,19 @@ public class CommandBufferTests
     }
 
     [Test]
+    public void Clear_FreesTheReservedSlot_ForTheNextEntity()
+    {
+        var reserved = commands.Create(ComponentSet.Of<Position>());
+        commands.Clear();
+
+        var next = world.Create(new Position(2, 2));
+
+        Assert.That(next.Index, Is.EqualTo(reserved.Index));
+        Assert.That(next.Generation, Is.GreaterThan(reserved.Generation));
+        Assert.That(world.IsAlive(reserved), Is.False);
+    }
+
+    [Test]
     public void Playback_OfAnEmptyBuffer_IsANoOp()
     {
         var e = world.Create(new Position(1, 1));

@@ -12,9 +12,9 @@ public class CounterRandomTests
     private static class PinnedValues
     {
         // Computed independently (a Python transcription of the documented construction).
-        public const ulong Zero = 0x1CD364143CCE4AAEUL;
-        public const ulong Small = 0xDCD8CE03F412E975UL;
-        public const ulong Max = 0x34F3D730EA197C74UL;
+        public const ulong Zero = 0x9CE9044CF4430B33UL;
+        public const ulong Small = 0x759BE01CDD010CEEUL;
+        public const ulong Max = 0x0192E2A6D0B2B8B3UL;
     }
 
     internal static double Correlation(double[] x, double[] y)
@@ -60,6 +60,14 @@ public class CounterRandomTests
         };
 
         Assert.That(pinned, Is.EqualTo(new[] { PinnedValues.Zero, PinnedValues.Small, PinnedValues.Max }));
+    }
+
+    [Test]
+    public void Bits_ShiftedSeedAndStream_DoNotCollide()
+    {
+        const ulong golden = 0x9E3779B97F4A7C15UL;
+        for (ulong stream = 0; stream < 16; stream++)
+            Assert.That(CounterRandom.Bits(unchecked(7 + golden), stream, 0, 0), Is.Not.EqualTo(CounterRandom.Bits(7, stream + 1, 0, 0)));
     }
 
     [Test]

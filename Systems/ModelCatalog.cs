@@ -1,0 +1,35 @@
+using System.Runtime.CompilerServices;
+using GrowNet.Ecs.Components.Pool;
+using GrowNet.Ecs.Engine;
+using GrowNet.Ecs.Systems.Pool;
+
+namespace GrowNet.Ecs.Systems;
+
+/// <summary>
+/// What the engine's models contribute beyond their systems: their column keys and component
+/// types (registered before a world file is read, so names in the file resolve), their
+/// structural invariants (checked after a load) and a one-line description per population.
+/// </summary>
+public static class ModelCatalog
+{
+    /// <summary>Registers every model's column keys and component types in this process.</summary>
+    public static void EnsureRegistered()
+    {
+        RuntimeHelpers.RunClassConstructor(typeof(PoolColumns).TypeHandle);
+        _ = ComponentType<PoolConfig>.Key;
+        _ = ComponentType<PoolState>.Key;
+    }
+
+    /// <summary>Throws <see cref="InvalidDataException"/> when any model's invariants do not hold.</summary>
+    public static void Validate(World world)
+    {
+        PoolInvariants.Validate(world);
+    }
+
+    /// <summary>One line per population of every model.</summary>
+    public static IEnumerable<string> Describe(World world)
+    {
+        foreach (var pool in NeuronPool.All(world))
+            yield return $"pool '{pool.Name}': {pool.CellCount} cells ({pool.State.ExcitatoryCount}E/{pool.CellCount - pool.State.ExcitatoryCount}I), {pool.SynapseCount} synapses, tick {pool.TickCount}";
+    }
+}

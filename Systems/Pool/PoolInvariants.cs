@@ -1,0 +1,73 @@
+using GrowNet.Ecs.Components.Pool;
+using GrowNet.Ecs.Engine;
+
+namespace GrowNet.Ecs.Systems.Pool;
+
+/// <summary>
+/// Structural invariants every pool must satisfy before it may tick: table shapes, CSR row
+/// starts monotone and inside the synapse table, targets inside the pool, delays ≥ 1, counters
+/// in range. Checked after a world is loaded, so a damaged file cannot make a kernel read out
+/// of bounds.
+/// </summary>
+public static class PoolInvariants
+{
+    /// <summary>Throws <see cref="InvalidDataException"/> naming the first violated invariant of any pool in the world.</summary>
+    public static void Validate(World world)
+    {
+        foreach (var pool in NeuronPool.All(world))
+            Validate(pool);
+    }
+
+    /// <summary>Throws <see cref="InvalidDataException"/> naming the first violated invariant of <paramref name="pool"/>.</summary>
+    public static void Validate(NeuronPool pool)
+    {
+        var world = pool.World;
+        var state = pool.State;
+        var config = pool.Config;
+        string name = $"pool '{pool.Name}' ({pool.Entity})";
+        Require(config.MaxDelay >= 1, name, "MaxDelay is 0");
+        foreach (var handle in new[] { state.Cells, state.Synapses, state.DelayRing })
+        {
+            Require(world.IsAlive(handle), name, "refers to a missing table");
+            Require(world.GetTable(handle).Owner == pool.Entity, name, "refers to a table it does not own");
+        }
+
+        var cells = world.GetTable(state.Cells);
+        Require(cells.Set.IsSupersetOf(PoolColumns.CellSet), name, "cell table lacks pool columns");
+        Require(world.GetTable(state.Synapses).Has(PoolColumns.Synapses), name, "synapse table lacks the synapse column");
+        Require(world.GetTable(state.DelayRing).Has(PoolColumns.DelaySlot), name, "delay table lacks the delay column");
+        int n = cells.Count;
+        Require(n >= 1 && n <= PoolFactory.MaxCells, name, $"has {n} cells (1..{PoolFactory.MaxCells} allowed)");
+        Require(world.GetTable(state.DelayRing).Count == config.MaxDelay * n, name, "delay ring size is not MaxDelay × N");
+        Require(state.WriteHead >= 0 && state.WriteHead < config.MaxDelay, name, $"write head {state.WriteHead} is outside the ring");
+        Require(state.ExcitatoryCount >= 0 && state.ExcitatoryCount <= n, name, "excitatory count exceeds N");
+        Require(state.InputLength >= 0 && state.InputLength <= n, name, "input length exceeds N");
+        Require(state.LastSpikeCount >= 0 && state.LastSpikeCount <= n, name, "last spike count exceeds N");
+        var view = pool.View();
+        int synapseCount = view.Synapses.Length;
+        uint previous = 0;
+        for (int cell = 0; cell < n; cell++)
+        {
+            uint start = view.RowStart[cell];
+            Require(start >= previous && start <= synapseCount, name, $"CSR row start of cell {cell} is not monotone within the synapse table");
+            Require(view.EligibilityStamp[cell] <= state.TickCount, name, $"eligibility stamp of cell {cell} is in the future");
+            previous = start;
+        }
+
+        Require(n == 0 || view.RowStart[0] == 0, name, "CSR does not start at 0");
+        for (int s = 0; s < synapseCount; s++)
+        {
+            Require(view.Synapses[s].Target < n, name, $"synapse {s} targets cell {view.Synapses[s].Target} outside the pool");
+            Require(view.Synapses[s].Delay >= 1, name, $"synapse {s} has delay 0");
+        }
+
+        for (int k = 0; k < state.LastSpikeCount; k++)
+            Require((uint)view.SpikeList[k] < (uint)n, name, "spike list holds a cell outside the pool");
+    }
+
+    private static void Require(bool condition, string pool, string problem)
+    {
+        if (!condition)
+            throw new InvalidDataException($"Invariant violated: {pool} {problem}.");
+    }
+}
