@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GrowNet.Ecs.Cli.Commands;
 using GrowNet.Ecs.Serialization.PoolFiles;
+using GrowNet.Ecs.Serialization.Worlds;
 
 namespace GrowNet.Ecs.Cli;
 
@@ -18,6 +19,8 @@ public static class GrowNetCommandLine
         var root = new RootCommand("grownet: headless runner for GrowNet.Ecs, a data-oriented engine for growing neural networks.");
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(PoolCommand.Create(context));
+        root.Subcommands.Add(ResumeCommand.Create(context));
+        root.Subcommands.Add(InspectCommand.Create(context));
         return root;
     }
 
@@ -61,7 +64,7 @@ public static class GrowNetCommandLine
 
     /// <summary>Failures reported as a message rather than a stack trace.</summary>
     public static bool IsExpected(Exception exception)
-        => exception is PoolFormatException or IOException or UnauthorizedAccessException or ArgumentException;
+        => exception is PoolFormatException or WorldFormatException or IOException or UnauthorizedAccessException or ArgumentException;
 
     private static string CommandPath(Command command)
     {

@@ -20,6 +20,17 @@ public static class ModelCatalog
         _ = ComponentType<PoolState>.Key;
     }
 
+    /// <summary>
+    /// Brings every lazily kept value up to date (pool eligibility) without changing what any
+    /// value means, so that equal worlds have equal bytes however often they were read.
+    /// The world codec calls it before saving.
+    /// </summary>
+    public static void Canonicalize(World world)
+    {
+        foreach (var pool in NeuronPool.All(world))
+            pool.MaterializeEligibility();
+    }
+
     /// <summary>Throws <see cref="InvalidDataException"/> when any model's invariants do not hold.</summary>
     public static void Validate(World world)
     {

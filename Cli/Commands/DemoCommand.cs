@@ -4,25 +4,36 @@ using GrowNet.Ecs.Cli.Demos;
 namespace GrowNet.Ecs.Cli.Commands;
 
 /// <summary>
-/// <c>grownet demo [NAME]</c>: runs a built-in demo. Each demo in <see cref="Demos"/> is a
-/// subcommand; <c>grownet demo</c> alone runs the first (the pool learning demo).
+/// <c>grownet demo [NAME] [--save FILE.gnw]</c>: runs the built-in demos. Each demo in
+/// <see cref="Demos"/> is a subcommand; <c>grownet demo</c> alone runs all of them in turn.
 /// </summary>
 public static class DemoCommand
 {
-    /// <summary>The demos, default first.</summary>
+    /// <summary>The demos, in the order <c>grownet demo</c> runs them.</summary>
     public static IReadOnlyList<IDemo> Demos { get; } = [new PoolLearningDemoCommand()];
 
     /// <summary>Builds the <c>demo</c> command.</summary>
     public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var defaultDemo = Demos[0];
-        var command = new Command("demo", $"Run a built-in demo (default: '{defaultDemo.Name}').");
-        command.SetAction(_ => defaultDemo.Run(context));
+        var command = new Command("demo", "Run the built-in demos (all of them, or the one named).");
+        command.SetAction(_ =>
+        {
+            foreach (var demo in Demos)
+            {
+                int code = demo.Run(context, savePath: null);
+                if (code != ExitCodes.Success)
+                    return code;
+                context.Output.WriteLine();
+            }
+
+            return ExitCodes.Success;
+        });
         foreach (var demo in Demos)
         {
-            var subcommand = new Command(demo.Name, demo.Description);
-            subcommand.SetAction(_ => demo.Run(context));
+            var saveOption = WorldFiles.SaveOption("Save the demo's world to this .gnw file at the end (continue it with 'grownet resume').");
+            var subcommand = new Command(demo.Name, demo.Description) { saveOption };
+            subcommand.SetAction(parseResult => demo.Run(context, parseResult.GetValue(saveOption)));
             command.Subcommands.Add(subcommand);
         }
 

@@ -70,7 +70,8 @@ public static class PoolRunCommand
         var saveOption = new Option<string?>("--save")
         {
             HelpName = "FILE",
-            Description = "Save the pool to this .pool file after the run (atomic: written to a temporary file, then renamed).",
+            Description = "Save after the run (atomic: written to a temporary file, then renamed): FILE.gnw saves the whole world " +
+                          "(exact resume with 'grownet resume'), any other name a neuropool .pool file of the pool.",
         };
         var threadsOption = new Option<int>("--threads")
         {
@@ -167,8 +168,13 @@ public static class PoolRunCommand
             output.WriteLine($"Spikes CSV: {options.SpikesCsvPath}");
         if (options.SavePath is { } savePath)
         {
-            PoolFile.Save(pool, savePath);
-            output.WriteLine($"Saved: {savePath}");
+            if (WorldFiles.IsWorldFile(savePath))
+                WorldFiles.SaveIfAsked(world, savePath, context);
+            else
+            {
+                PoolFile.Save(pool, savePath);
+                output.WriteLine($"Saved: {savePath}");
+            }
         }
 
         return ExitCodes.Success;

@@ -12,6 +12,10 @@ public interface IDemo
     /// <summary>One line for the help text.</summary>
     string Description { get; }
 
-    /// <summary>Runs the demo, writing to <paramref name="context"/>; returns the exit code.</summary>
-    int Run(CliContext context);
+    /// <summary>
+    /// Runs the demo, writing to <paramref name="context"/>; when <paramref name="savePath"/> is set,
+    /// saves the demo's world there at the end (a <c>.gnw</c> file, see <c>grownet resume</c>).
+    /// Returns the exit code.
+    /// </summary>
+    int Run(CliContext context, string? savePath);
 }

@@ -1,3 +1,4 @@
+using GrowNet.Ecs.Systems;
 using GrowNet.Ecs.Systems.Pool;
 
 namespace GrowNet.Ecs.Cli.Demos;
@@ -18,14 +19,17 @@ public sealed class PoolLearningDemoCommand : IDemo
         $"output activity rewarded with dopamine for {PoolLearningDemo.EpochCount} epochs.";
 
     /// <inheritdoc />
-    public int Run(CliContext context)
+    public int Run(CliContext context, string? savePath)
     {
         ArgumentNullException.ThrowIfNull(context);
+        WorldFiles.CheckSavePath(savePath);
+        using var world = Pipeline.CreateWorld();
         var result = ProgressDisplay.Run(context, "Training epochs", PoolLearningDemo.EpochCount,
-            report => PoolLearningDemo.Run(epoch => report(epoch + 1)));
+            report => PoolLearningDemo.Run(world, epoch => report(epoch + 1)));
         context.Output.WriteLine("=== Pool learning demo ===");
         foreach (string line in result.SummaryLines())
             context.Output.WriteLine(line);
+        WorldFiles.SaveIfAsked(world, savePath, context);
         return ExitCodes.Success;
     }
 }

@@ -13,7 +13,10 @@ public static class WorldCodec
     /// <summary>File extension of world files.</summary>
     public const string Extension = ".gnw";
 
-    /// <summary>Writes <paramref name="world"/> to <paramref name="destination"/>. Call between ticks.</summary>
+    /// <summary>
+    /// Writes <paramref name="world"/> to <paramref name="destination"/>. Call between ticks. Lazily
+    /// kept values (pool eligibility) are brought up to date first, which changes no value's meaning.
+    /// </summary>
     /// <exception cref="InvalidOperationException">A tick or query is running, or commands are waiting for playback.</exception>
     public static void Save(World world, Stream destination)
     {
@@ -25,6 +28,8 @@ public static class WorldCodec
             throw new InvalidOperationException("A world can only be saved between ticks.");
         if (world.Commands.Count != 0)
             throw new InvalidOperationException($"{world.Commands.Count} recorded commands wait for playback; play them back (or clear them) before saving.");
+        // Lazily kept values are brought up to date first: the file is canonical, whatever was read before.
+        ModelCatalog.Canonicalize(world);
         new WorldWriter(destination).Write(world);
     }
 

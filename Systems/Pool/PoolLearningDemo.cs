@@ -72,7 +72,13 @@ public static class PoolLearningDemo
     public static LearningDemoResult Run(Action<int>? onEpoch = null)
     {
         using var world = Pipeline.CreateWorld();
-        world.SetThreadCount(1);
+        return Run(world, onEpoch);
+    }
+
+    /// <summary>Runs the whole demo in <paramref name="world"/> (which the caller owns, e.g. to save it afterwards).</summary>
+    public static LearningDemoResult Run(World world, Action<int>? onEpoch = null)
+    {
+        ArgumentNullException.ThrowIfNull(world);
         var pool = CreatePool(world);
         var initial = pool.Stats();
         var stopwatch = Stopwatch.StartNew();
