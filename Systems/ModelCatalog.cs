@@ -28,7 +28,12 @@ public static class ModelCatalog
     public static void Canonicalize(World world)
     {
         foreach (var pool in NeuronPool.All(world))
+        {
             pool.MaterializeEligibility();
+            // The spike list is scratch past its first LastSpikeCount entries; what lies there
+            // depends on the thread count that last filled it, so it is cleared.
+            pool.View().SpikeList[pool.LastSpikeCount..].Clear();
+        }
     }
 
     /// <summary>Throws <see cref="InvalidDataException"/> when any model's invariants do not hold.</summary>

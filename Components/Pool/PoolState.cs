@@ -28,4 +28,10 @@ public struct PoolState
     public int ExcitatoryCount;
     /// <summary>Sum of all spikes since creation (or load).</summary>
     public ulong TotalSpikes;
+    /// <summary>
+    /// 1 when every CSR row is in ascending target order (all generators produce that; a
+    /// synaptogenesis append may break it). Lets a target-partitioned propagation find its part
+    /// of a row by binary search; it never changes results.
+    /// </summary>
+    public byte RowsSorted;
 }

@@ -81,6 +81,7 @@ public static class PoolFile
         image.Synapses.CopyTo(view.Synapses);
         // Stored eligibilities are current at the file's tick.
         view.EligibilityStamp.Fill(image.TickCount);
+        pool.RefreshRowOrder();
         return pool;
     }
 }

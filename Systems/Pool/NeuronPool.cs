@@ -161,6 +161,32 @@ public sealed class NeuronPool
     /// <summary>Removes every dead synapse (maturity byte 0), keeping the order of the rest.</summary>
     public int PruneDead() => PoolPlasticity.PruneDead(this);
 
+    /// <summary>
+    /// Recomputes <see cref="PoolState.RowsSorted"/> from the rows. Call after editing the synapse
+    /// table directly; the pool's own operations keep the flag right.
+    /// </summary>
+    public void RefreshRowOrder()
+    {
+        var view = View();
+        bool sorted = true;
+        for (int cell = 0; cell < view.CellCount && sorted; cell++)
+            sorted = RowIsSorted(view, cell);
+        State.RowsSorted = sorted ? (byte)1 : (byte)0;
+    }
+
+    /// <summary>Whether row <paramref name="cell"/> is in strictly ascending target order.</summary>
+    public static bool RowIsSorted(PoolView view, int cell)
+    {
+        int start = (int)view.RowStart[cell], end = view.RowEnd(cell);
+        for (int s = start + 1; s < end; s++)
+        {
+            if (view.Synapses[s].Target <= view.Synapses[s - 1].Target)
+                return false;
+        }
+
+        return true;
+    }
+
     /// <summary>Brings every stored eligibility up to date (the lazy decay made explicit); values do not change meaning.</summary>
     public void MaterializeEligibility()
     {

@@ -52,7 +52,8 @@ public static class PoolFactory
 
     /// <summary>
     /// A pool with fresh cells and room for <paramref name="synapseCount"/> synapses, all zero; the
-    /// caller (an importer) fills every column. Row starts are zero.
+    /// caller (an importer) fills every column and then calls <see cref="NeuronPool.RefreshRowOrder"/>.
+    /// Row starts are zero.
     /// </summary>
     public static NeuronPool CreateBlank(World world, string name, int cells, int synapseCount, PoolConfig config)
     {
@@ -92,6 +93,8 @@ public static class PoolFactory
         state.Synapses = world.CreateTable(PoolColumns.SynapseSet, entity, rows?.Count ?? 0);
         state.DelayRing = world.CreateTable(PoolColumns.DelaySet, entity, config.MaxDelay * cells);
         state.ExcitatoryCount = ExcitatoryCount(cells);
+        // Every generator emits rows in ascending target order (and an empty row is ordered).
+        state.RowsSorted = 1;
         var pool = new NeuronPool(world, entity);
         InitializeCells(pool.View(), state.ExcitatoryCount, config);
         if (rows != null)

@@ -61,6 +61,13 @@ public static class PoolInvariants
             Require(view.Synapses[s].Delay >= 1, name, $"synapse {s} has delay 0");
         }
 
+        Require(state.RowsSorted <= 1, name, "has a row-order flag other than 0 or 1");
+        if (state.RowsSorted == 1)
+        {
+            for (int cell = 0; cell < n; cell++)
+                Require(NeuronPool.RowIsSorted(view, cell), name, $"claims ordered rows but row {cell} is not in ascending target order");
+        }
+
         for (int k = 0; k < state.LastSpikeCount; k++)
             Require((uint)view.SpikeList[k] < (uint)n, name, "spike list holds a cell outside the pool");
     }

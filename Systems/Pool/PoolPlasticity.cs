@@ -95,7 +95,22 @@ public static class PoolPlasticity
         }
 
         if (created > 0)
+        {
             InsertAtRowEnds(pool, newSource[..created], newSynapse[..created]);
+            if (pool.State.RowsSorted != 0)
+            {
+                var updated = pool.View();
+                for (int k = 0; k < created; k++)
+                {
+                    if (!NeuronPool.RowIsSorted(updated, newSource[k]))
+                    {
+                        pool.State.RowsSorted = 0;
+                        break;
+                    }
+                }
+            }
+        }
+
         return created;
     }
 

@@ -25,5 +25,6 @@ internal static class PoolTestWorlds
         synapses[at] = new Synapse((ushort)target, weight, delay, 0, Maturity.New);
         for (int cell = source + 1; cell < view.CellCount; cell++)
             view.RowStart[cell]++;
+        pool.RefreshRowOrder();
     }
 }
