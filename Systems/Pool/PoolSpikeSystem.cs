@@ -286,19 +286,46 @@ public sealed class PoolSpikeSystem : ISystem
                 }
 
                 ulong elapsed = tick - stamps[source];
-                int decayOffset = (int)Math.Min(elapsed, PoolEligibility.Horizon) * 256 + 128;
-                for (int s = first; s < last; s++)
-                {
-                    ref Synapse synapse = ref Unsafe.Add(ref synapses, s);
-                    int target = synapse.Target;
-                    if ((uint)(target - start) >= (uint)(end - start))
-                        continue; // another worker's target (or, unsorted, outside the pool)
-                    int eligibility = Unsafe.Add(ref decay, decayOffset + synapse.Eligibility);
-                    eligibility += Unsafe.Add(ref spikeOut, target) != 0 ? stdpNegative : stdpPositive;
-                    synapse.Eligibility = (sbyte)Math.Clamp(eligibility, sbyte.MinValue, sbyte.MaxValue);
-                    ref short slot = ref Unsafe.Add(ref ring, Unsafe.Add(ref offsets, synapse.Delay) + target);
-                    slot = (short)Clamp16(slot + synapse.Weight * 64);
-                }
+                ref sbyte rowDecay = ref Unsafe.Add(ref decay, (int)Math.Min(elapsed, PoolEligibility.Horizon) * 256 + 128);
+                if (wholeRange)
+                    PropagateRow(ref synapses, first, last, n, ref rowDecay, ref spikeOut, ref ring, ref offsets);
+                else
+                    PropagateRowPart(ref synapses, first, last, start, end, ref rowDecay, ref spikeOut, ref ring, ref offsets);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void PropagateRow(ref Synapse synapses, int first, int last, int n, ref sbyte rowDecay, ref byte spikeOut, ref short ring, ref int offsets)
+        {
+            int markDelta = stdpNegative - stdpPositive;
+            for (int s = first; s < last; s++)
+            {
+                ref Synapse synapse = ref Unsafe.Add(ref synapses, s);
+                int target = synapse.Target;
+                if ((uint)target >= (uint)n)
+                    continue; // the reference skips targets outside the pool (loads reject them; direct edits may not)
+                // spikeOut is 0 or 1: a branch-free choice between the two STDP marks.
+                int eligibility = Unsafe.Add(ref rowDecay, synapse.Eligibility) + stdpPositive + Unsafe.Add(ref spikeOut, target) * markDelta;
+                synapse.Eligibility = (sbyte)Math.Clamp(eligibility, sbyte.MinValue, sbyte.MaxValue);
+                ref short slot = ref Unsafe.Add(ref ring, Unsafe.Add(ref offsets, synapse.Delay) + target);
+                slot = (short)Clamp16(slot + synapse.Weight * 64);
+            }
+        }
+
+        private void PropagateRowPart(ref Synapse synapses, int first, int last, int start, int end, ref sbyte rowDecay, ref byte spikeOut, ref short ring, ref int offsets)
+        {
+            int markDelta = stdpNegative - stdpPositive;
+            uint width = (uint)(end - start);
+            for (int s = first; s < last; s++)
+            {
+                ref Synapse synapse = ref Unsafe.Add(ref synapses, s);
+                int target = synapse.Target;
+                if ((uint)(target - start) >= width)
+                    continue; // another worker's target (rows out of order are filtered)
+                int eligibility = Unsafe.Add(ref rowDecay, synapse.Eligibility) + stdpPositive + Unsafe.Add(ref spikeOut, target) * markDelta;
+                synapse.Eligibility = (sbyte)Math.Clamp(eligibility, sbyte.MinValue, sbyte.MaxValue);
+                ref short slot = ref Unsafe.Add(ref ring, Unsafe.Add(ref offsets, synapse.Delay) + target);
+                slot = (short)Clamp16(slot + synapse.Weight * 64);
             }
         }
 
