@@ -18,6 +18,8 @@ public static class GrowNetCommandLine
         ArgumentNullException.ThrowIfNull(context);
         var root = new RootCommand("grownet: headless runner for GrowNet.Ecs, a data-oriented engine for growing neural networks.");
         root.Subcommands.Add(DemoCommand.Create(context));
+        root.Subcommands.Add(RegionDemoCommand.Create(context));
+        root.Subcommands.Add(GrowthDemoCommand.Create(context));
         root.Subcommands.Add(PoolCommand.Create(context));
         root.Subcommands.Add(ResumeCommand.Create(context));
         root.Subcommands.Add(InspectCommand.Create(context));

@@ -1,5 +1,7 @@
 using GrowNet.Ecs.Engine;
 using GrowNet.Ecs.Systems.Pool;
+using GrowNet.Ecs.Systems.Region;
+using GrowNet.Ecs.Systems.Topology;
 
 namespace GrowNet.Ecs.Systems;
 
@@ -25,15 +27,38 @@ public static class Pipeline
     public static void Register(Scheduler scheduler)
     {
         // 1. Input: pool currents are held in the pool's input column (set by the host), nothing to stage.
+        // 1. Input: region phase A — staged ports feed their bound layers; the fused OnInput
+        //    (select slot, reinforce, threshold, fire) runs here, fires queue tract events.
+        scheduler.Add((int)TickPhase.Input, new RegionEntrySystem());
         // 2. Propagate: pool drain + LIF integration + spike propagation with STDP marks (one fused kernel per pool).
         scheduler.Add((int)TickPhase.Propagate, new PoolSpikeSystem());
-        // 3. Reinforce: (GrowNet regions, later).
+        // 2. Propagate: topology dynamics z = W·x + s∘u + b, x ← (1 − λ) x + λ σ(z).
+        scheduler.Add((int)TickPhase.Propagate, new TopologyDynamicsSystem());
+        // 2. Propagate: region phase B — every tract delivers the events queued before the flush (one hop per tick).
+        scheduler.Add((int)TickPhase.Propagate, new RegionFlushSystem());
+        // 3. Reinforce / 4. Threshold: region slot and gate reinforcement and T0/T2 run fused inside OnInput (phases A and B).
         // 4. Threshold: pool homeostasis every 100 pool ticks.
         scheduler.Add((int)TickPhase.Threshold, new PoolHomeostasisSystem());
         // 5. STDP: pool eligibility decay is exact and lazy (see PoolEligibility); marks ran in Propagate.
         // 6. Modulation: pool three-factor change is a host call (NeuronPool.ApplyModulation) between ticks.
+        // 6. Modulation: topology Hebbian–Oja (mask, clip) fused with the prune decision of weak edges (step 3).
+        scheduler.Add((int)TickPhase.Modulation, new TopologyPlasticitySystem());
         // 7. Growth / 8. Prune: pool synaptogenesis and PruneDead are host calls between ticks.
+        // 7. Growth: region neuron growth (≤ 1 per layer per tick) with autowiring, spillover layers, growth policy.
+        scheduler.Add((int)TickPhase.Growth, new RegionGrowthSystem());
+        // 7. Growth: topology sprouting (free capacity, then the duel) on the pruned skeleton, recorded as changes.
+        scheduler.Add((int)TickPhase.Growth, new TopologySproutSystem());
+        // 8. Prune: topology duel removals + sprout insertion + sparse compaction, then the dense/sparse crossover.
+        scheduler.Add((int)TickPhase.Prune, new TopologyPruneSystem());
+        scheduler.Add((int)TickPhase.Prune, new TopologyRepresentationSystem());
+        // 8. Prune: optional scheduled region pruning (hosts may call Region.Prune between ticks).
+        scheduler.Add((int)TickPhase.Prune, new RegionPruneSystem());
         // 9. Decay: pool tick counters.
         scheduler.Add((int)TickPhase.Decay, new PoolClockSystem());
+        // 9. Decay: topology tick and cooldown counters.
+        scheduler.Add((int)TickPhase.Decay, new TopologyClockSystem());
+        // 9. Decay: region and layer buses decay, then the region tick's metrics are completed.
+        scheduler.Add((int)TickPhase.Decay, new RegionBusDecaySystem());
+        scheduler.Add((int)TickPhase.Decay, new RegionMetricsSystem());
     }
 }

@@ -1,0 +1,32 @@
+using System.Runtime.InteropServices;
+using GrowNet.Ecs.Engine;
+
+namespace GrowNet.Ecs.Components.Region;
+
+/// <summary>A layer's tables and per-tick counters; a component of every layer entity.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct LayerState
+{
+    /// <summary>Neuron table of a slot layer (<see cref="RegionColumns.NeuronSet"/>).</summary>
+    public TableHandle Neurons;
+    /// <summary>Slot table of a slot layer (<see cref="RegionColumns.SlotSet"/>): one block per neuron.</summary>
+    public TableHandle Slots;
+    /// <summary>Pixel table of a 2D layer: the staged frame (input) or the output frame.</summary>
+    public TableHandle Pixels;
+    /// <summary>Fires of this layer's neurons during the current (or last) tick.</summary>
+    public int FiredCount;
+    /// <summary>Neurons whose slot block may need to grow (unlimited or large limit): the layer then runs serially.</summary>
+    public int GrowableNeurons;
+    /// <summary>Canonical position of this tick's first growth request (long.MaxValue: none).</summary>
+    public long GrowthOrdinal;
+    /// <summary>Row of the neuron that made this tick's first growth request.</summary>
+    public int GrowthRow;
+    /// <summary>Neurons added to this layer by growth since creation.</summary>
+    public int GrownNeurons;
+    /// <summary>How the next frame is staged (InputLayer2D).</summary>
+    public FrameStaging Staging;
+    /// <summary>Fire count of the staged frame (InputLayer2D).</summary>
+    public int StagedFired;
+    /// <summary>Spatial metrics of the staged frame, when the region computes them (InputLayer2D).</summary>
+    public SpatialSummary StagedSpatial;
+}

@@ -1,0 +1,23 @@
+using System.Runtime.InteropServices;
+using GrowNet.Ecs.Engine;
+
+namespace GrowNet.Ecs.Components.Region;
+
+/// <summary>
+/// A named port of a region (its name is the entity's name in <see cref="World.Names"/>); a
+/// component of every port entity. The bound layer indices are rows of <see cref="Bindings"/>.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct PortInfo
+{
+    /// <summary>The region entity.</summary>
+    public Entity Region;
+    /// <summary>Scalar input, image input or output.</summary>
+    public PortKind Kind;
+    /// <summary>Whether an input is staged for the coming tick.</summary>
+    public bool Staged;
+    /// <summary>The staged scalar value.</summary>
+    public double StagedValue;
+    /// <summary>Bound layer indices in binding order (<see cref="RegionColumns.PortLayer"/>).</summary>
+    public TableHandle Bindings;
+}

@@ -1,0 +1,146 @@
+using GrowNet.Ecs.Engine;
+
+namespace GrowNet.Ecs.Components.Region;
+
+/// <summary>
+/// Column keys of a region's population tables, by stable name (what the world codec stores).
+/// <list type="bullet">
+/// <item>Neuron table (one per slot layer, one row per neuron).</item>
+/// <item>Slot table (one per slot layer): neuron n owns rows <c>SlotStart[n] .. SlotStart[n] + SlotCapacity[n]</c>,
+/// of which the first <c>SlotCount[n]</c> are its slots in creation order.</item>
+/// <item>Pixel table (2D layers): the staged input frame or the output frame, row-major.</item>
+/// <item>Tract source table, edge table and the two event queues.</item>
+/// <item>Region lists: layer, tract and port entities, mesh rules; port bindings.</item>
+/// </list>
+/// </summary>
+public static class RegionColumns
+{
+    // ------------------------------------------------------------------ neurons
+
+    /// <summary>E, I or M (<see cref="Region.NeuronKind"/>).</summary>
+    public static readonly ColumnKey<NeuronKind> NeuronKind = ColumnRegistry.Register<NeuronKind>("region.neuron.kind");
+    /// <summary>Boolean state (<see cref="Region.NeuronFlags"/>).</summary>
+    public static readonly ColumnKey<NeuronFlags> NeuronFlags = ColumnRegistry.Register<NeuronFlags>("region.neuron.flags");
+    /// <summary>Per-neuron slot limit override (valid with <see cref="Region.NeuronFlags.HasSlotLimit"/>).</summary>
+    public static readonly ColumnKey<int> SlotLimit = ColumnRegistry.Register<int>("region.neuron.slotLimit");
+    /// <summary>Scalar anchor (first input).</summary>
+    public static readonly ColumnKey<double> Anchor = ColumnRegistry.Register<double>("region.neuron.anchor");
+    /// <summary>2D anchor row.</summary>
+    public static readonly ColumnKey<int> AnchorRow = ColumnRegistry.Register<int>("region.neuron.anchorRow");
+    /// <summary>2D anchor column.</summary>
+    public static readonly ColumnKey<int> AnchorCol = ColumnRegistry.Register<int>("region.neuron.anchorCol");
+    /// <summary>Value of the last input.</summary>
+    public static readonly ColumnKey<double> LastInput = ColumnRegistry.Register<double>("region.neuron.lastInput");
+    /// <summary>Key of the last selected slot.</summary>
+    public static readonly ColumnKey<long> LastSlotKey = ColumnRegistry.Register<long>("region.neuron.lastSlotKey");
+    /// <summary>Consecutive inputs at capacity on the fallback slot.</summary>
+    public static readonly ColumnKey<int> FallbackStreak = ColumnRegistry.Register<int>("region.neuron.fallbackStreak");
+    /// <summary>Bus step of the last growth request (valid with <see cref="Region.NeuronFlags.HasGrown"/>).</summary>
+    public static readonly ColumnKey<long> LastGrowthStep = ColumnRegistry.Register<long>("region.neuron.lastGrowthStep");
+    /// <summary>First row of the neuron's slot block.</summary>
+    public static readonly ColumnKey<int> SlotStart = ColumnRegistry.Register<int>("region.neuron.slotStart");
+    /// <summary>Slots in use in the block.</summary>
+    public static readonly ColumnKey<int> SlotCount = ColumnRegistry.Register<int>("region.neuron.slotCount");
+    /// <summary>Rows reserved for the block.</summary>
+    public static readonly ColumnKey<int> SlotCapacity = ColumnRegistry.Register<int>("region.neuron.slotCapacity");
+
+    // ------------------------------------------------------------------ slots
+
+    /// <summary>Slot key (<see cref="Region.SlotKey"/>).</summary>
+    public static readonly ColumnKey<long> SlotKeyColumn = ColumnRegistry.Register<long>("region.slot.key");
+    /// <summary>Slot strength.</summary>
+    public static readonly ColumnKey<double> SlotStrength = ColumnRegistry.Register<double>("region.slot.strength");
+    /// <summary>Slot threshold.</summary>
+    public static readonly ColumnKey<double> SlotThreshold = ColumnRegistry.Register<double>("region.slot.threshold");
+    /// <summary>Slot firing-rate EMA.</summary>
+    public static readonly ColumnKey<double> SlotEmaRate = ColumnRegistry.Register<double>("region.slot.emaRate");
+    /// <summary>Slot reinforcement count.</summary>
+    public static readonly ColumnKey<int> SlotHits = ColumnRegistry.Register<int>("region.slot.hits");
+    /// <summary>Slot imprinted/frozen bits (<see cref="WeightFlags"/>).</summary>
+    public static readonly ColumnKey<byte> SlotFlags = ColumnRegistry.Register<byte>("region.slot.flags");
+
+    // ------------------------------------------------------------------ 2D layers
+
+    /// <summary>Pixel value: the staged frame of an InputLayer2D, the frame of an OutputLayer2D.</summary>
+    public static readonly ColumnKey<double> PixelValue = ColumnRegistry.Register<double>("region.pixel.value");
+
+    // ------------------------------------------------------------------ tracts
+
+    /// <summary>First edge of each source row (one extra row closes the last).</summary>
+    public static readonly ColumnKey<int> EdgeRowStart = ColumnRegistry.Register<int>("region.tract.rowStart");
+    /// <summary>1 when the source pixel takes part in a broadcast windowed tract.</summary>
+    public static readonly ColumnKey<byte> SourceParticipates = ColumnRegistry.Register<byte>("region.tract.participates");
+    /// <summary>Target row in the destination layer.</summary>
+    public static readonly ColumnKey<int> EdgeTarget = ColumnRegistry.Register<int>("region.edge.target");
+    /// <summary>Fixed weight of a windowed edge (1, or the topographic weight).</summary>
+    public static readonly ColumnKey<double> EdgeWeight = ColumnRegistry.Register<double>("region.edge.weight");
+    /// <summary>Gate strength.</summary>
+    public static readonly ColumnKey<double> GateStrength = ColumnRegistry.Register<double>("region.edge.strength");
+    /// <summary>Gate threshold.</summary>
+    public static readonly ColumnKey<double> GateThreshold = ColumnRegistry.Register<double>("region.edge.threshold");
+    /// <summary>Gate firing-rate EMA.</summary>
+    public static readonly ColumnKey<double> GateEmaRate = ColumnRegistry.Register<double>("region.edge.emaRate");
+    /// <summary>Gate reinforcement count.</summary>
+    public static readonly ColumnKey<int> GateHits = ColumnRegistry.Register<int>("region.edge.hits");
+    /// <summary>Gate imprinted/frozen bits.</summary>
+    public static readonly ColumnKey<byte> GateFlags = ColumnRegistry.Register<byte>("region.edge.flags");
+    /// <summary>Region step of the edge's last delivery (or of its creation).</summary>
+    public static readonly ColumnKey<long> EdgeLastStep = ColumnRegistry.Register<long>("region.edge.lastStep");
+    /// <summary>Queued event: source row.</summary>
+    public static readonly ColumnKey<int> QueueSource = ColumnRegistry.Register<int>("region.queue.source");
+    /// <summary>Queued event: target row (−1: every edge of the source, for windowed tracts).</summary>
+    public static readonly ColumnKey<int> QueueTarget = ColumnRegistry.Register<int>("region.queue.target");
+    /// <summary>Queued event: value.</summary>
+    public static readonly ColumnKey<double> QueueValue = ColumnRegistry.Register<double>("region.queue.value");
+
+    // ------------------------------------------------------------------ region lists
+
+    /// <summary>A layer entity (row = layer index).</summary>
+    public static readonly ColumnKey<Entity> LayerEntity = ColumnRegistry.Register<Entity>("region.layers.entity");
+    /// <summary>A tract entity (row = tract index).</summary>
+    public static readonly ColumnKey<Entity> TractEntity = ColumnRegistry.Register<Entity>("region.tracts.entity");
+    /// <summary>A port entity (row = port order).</summary>
+    public static readonly ColumnKey<Entity> PortEntity = ColumnRegistry.Register<Entity>("region.ports.entity");
+    /// <summary>A recorded mesh rule.</summary>
+    public static readonly ColumnKey<MeshRule> MeshRules = ColumnRegistry.Register<MeshRule>("region.meshRule");
+    /// <summary>A layer index bound to a port.</summary>
+    public static readonly ColumnKey<int> PortLayer = ColumnRegistry.Register<int>("region.port.layer");
+
+    // ------------------------------------------------------------------ sets
+
+    /// <summary>The neuron table's columns.</summary>
+    public static ComponentSet NeuronSet => ComponentSet.Of(
+        NeuronKind, NeuronFlags, SlotLimit, Anchor, AnchorRow, AnchorCol, LastInput, LastSlotKey,
+        FallbackStreak, LastGrowthStep, SlotStart, SlotCount, SlotCapacity);
+
+    /// <summary>The slot table's columns.</summary>
+    public static ComponentSet SlotSet => ComponentSet.Of(SlotKeyColumn, SlotStrength, SlotThreshold, SlotEmaRate, SlotHits, SlotFlags);
+
+    /// <summary>The pixel table's column.</summary>
+    public static ComponentSet PixelSet => ComponentSet.Of(PixelValue);
+
+    /// <summary>The tract source table's columns.</summary>
+    public static ComponentSet SourceSet => ComponentSet.Of(EdgeRowStart, SourceParticipates);
+
+    /// <summary>The edge table's columns.</summary>
+    public static ComponentSet EdgeSet => ComponentSet.Of(
+        EdgeTarget, EdgeWeight, GateStrength, GateThreshold, GateEmaRate, GateHits, GateFlags, EdgeLastStep);
+
+    /// <summary>An event queue's columns.</summary>
+    public static ComponentSet QueueSet => ComponentSet.Of(QueueSource, QueueTarget, QueueValue);
+
+    /// <summary>The region's layer list.</summary>
+    public static ComponentSet LayerListSet => ComponentSet.Of(LayerEntity);
+
+    /// <summary>The region's tract list.</summary>
+    public static ComponentSet TractListSet => ComponentSet.Of(TractEntity);
+
+    /// <summary>The region's port list.</summary>
+    public static ComponentSet PortListSet => ComponentSet.Of(PortEntity);
+
+    /// <summary>The region's mesh rules.</summary>
+    public static ComponentSet MeshRuleSet => ComponentSet.Of(MeshRules);
+
+    /// <summary>A port's bindings.</summary>
+    public static ComponentSet BindingSet => ComponentSet.Of(PortLayer);
+}

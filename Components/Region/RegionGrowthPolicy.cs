@@ -1,0 +1,38 @@
+using System.Runtime.InteropServices;
+
+namespace GrowNet.Ecs.Components.Region;
+
+/// <summary>The optional region growth policy (grownet.md "Growth", off by default).</summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct RegionGrowthPolicy
+{
+    /// <summary>Whether the policy runs after every tick. Default false.</summary>
+    public bool Enabled;
+    /// <summary>Average slots per slot neuron that triggers a new layer. Default 12.</summary>
+    public double AvgSlotsThreshold;
+    /// <summary>Percent of slot neurons at capacity and on fallback that triggers a new layer; ≤ 0 disables this trigger. Default 50.</summary>
+    public double PercentAtCapacityThreshold;
+    /// <summary>Steps between two policy layers. Default 20.</summary>
+    public long LayerCooldownTicks;
+    /// <summary>The policy adds no layer once the region has this many; ≤ 0 means no cap. Default 32.</summary>
+    public int MaxLayers;
+
+    /// <summary>The defaults (disabled).</summary>
+    public static RegionGrowthPolicy Default => new()
+    {
+        Enabled = false,
+        AvgSlotsThreshold = 12,
+        PercentAtCapacityThreshold = 50,
+        LayerCooldownTicks = 20,
+        MaxLayers = 32,
+    };
+
+    /// <summary>Throws <see cref="ArgumentException"/> when a field is not usable.</summary>
+    public readonly void Validate()
+    {
+        RegionChecks.Finite(AvgSlotsThreshold, "RegionGrowthPolicy.AvgSlotsThreshold");
+        RegionChecks.Finite(PercentAtCapacityThreshold, "RegionGrowthPolicy.PercentAtCapacityThreshold");
+        if (LayerCooldownTicks < 0)
+            throw new ArgumentException($"RegionGrowthPolicy.LayerCooldownTicks must be ≥ 0, not {LayerCooldownTicks}.");
+    }
+}

@@ -1,0 +1,32 @@
+using System.Runtime.InteropServices;
+
+namespace GrowNet.Ecs.Components.Region;
+
+/// <summary>
+/// What the last tick did (grownet.md "The region tick"); a component of the region entity,
+/// rewritten every tick. Fires per layer are in each layer's <see cref="LayerState.FiredCount"/>.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct RegionMetrics
+{
+    /// <summary>Bus step the tick ran at (before its decay).</summary>
+    public long Step;
+    /// <summary>Deliveries made by the phase B flush.</summary>
+    public long DeliveredEvents;
+    /// <summary>Slots over all slot neurons after the tick.</summary>
+    public long TotalSlots;
+    /// <summary>Edges over all tracts after the tick.</summary>
+    public long TotalSynapses;
+    /// <summary>Neurons added by growth this tick.</summary>
+    public int GrownNeurons;
+    /// <summary>Layers added by growth this tick.</summary>
+    public int GrownLayers;
+    /// <summary>Within-layer edges removed by automatic pruning this tick.</summary>
+    public int PrunedSynapses;
+    /// <summary>Between-layer edges removed by automatic pruning this tick.</summary>
+    public int PrunedEdges;
+    /// <summary>Whether <see cref="Spatial"/> was computed (a 2D tick with spatial metrics on).</summary>
+    public bool HasSpatial;
+    /// <summary>Spatial metrics of the output frame, or of the input frame when the output has no active pixel.</summary>
+    public SpatialSummary Spatial;
+}

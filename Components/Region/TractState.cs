@@ -1,0 +1,25 @@
+using System.Runtime.InteropServices;
+using GrowNet.Ecs.Engine;
+
+namespace GrowNet.Ecs.Components.Region;
+
+/// <summary>
+/// A tract's tables; a component of every tract entity. Edges are compressed sparse rows by
+/// source neuron (rows of source s: <c>RowStart[s] .. RowStart[s+1]</c>), in creation order within
+/// a row. Events wait in two queues: those queued in phase A of this tick (entry) and those
+/// queued during the previous flush (pending); the next flush delivers both.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct TractState
+{
+    /// <summary>One row per source neuron plus one (<see cref="RegionColumns.SourceSet"/>).</summary>
+    public TableHandle Sources;
+    /// <summary>Edge table (<see cref="RegionColumns.EdgeSet"/>).</summary>
+    public TableHandle Edges;
+    /// <summary>Events queued during phase A (<see cref="RegionColumns.QueueSet"/>).</summary>
+    public TableHandle EntryQueue;
+    /// <summary>Events queued during the previous flush.</summary>
+    public TableHandle PendingQueue;
+    /// <summary>Source pixels taking part (broadcast windowed tracts).</summary>
+    public int ParticipatingSources;
+}

@@ -1,0 +1,63 @@
+using GrowNet.Ecs.Engine;
+
+namespace GrowNet.Ecs.Components.Topology;
+
+/// <summary>
+/// Column keys of a topology block's population tables (topology.md). Vertices are indices:
+/// row i of the vertex table is vertex i, always. The dense weight table holds W row-major,
+/// cell (i, j) at row <c>i * RowStride + j</c>; the dense mask table holds M, bit j % 64 of
+/// row <c>i * RowStride / 64 + j / 64</c>. The sparse edge table holds the compressed rows:
+/// vertex i's edges are rows <c>RowStart[i] .. RowStart[i] + Degree[i]</c>, in ascending column
+/// order. Only the tables of the block's current representation hold rows.
+/// </summary>
+public static class TopologyColumns
+{
+    /// <summary>Activation x, in [−1, 1].</summary>
+    public static readonly ColumnKey<float> Activation = ColumnRegistry.Register<float>("topology.vertex.activation");
+    /// <summary>Pre-activation z of the last tick (recomputed every tick).</summary>
+    public static readonly ColumnKey<float> PreActivation = ColumnRegistry.Register<float>("topology.vertex.preActivation");
+    /// <summary>External input u of the coming tick (zeros when none; consumed by the tick).</summary>
+    public static readonly ColumnKey<float> Input = ColumnRegistry.Register<float>("topology.vertex.input");
+    /// <summary>Sensory gain s.</summary>
+    public static readonly ColumnKey<float> SensoryGain = ColumnRegistry.Register<float>("topology.vertex.sensoryGain");
+    /// <summary>Bias b.</summary>
+    public static readonly ColumnKey<float> Bias = ColumnRegistry.Register<float>("topology.vertex.bias");
+    /// <summary>Number of edges in the vertex's row of W (its in-degree: W[i, j] carries x_j into z_i).</summary>
+    public static readonly ColumnKey<int> Degree = ColumnRegistry.Register<int>("topology.vertex.degree");
+    /// <summary>Sparse representation: first row of the vertex's edges in the edge table (0 when dense).</summary>
+    public static readonly ColumnKey<int> RowStart = ColumnRegistry.Register<int>("topology.vertex.rowStart");
+
+    /// <summary>Dense representation: W, one float per cell, row-major with the block's row stride.</summary>
+    public static readonly ColumnKey<float> DenseWeight = ColumnRegistry.Register<float>("topology.dense.weight");
+    /// <summary>Dense representation: M, 64 cells per word, row-major with RowStride / 64 words per row.</summary>
+    public static readonly ColumnKey<ulong> DenseMask = ColumnRegistry.Register<ulong>("topology.dense.mask");
+
+    /// <summary>Sparse representation: the column j of an edge W[i, j].</summary>
+    public static readonly ColumnKey<int> EdgeColumn = ColumnRegistry.Register<int>("topology.edge.column");
+    /// <summary>Sparse representation: the weight W[i, j] of an edge.</summary>
+    public static readonly ColumnKey<float> EdgeWeight = ColumnRegistry.Register<float>("topology.edge.weight");
+
+    /// <summary>Pending structural change: the row i of the edge.</summary>
+    public static readonly ColumnKey<int> ChangeRow = ColumnRegistry.Register<int>("topology.change.row");
+    /// <summary>Pending structural change: the column j of the edge.</summary>
+    public static readonly ColumnKey<int> ChangeColumn = ColumnRegistry.Register<int>("topology.change.column");
+    /// <summary>Pending structural change: the weight a sprout starts with (0 for a removal).</summary>
+    public static readonly ColumnKey<float> ChangeWeight = ColumnRegistry.Register<float>("topology.change.weight");
+    /// <summary>Pending structural change: a <see cref="TopologyChangeKind"/>.</summary>
+    public static readonly ColumnKey<byte> ChangeKind = ColumnRegistry.Register<byte>("topology.change.kind");
+
+    /// <summary>The vertex table's columns.</summary>
+    public static ComponentSet VertexSet => ComponentSet.Of(Activation, PreActivation, Input, SensoryGain, Bias, Degree, RowStart);
+
+    /// <summary>The dense weight table's columns.</summary>
+    public static ComponentSet DenseWeightSet => ComponentSet.Of(DenseWeight);
+
+    /// <summary>The dense mask table's columns.</summary>
+    public static ComponentSet DenseMaskSet => ComponentSet.Of(DenseMask);
+
+    /// <summary>The sparse edge table's columns.</summary>
+    public static ComponentSet EdgeSet => ComponentSet.Of(EdgeColumn, EdgeWeight);
+
+    /// <summary>The pending-change table's columns (empty between ticks).</summary>
+    public static ComponentSet ChangeSet => ComponentSet.Of(ChangeRow, ChangeColumn, ChangeWeight, ChangeKind);
+}

@@ -1,0 +1,28 @@
+using GrowNet.Ecs.Engine;
+using GrowNet.Ecs.Components.Region;
+
+namespace GrowNet.Ecs.Systems.Region;
+
+/// <summary>
+/// Decay phase (grownet.md "Buses"): once at the end of every tick, the region bus and every
+/// layer bus decay — inhibition ×= decay, modulation = 1, step + 1.
+/// </summary>
+public sealed class RegionBusDecaySystem : ISystem
+{
+    private readonly List<Entity> regions = new();
+
+    /// <inheritdoc />
+    public string Name => "RegionBusDecay";
+
+    /// <inheritdoc />
+    public void Update(World world)
+    {
+        RegionAccess.CollectRegions(world, regions);
+        foreach (var region in regions)
+        {
+            world.Get<BusState>(region).Decay();
+            foreach (var layer in RegionAccess.Layers(world, world.Get<RegionState>(region)))
+                world.Get<BusState>(layer).Decay();
+        }
+    }
+}

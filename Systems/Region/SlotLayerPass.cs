@@ -1,0 +1,512 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using GrowNet.Ecs.Components.Region;
+using GrowNet.Ecs.Engine;
+
+namespace GrowNet.Ecs.Systems.Region;
+
+/// <summary>
+/// The fused neuron kernel of one slot layer for one phase (grownet.md "Neuron"): for every
+/// input, select a slot (scalar or 2D, strict capacity, fallback), reinforce it, update its
+/// threshold, fire (E: gate updates and queued events; I/M: bus pulses) and keep the growth
+/// bookkeeping. Rows are split into fixed blocks run in parallel: a neuron's inputs touch only
+/// its own row, its slot block and the gates of its own outgoing edges, the buses are read as
+/// they were at the phase start, and each block's events and reductions are merged in block
+/// order afterwards, so results do not depend on the thread count.
+/// </summary>
+internal sealed class SlotLayerPass
+{
+    /// <summary>Rows per block of a phase A pass (one input per row).</summary>
+    public const int EntryBlockSize = 1024;
+
+    /// <summary>Deliveries a phase B block aims at.</summary>
+    public const int FlushBlockWork = 1 << 14;
+
+    private World world = null!;
+    private TableHandle slotTable;
+    private NeuronArrays neurons;
+    private SlotArrays slots;
+    private SlotConfig config;
+    private KernelConstants constants;
+    private double rowBinWidth;
+    private double colBinWidth;
+    private long step;
+    private GateContext gates;
+    private OutgoingTract[] outgoing = [];
+    private int outgoingCount;
+    private bool mayRelocate;
+    private BlockResult[] results = [];
+    private int blockSize;
+    private double entryValue;
+    private long entryOrdinalBase;
+    private TractDeliveries[] incoming = [];
+    private int incomingCount;
+
+    /// <summary>Gathers everything one pass over a slot layer needs.</summary>
+    public void Begin(World world, in LayerState state, in SlotConfig config, in BusState layerBus,
+        in RegionConfig regionConfig, in BusState regionBus, OutgoingTract[] outgoing, int outgoingCount)
+    {
+        this.world = world;
+        slotTable = state.Slots;
+        // A loaded world may come without the guard rows the vector key lookup relies on.
+        SlotBlocks.EnsureGuard(world, state.Slots);
+        neurons = NeuronArrays.From(world, state.Neurons);
+        slots = SlotArrays.From(world, state.Slots);
+        this.config = config;
+        constants = new KernelConstants(regionConfig.Weight, config, layerBus);
+        rowBinWidth = Math.Max(0.1, config.RowBinWidthPct);
+        colBinWidth = Math.Max(0.1, config.ColBinWidthPct);
+        step = layerBus.CurrentStep;
+        gates = new GateContext(regionConfig.Weight, regionBus.Modulation, regionBus.Inhibition, regionBus.CurrentStep);
+        this.outgoing = outgoing;
+        this.outgoingCount = outgoingCount;
+        // A block that must relocate grows the shared slot table: only a serial pass may do that.
+        mayRelocate = state.GrowableNeurons > 0;
+    }
+
+    /// <summary>Number of neurons.</summary>
+    public int Count => neurons.Count;
+
+    /// <summary>Phase A: every neuron receives <paramref name="value"/>. Returns the block count used.</summary>
+    public int RunEntry(BlockResults pool, double value, long ordinalBase)
+    {
+        entryValue = value;
+        entryOrdinalBase = ordinalBase;
+        return Run(pool, EntryBlockSize, flush: false);
+    }
+
+    /// <summary>Phase B: every neuron receives its deliveries from <paramref name="runs"/> in tract order.</summary>
+    public int RunFlush(BlockResults pool, TractDeliveries[] runs, int runCount)
+    {
+        incoming = runs;
+        incomingCount = runCount;
+        long work = 0;
+        for (int i = 0; i < runCount; i++)
+            work += runs[i].Deliveries;
+        long perNeuron = Math.Max(1, work / Math.Max(1, neurons.Count));
+        int size = (int)Math.Clamp(FlushBlockWork / perNeuron, 1, EntryBlockSize);
+        return Run(pool, size, flush: true);
+    }
+
+    private int Run(BlockResults pool, int size, bool flush)
+    {
+        int count = neurons.Count;
+        if (mayRelocate)
+            size = Math.Max(1, count);
+        int blocks = BlockResults.BlockCount(count, size);
+        results = pool.Ensure(Math.Max(1, blocks));
+        blockSize = size;
+        if (count == 0)
+            return 0;
+        if (mayRelocate || blocks == 1)
+            new SlotPassAction(this, flush).Execute(0, count);
+        else
+            world.Parallel.For(count, size, new SlotPassAction(this, flush));
+        return blocks;
+    }
+
+    /// <summary>Phase A over rows [start, end).</summary>
+    public void EntryRange(int start, int end)
+    {
+        var result = results[start / blockSize];
+        result.Reset(outgoingCount);
+        var k = constants;
+        double x = entryValue;
+        for (int row = start; row < end; row++)
+        {
+            var n = NeuronLocal.Load(neurons, row);
+            OnInput(ref n, row, x, 0, 1, false, entryOrdinalBase | (uint)row, n.Limit(neurons, row, k.LayerLimit), in k, result);
+            n.Store(neurons, row);
+            if (n.GrowthOrdinal != long.MaxValue)
+                result.NoteGrowth(n.GrowthOrdinal, row);
+        }
+    }
+
+    /// <summary>Phase B over rows [start, end).</summary>
+    public void FlushRange(int start, int end)
+    {
+        var result = results[start / blockSize];
+        result.Reset(outgoingCount);
+        bool spatialLayer = config.SpatialEnabled;
+        for (int row = start; row < end; row++)
+        {
+            var n = NeuronLocal.Load(neurons, row);
+            for (int i = 0; i < incomingCount; i++)
+            {
+                var source = incoming[i];
+                bool spatial = spatialLayer && source.SourceIsPixels;
+                if (source.Broadcast)
+                {
+                    var run = new BroadcastRun(source, row);
+                    Deliver(ref n, row, in run, spatial, source.SourceWidth, result);
+                    result.Delivered += source.ItemCount;
+                }
+                else
+                {
+                    var run = new BucketRun(source, row);
+                    Deliver(ref n, row, in run, spatial, source.SourceWidth, result);
+                    result.Delivered += run.Count;
+                }
+            }
+
+            n.Store(neurons, row);
+            if (n.GrowthOrdinal != long.MaxValue)
+                result.NoteGrowth(n.GrowthOrdinal, row);
+        }
+    }
+
+    /// <summary>One neuron's inputs of one run, in order.</summary>
+    private void Deliver<TRun>(ref NeuronLocal n, int row, in TRun run, bool spatial, int sourceWidth, BlockResult result)
+        where TRun : struct, IDeliveryRun
+    {
+        var k = constants;
+        int limit = n.Limit(neurons, row, k.LayerLimit);
+        int count = run.Count;
+        for (int i = 0; i < count; i++)
+            OnInput(ref n, row, run.Value(i), spatial ? run.Source(i) : 0, sourceWidth, spatial, run, i, limit, in k, result);
+    }
+
+    /// <summary>Overload for runs whose ordinal is computed only when a growth request needs it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void OnInput<TRun>(ref NeuronLocal n, int row, double x, int source, int sourceWidth, bool spatial, in TRun run, int i,
+        int limit, in KernelConstants k, BlockResult result)
+        where TRun : struct, IDeliveryRun
+    {
+        if (OnInputCore(ref n, row, x, source, sourceWidth, spatial, limit, in k, result))
+            RequestGrowthAt(ref n, row, run.Ordinal(i));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void OnInput(ref NeuronLocal n, int row, double x, int source, int sourceWidth, bool spatial, long ordinal,
+        int limit, in KernelConstants k, BlockResult result)
+    {
+        if (OnInputCore(ref n, row, x, source, sourceWidth, spatial, limit, in k, result))
+            RequestGrowthAt(ref n, row, ordinal);
+    }
+
+    /// <summary>
+    /// <c>OnInput(value)</c> / <c>OnInput2D(value, row, col)</c> of one neuron: select, reinforce,
+    /// threshold, fire, bookkeeping. Returns true when the bookkeeping asks for growth.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool OnInputCore(ref NeuronLocal n, int row, double x, int source, int sourceWidth, bool spatial, int limit,
+        in KernelConstants k, BlockResult result)
+    {
+        long key;
+        bool outOfDomain;
+        long fallbackKey;
+        bool prefer = (n.Flags & NeuronFlags.PreferLastSlotOnce) != 0;
+        if (prefer)
+        {
+            // Unfreeze asked for exactly the last slot once; reusing it is not a fallback.
+            n.Flags &= ~NeuronFlags.PreferLastSlotOnce;
+            key = n.LastSlotKey;
+            outOfDomain = false;
+            fallbackKey = key;
+            if (Find(n.SlotStart, n.SlotCount, key) < 0)
+            {
+                prefer = false;
+                SelectKey(ref n, row, x, source, sourceWidth, spatial, limit, in k, out key, out outOfDomain, out fallbackKey);
+            }
+        }
+        else
+        {
+            SelectKey(ref n, row, x, source, sourceWidth, spatial, limit, in k, out key, out outOfDomain, out fallbackKey);
+        }
+
+        // Strict capacity and fallback (grownet.md "Slot selection (scalar)").
+        bool atCapacity = limit > 0 && n.SlotCount >= limit;
+        bool useFallback = outOfDomain;
+        int slot = Find(n.SlotStart, n.SlotCount, outOfDomain ? fallbackKey : key);
+        if (slot < 0)
+        {
+            if (!outOfDomain && atCapacity)
+            {
+                useFallback = true;
+                slot = Find(n.SlotStart, n.SlotCount, fallbackKey);
+            }
+
+            if (slot < 0)
+            {
+                // A full neuron never allocates: it reuses its first-created slot.
+                if (atCapacity)
+                {
+                    slot = n.SlotStart;
+                }
+                else
+                {
+                    if (n.SlotCount == neurons.SlotCapacity[row])
+                        n.SlotStart = Relocate(row, n.SlotStart, n.SlotCount);
+                    slot = n.SlotStart + n.SlotCount;
+                    InitSlot(slot, useFallback ? fallbackKey : key);
+                    n.SlotCount++;
+                }
+            }
+        }
+
+        var s = slots;
+        ref byte slotFlags = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(s.Flags), slot);
+        ref double slotStrength = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(s.Strength), slot);
+        ref int slotHits = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(s.Hits), slot);
+        ref double slotThreshold = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(s.Threshold), slot);
+        var flags = (n.Flags | NeuronFlags.HasLastSlot | NeuronFlags.HaveLastInput) & ~(NeuronFlags.LastSlotUsedFallback | NeuronFlags.FiredLast);
+        if (useFallback && !prefer)
+            flags |= NeuronFlags.LastSlotUsedFallback;
+        n.LastSlotKey = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(s.Key), slot);
+
+        // Reinforce, then update the threshold (WeightRule, with this phase's bus values).
+        bool frozen = (slotFlags & (byte)WeightFlags.Frozen) != 0;
+        if (!frozen && slotHits < k.Saturation)
+        {
+            slotStrength = Math.Clamp(slotStrength + k.Delta, -1.0, 1.0);
+            slotHits += 1;
+        }
+
+        bool fired;
+        if (frozen)
+        {
+            fired = slotStrength > slotThreshold;
+        }
+        else
+        {
+            if ((slotFlags & (byte)WeightFlags.Imprinted) == 0)
+            {
+                slotThreshold = Math.Abs(x) * k.ImprintFactor;
+                slotFlags |= (byte)WeightFlags.Imprinted;
+            }
+
+            fired = slotStrength > slotThreshold;
+            ref double slotEma = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(s.EmaRate), slot);
+            slotEma = k.Decay * slotEma + k.Beta * (fired ? 1.0 : 0.0);
+            slotThreshold += k.Eta * (slotEma - k.RStar);
+        }
+
+        n.LastInput = x;
+        if (fired)
+        {
+            flags |= NeuronFlags.FiredLast;
+            Fire(row, x, result);
+        }
+
+        n.Flags = flags;
+
+        // Growth bookkeeping (grownet.md "Growth", neuron growth).
+        if (!k.Growth)
+        {
+            n.Streak = 0;
+            return false;
+        }
+
+        bool onFallback = limit > 0 && n.SlotCount >= limit && (flags & NeuronFlags.LastSlotUsedFallback) != 0;
+        n.Streak = onFallback ? n.Streak + 1 : 0;
+        return n.Streak >= k.GrowthThreshold;
+    }
+
+    /// <summary>The desired key of an input, whether it is out of domain, and the fallback key.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void SelectKey(ref NeuronLocal n, int neuron, double x, int source, int sourceWidth, bool spatial, int limit, in KernelConstants k,
+        out long key, out bool outOfDomain, out long fallbackKey)
+    {
+        if (spatial)
+        {
+            (key, outOfDomain, fallbackKey, n.Flags) = SelectKey2D(neuron, source / sourceWidth, source % sourceWidth, limit, n.Flags);
+            return;
+        }
+
+        double anchor;
+        if (k.FirstAnchor)
+        {
+            if ((n.Flags & NeuronFlags.HasAnchor) == 0)
+            {
+                n.Anchor = x;
+                n.Flags |= NeuronFlags.HasAnchor;
+            }
+
+            anchor = n.Anchor;
+        }
+        else
+        {
+            anchor = (n.Flags & NeuronFlags.HaveLastInput) != 0 ? n.LastInput : x;
+        }
+
+        // Divide, then ×100, then divide by the bin width: the golden ramp depends on this order.
+        double pct = Math.Abs(x - anchor) / Math.Max(Math.Abs(anchor), k.EpsilonScale) * 100.0;
+        key = BinOf(pct / k.BinWidth);
+        outOfDomain = limit > 0 && key >= limit;
+        fallbackKey = SlotKey.Scalar(limit - 1);
+    }
+
+    /// <summary>2D key selection (grownet.md "Slot selection (2D)"); the 2D anchor lives in its columns.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private (long Key, bool OutOfDomain, long Fallback, NeuronFlags Flags) SelectKey2D(int neuron, int row, int col, int limit, NeuronFlags flags)
+    {
+        int fromRow = 0, fromCol = 0;
+        if (config.SpatialAnchor == SpatialAnchor.First)
+        {
+            if ((flags & NeuronFlags.HasAnchor2D) == 0)
+            {
+                neurons.AnchorRow[neuron] = row;
+                neurons.AnchorCol[neuron] = col;
+                flags |= NeuronFlags.HasAnchor2D;
+            }
+
+            fromRow = neurons.AnchorRow[neuron];
+            fromCol = neurons.AnchorCol[neuron];
+        }
+
+        double dRow = Math.Abs((double)row - fromRow) / Math.Max(Math.Abs((double)fromRow), 1.0) * 100.0;
+        double dCol = Math.Abs((double)col - fromCol) / Math.Max(Math.Abs((double)fromCol), 1.0) * 100.0;
+        long rowBin = BinOf(dRow / rowBinWidth);
+        long colBin = BinOf(dCol / colBinWidth);
+        bool outOfDomain = limit > 0 && (rowBin >= limit || colBin >= limit);
+        long key = SlotKey.Spatial((int)Math.Min(rowBin, SlotKey.MaxBin), (int)Math.Min(colBin, SlotKey.MaxBin));
+        long fallback = limit > 0 ? SlotKey.Spatial(limit - 1, limit - 1) : key;
+        return (key, outOfDomain, fallback, flags);
+    }
+
+    /// <summary>Records a growth request (cooldown permitting) at canonical position <paramref name="ordinal"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void RequestGrowthAt(ref NeuronLocal n, int row, long ordinal)
+    {
+        ref long lastGrowthStep = ref neurons.LastGrowthStep[row];
+        if ((n.Flags & NeuronFlags.HasGrown) == 0 || step - lastGrowthStep >= config.NeuronGrowthCooldownTicks)
+        {
+            if (ordinal < n.GrowthOrdinal)
+                n.GrowthOrdinal = ordinal;
+            lastGrowthStep = step;
+            n.Flags |= NeuronFlags.HasGrown;
+        }
+
+        n.Streak = 0;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Fire(int row, double x, BlockResult result)
+    {
+        result.Fired++;
+        switch (neurons.Kind[row])
+        {
+            case NeuronKind.Excitatory:
+                for (int o = 0; o < outgoingCount; o++)
+                    EmitOn(outgoing[o], o, row, x, result, gates);
+                break;
+            case NeuronKind.Inhibitory:
+                result.Pulses |= BusPulses.Inhibition;
+                break;
+            default:
+                result.Pulses |= BusPulses.Modulation;
+                break;
+        }
+    }
+
+    /// <summary>A fire of source <paramref name="row"/> on one outgoing tract (shared with pixel layers).</summary>
+    public static void EmitOn(OutgoingTract tract, int slot, int row, double x, BlockResult result, in GateContext gates)
+    {
+        if (tract.Kind == TractKind.Windowed)
+        {
+            if (tract.CarriesSource(row))
+                result.Emit(slot, row, -1, x);
+            return;
+        }
+
+        int start = tract.RowStart[row];
+        int end = tract.RowStart[row + 1];
+        if (start < end)
+            GateKernel.Fire(tract.Edges, start, end, x, gates, result, slot, row);
+    }
+
+    /// <summary>floor(q) for q ≥ 0, saturating (bins of huge percent changes stay valid keys).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long BinOf(double q) => q < 9.0e18 ? (long)q : long.MaxValue;
+
+    /// <summary>
+    /// The row of <paramref name="key"/> in the neuron's block, or −1. Keys are unique within a
+    /// block; 16 keys are compared per step with vector instructions (the guard rows keep the
+    /// loads inside the array, lanes past the count are masked off).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Find(int start, int count, long key)
+    {
+        ref long keys = ref MemoryMarshal.GetArrayDataReference(slots.Key);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var wanted = Vector512.Create(key);
+            for (int offset = 0; offset < count; offset += 16)
+            {
+                ref long block = ref Unsafe.Add(ref keys, start + offset);
+                uint mask = (uint)Vector512.Equals(Vector512.LoadUnsafe(ref block), wanted).ExtractMostSignificantBits()
+                            | ((uint)Vector512.Equals(Vector512.LoadUnsafe(ref block, 8), wanted).ExtractMostSignificantBits() << 8);
+                int left = count - offset;
+                if (left < 16)
+                    mask &= (1u << left) - 1;
+                if (mask != 0)
+                    return start + offset + BitOperations.TrailingZeroCount(mask);
+            }
+
+            return -1;
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var wanted = Vector256.Create(key);
+            for (int offset = 0; offset < count; offset += 16)
+            {
+                ref long block = ref Unsafe.Add(ref keys, start + offset);
+                uint mask = Vector256.Equals(Vector256.LoadUnsafe(ref block), wanted).ExtractMostSignificantBits()
+                            | (Vector256.Equals(Vector256.LoadUnsafe(ref block, 4), wanted).ExtractMostSignificantBits() << 4)
+                            | (Vector256.Equals(Vector256.LoadUnsafe(ref block, 8), wanted).ExtractMostSignificantBits() << 8)
+                            | (Vector256.Equals(Vector256.LoadUnsafe(ref block, 12), wanted).ExtractMostSignificantBits() << 12);
+                int left = count - offset;
+                if (left < 16)
+                    mask &= (1u << left) - 1;
+                if (mask != 0)
+                    return start + offset + BitOperations.TrailingZeroCount(mask);
+            }
+
+            return -1;
+        }
+
+        for (int i = start; i < start + count; i++)
+        {
+            if (Unsafe.Add(ref keys, i) == key)
+                return i;
+        }
+
+        return -1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void InitSlot(int index, long key)
+    {
+        var s = slots;
+        s.Key[index] = key;
+        s.Strength[index] = 0;
+        s.Threshold[index] = 0;
+        s.EmaRate[index] = 0;
+        s.Hits[index] = 0;
+        s.Flags[index] = 0;
+    }
+
+    /// <summary>Moves a full block to the end of the slot table with twice the room (serial passes only); returns its new start.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int Relocate(int neuron, int start, int count)
+    {
+        if (!mayRelocate)
+            ThrowBlockFull();
+        int capacity = neurons.SlotCapacity[neuron];
+        int grown = Math.Max(SlotBlocks.DefaultCapacity, capacity * 2);
+        int moved = world.AddRows(slotTable, grown);
+        SlotBlocks.EnsureGuard(world, slotTable);
+        slots = SlotArrays.From(world, slotTable);
+        slots.Move(start, moved, count);
+        slots.Clear(start, capacity);
+        neurons.SlotCapacity[neuron] = grown;
+        return moved;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowBlockFull()
+        => throw new InvalidOperationException("A slot block is full in a parallel pass; layers with growable blocks must run serially.");
+}

@@ -1,0 +1,25 @@
+using GrowNet.Ecs.Components.Topology;
+using GrowNet.Ecs.Engine;
+
+namespace GrowNet.Ecs.Systems.Topology;
+
+/// <summary>End-of-tick bookkeeping (Decay phase): counts the block's tick and the ticks since its last representation switch.</summary>
+public sealed class TopologyClockSystem : ISystem
+{
+    /// <inheritdoc />
+    public string Name => "TopologyClock";
+
+    /// <inheritdoc />
+    public void Update(World world)
+    {
+        foreach (var table in world.Query(TopologyBlocks.BlockSet))
+        {
+            foreach (ref var state in table.Span<TopologyState>())
+            {
+                state.TickCount++;
+                if (state.TicksSinceSwitch < int.MaxValue)
+                    state.TicksSinceSwitch++;
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using GrowNet.Ecs.Components.Topology;
+using GrowNet.Ecs.Engine;
+
+namespace GrowNet.Ecs.Systems.Topology;
+
+/// <summary>
+/// Applies the tick's structural changes (Prune phase): the duel victims recorded in the Growth
+/// phase leave the skeleton and the accepted sprouts enter it with their potentiality as weight;
+/// sparse rows are compacted (closing the gaps left by step 3's pruning, which the plasticity
+/// pass decided and removed). The observable result equals topology.md's order: prune, then
+/// sprout (docs/topology.md, "Phases").
+/// </summary>
+public sealed class TopologyPruneSystem : ISystem
+{
+    private readonly List<Entity> blocks = new();
+    private long[] sproutCells = [];
+    private float[] sproutWeights = [];
+
+    /// <inheritdoc />
+    public string Name => "TopologyPrune";
+
+    /// <inheritdoc />
+    public void Update(World world)
+    {
+        TopologyBlocks.Collect(world, blocks);
+        foreach (var entity in blocks)
+            TopologyStorage.ApplyChanges(world, ref world.Get<TopologyState>(entity), ref sproutCells, ref sproutWeights);
+    }
+}
