@@ -31,7 +31,8 @@ public sealed class Column<T> : Column where T : unmanaged
 {
     private T[] items;
 
-    internal Column(int capacity) => items = capacity == 0 ? [] : new T[capacity];
+    internal Column(int capacity, bool uninitialized = false)
+        => items = capacity == 0 ? [] : uninitialized ? GC.AllocateUninitializedArray<T>(capacity) : new T[capacity];
 
     /// <inheritdoc />
     public override int Capacity => items.Length;

@@ -30,7 +30,7 @@ public abstract class ColumnKey
     /// <summary>Size in bytes of one element.</summary>
     public int ElementSize { get; }
 
-    internal abstract Column CreateColumn(int capacity);
+    internal abstract Column CreateColumn(int capacity, bool uninitialized = false);
 
     /// <inheritdoc />
     public override string ToString() => $"{Name} ({ElementType.Name}, {ElementSize} B)";
@@ -44,5 +44,5 @@ public sealed class ColumnKey<T> : ColumnKey where T : unmanaged
     {
     }
 
-    internal override Column CreateColumn(int capacity) => new Column<T>(capacity);
+    internal override Column CreateColumn(int capacity, bool uninitialized = false) => new Column<T>(capacity, uninitialized);
 }

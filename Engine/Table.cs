@@ -16,7 +16,7 @@ public sealed class Table
     private readonly int[] columnIds;
     private Entity[] entities;
 
-    internal Table(TableHandle handle, in ComponentSet set, bool holdsEntities, Entity owner, int capacity)
+    internal Table(TableHandle handle, in ComponentSet set, bool holdsEntities, Entity owner, int capacity, bool uninitialized = false)
     {
         Handle = handle;
         Set = set;
@@ -28,7 +28,7 @@ public sealed class Table
         columns = new Column[columnIds.Length];
         for (int i = 0; i < columnIds.Length; i++)
         {
-            var column = ColumnRegistry.Get(columnIds[i]).CreateColumn(capacity);
+            var column = ColumnRegistry.Get(columnIds[i]).CreateColumn(capacity, uninitialized);
             columns[i] = column;
             columnsById[columnIds[i]] = column;
         }

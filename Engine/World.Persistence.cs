@@ -63,9 +63,10 @@ public sealed partial class World
     }
 
     /// <summary>
-    /// Recreates the table in slot <paramref name="index"/> with <paramref name="rows"/> zeroed rows;
-    /// the caller fills its columns (and, for an archetype table, its entity column through
-    /// <see cref="RestoreEntities"/>).
+    /// Recreates the table in slot <paramref name="index"/> with <paramref name="rows"/> rows whose
+    /// columns are <em>not</em> cleared (a restore overwrites every byte; skipping the clear saves
+    /// a pass over large worlds); the caller fills every column (and, for an archetype table, its
+    /// entity column through <see cref="RestoreEntities"/>) before using the world.
     /// </summary>
     /// <exception cref="InvalidDataException">The slot is free, taken, or out of range, or the archetype exists.</exception>
     public Table RestoreTable(int index, in ComponentSet set, bool holdsEntities, Entity owner, int rows)
@@ -77,7 +78,7 @@ public sealed partial class World
         if (rows < 0)
             throw new InvalidDataException($"Table slot {index} has a negative row count.");
         var handle = new TableHandle(index, tableGenerations[index]);
-        var table = new Table(handle, set, holdsEntities, holdsEntities ? Entity.Null : owner, rows);
+        var table = new Table(handle, set, holdsEntities, holdsEntities ? Entity.Null : owner, rows, uninitialized: true);
         table.AddRows(rows);
         if (holdsEntities)
         {

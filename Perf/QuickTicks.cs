@@ -8,12 +8,14 @@ namespace GrowNet.Ecs.Perf;
 /// <summary>
 /// Quick before/after check without BenchmarkDotNet:
 /// <c>dotnet run -c Release --project Perf -- ticks [--workload Compat4096,Compat65536|all]
-/// [--regime Quiescent,Saturated] [--threads N] [--ticks N] [--repeat N] [--warm N] [--sample N] [--checksum]</c>.
-/// For each workload and regime: build, run the warm-up, sample mean synaptic events per tick
-/// (untimed), then time a fixed number of ticks <c>--repeat</c> times with a Stopwatch and print
-/// ticks/s, µs/tick, synaptic events/s (ticks/s × sampled events/tick) and bytes allocated per
-/// tick. <c>--checksum</c> prints a hash of the pool state at the end, to compare engine
-/// versions bit for bit (same arguments → same ticks → same hash).
+/// [--regime Quiescent,Saturated] [--threads N] [--ticks N] [--repeat N] [--warm N] [--checksum]</c>.
+/// For each workload and regime: build, run the warm-up ticks, take a checkpoint, count the
+/// synaptic events of the next <c>--ticks</c> ticks (untimed), then <c>--repeat</c> times: rewind
+/// to the checkpoint and time those same ticks with a Stopwatch. Prints ticks/s, µs/tick,
+/// synaptic events/s (ticks/s × events/tick), bytes allocated per tick (this thread, and all
+/// threads), the time per tick of each system, and with <c>--checksum</c> a hash of the pool
+/// state at the end, to compare engine versions bit for bit (same arguments → same ticks → same
+/// hash; the repeat count does not change it).
 /// </summary>
 public static class QuickTicks
 {
@@ -22,7 +24,7 @@ public static class QuickTicks
     {
         var workloads = new List<PoolWorkload> { PoolWorkload.Compat4096, PoolWorkload.Compat65536 };
         var regimes = new List<InputRegime> { InputRegime.Quiescent, InputRegime.Saturated };
-        int threads = 0, ticks = 0, repeat = 3, warm = -1, sample = -1;
+        int threads = 0, ticks = 0, repeat = 3, warm = -1;
         bool checksum = false;
         for (int a = 0; a < args.Length; a++)
         {
@@ -50,14 +52,11 @@ public static class QuickTicks
                 case "--warm":
                     warm = int.Parse(Next(), CultureInfo.InvariantCulture);
                     break;
-                case "--sample":
-                    sample = Math.Max(1, int.Parse(Next(), CultureInfo.InvariantCulture));
-                    break;
                 case "--checksum":
                     checksum = true;
                     break;
                 default:
-                    Console.Error.WriteLine($"Unknown option {args[a]}. Options: --workload Compat4096,Compat65536,Standard65536|all --regime Quiescent,Saturated --threads N --ticks N --repeat N --warm N --sample N --checksum");
+                    Console.Error.WriteLine($"Unknown option {args[a]}. Options: --workload Compat4096,Compat65536,Standard65536|all --regime Quiescent,Saturated --threads N --ticks N --repeat N --warm N --checksum");
                     return 2;
             }
         }
@@ -70,26 +69,27 @@ public static class QuickTicks
         foreach (var workload in workloads)
         {
             foreach (var regime in regimes)
-                RunOne(workload, regime, threads, ticks, repeat, warm, sample, checksum);
+                RunOne(workload, regime, threads, ticks, repeat, warm, checksum);
         }
 
         return 0;
     }
 
-    private static void RunOne(PoolWorkload workload, InputRegime regime, int threads, int ticks, int repeat, int warm, int sample, bool checksum)
+    private static void RunOne(PoolWorkload workload, InputRegime regime, int threads, int ticks, int repeat, int warm, bool checksum)
     {
         using var runner = PoolWorkloadRunner.Create(workload, regime, threads);
         var spec = runner.Spec;
         warm = warm >= 0 ? warm : spec.WarmTicks;
-        sample = sample > 0 ? sample : spec.EventSampleTicks;
+        int timed = ticks > 0 ? ticks : spec.QuickTicks;
         runner.Run(warm);
-        var (eventsPerTick, spikesPerTick) = runner.Sample(sample);
+        runner.Checkpoint();
+        var (eventsPerTick, spikesPerTick) = runner.Sample(timed);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"#   {workload}/{regime}: built in {runner.BuildSeconds:F1} s; {warm} warm ticks, events sampled over the next {sample}"));
-        int timed = ticks > 0 ? ticks : DefaultTimedTicks(workload);
+            $"#   {workload}/{regime}: built in {runner.BuildSeconds:F1} s; timing ticks {warm}..{warm + timed - 1} (events counted over the same ticks, untimed)"));
         double reference = spec.ReferenceTicksPerSecond(regime);
         for (int r = 0; r < repeat; r++)
         {
+            runner.Rewind();
             GC.Collect();
             GC.WaitForPendingFinalizers();
             var timings = runner.World.Scheduler.Timings;
@@ -110,9 +110,10 @@ public static class QuickTicks
                 $"{(double.IsNaN(reference) ? "-" : (ticksPerSecond / reference).ToString("N2", CultureInfo.InvariantCulture) + "x")} |"));
             if (r == repeat - 1)
             {
-                var split = timings.Select((t, k) => string.Create(CultureInfo.InvariantCulture,
-                    $"{t.Name} {Stopwatch.GetElapsedTime(0, t.TotalTimestampTicks - systemTicks[k]).TotalMicroseconds / timed:N1} µs"));
-                Console.WriteLine($"#   {workload}/{regime} per tick by system (last run): {string.Join(", ", split)}");
+                var split = timings.Select((t, k) => (t.Name, Micros: Stopwatch.GetElapsedTime(0, t.TotalTimestampTicks - systemTicks[k]).TotalMicroseconds / timed))
+                    .Where(x => x.Micros >= 0.05)
+                    .Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Name} {x.Micros:N1} µs"));
+                Console.WriteLine($"#   {workload}/{regime} per tick by system (last run, systems under 0.05 µs left out): {string.Join(", ", split)}");
             }
         }
 
@@ -133,13 +134,6 @@ public static class QuickTicks
                 throw new InvalidOperationException($"SaturatedInput.Fill differs from the reference formula on tick {t}.");
         }
     }
-
-    private static int DefaultTimedTicks(PoolWorkload workload) => workload switch
-    {
-        PoolWorkload.Compat4096 => 10_000,
-        PoolWorkload.Compat65536 => 4_000,
-        _ => 100,
-    };
 
     /// <summary>A deterministic hash of everything the tick reads or writes (eligibility materialized first).</summary>
     private static ulong StateHash(PoolWorkloadRunner runner)

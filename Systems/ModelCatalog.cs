@@ -18,6 +18,7 @@ public static class ModelCatalog
         RuntimeHelpers.RunClassConstructor(typeof(PoolColumns).TypeHandle);
         _ = ComponentType<PoolConfig>.Key;
         _ = ComponentType<PoolState>.Key;
+        Region.RegionCatalog.EnsureRegistered();
     }
 
     /// <summary>
@@ -40,6 +41,7 @@ public static class ModelCatalog
     public static void Validate(World world)
     {
         PoolInvariants.Validate(world);
+        Region.RegionInvariants.Validate(world);
     }
 
     /// <summary>One line per population of every model.</summary>
@@ -47,5 +49,7 @@ public static class ModelCatalog
     {
         foreach (var pool in NeuronPool.All(world))
             yield return $"pool '{pool.Name}': {pool.CellCount} cells ({pool.State.ExcitatoryCount}E/{pool.CellCount - pool.State.ExcitatoryCount}I), {pool.SynapseCount} synapses, tick {pool.TickCount}";
+        foreach (string line in Region.RegionCatalog.Describe(world))
+            yield return line;
     }
 }

@@ -19,6 +19,8 @@ public sealed class PoolWorkloadRunner : IDisposable
 
     private readonly short[] input;
     private uint tick;
+    private PoolSnapshot? checkpoint;
+    private uint checkpointTick;
 
     private PoolWorkloadRunner(WorkloadSpec spec, InputRegime regime, World world, NeuronPool pool)
     {
@@ -83,6 +85,22 @@ public sealed class PoolWorkloadRunner : IDisposable
     {
         for (int i = 0; i < ticks; i++)
             Step();
+    }
+
+    /// <summary>Remembers the current state (allocates a full copy of the pool once per call).</summary>
+    public void Checkpoint()
+    {
+        checkpoint = new PoolSnapshot(Pool);
+        checkpointTick = tick;
+    }
+
+    /// <summary>Returns to the last <see cref="Checkpoint"/>: the following ticks repeat bit for bit. Allocation-free.</summary>
+    public void Rewind()
+    {
+        if (checkpoint == null)
+            throw new InvalidOperationException("No checkpoint taken.");
+        checkpoint.Restore(Pool);
+        tick = checkpointTick;
     }
 
     /// <summary>Synaptic events of the last tick: Σ over its spiking cells of their row length.</summary>

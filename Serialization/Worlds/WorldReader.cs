@@ -337,10 +337,7 @@ internal sealed class WorldReader
         if (bytes.Length != payloadLength)
             throw new WorldFormatException($"Section {name}: {payloadLength} bytes for {currentTable.Count} rows of {key.ElementSize}-byte '{key.Name}'.", offset);
         // Read straight into the column: no intermediate copy of large payloads.
-        ReadExactly(bytes, $"section {name}");
-        uint actual = Crc32C.Compute(bytes);
-        if (actual != payloadCrc)
-            throw new WorldFormatException($"Checksum mismatch in section {name}: stored 0x{payloadCrc:X8}, computed 0x{actual:X8}.", offset);
+        ReadPayloadInto(bytes, payloadCrc, name, offset);
         nextColumn++;
         if (nextColumn == pendingColumns.Length && tablesRead == tableCount)
             FinishTable(offset);
@@ -349,14 +346,21 @@ internal sealed class WorldReader
     private byte[] ReadPayload(int payloadLength, uint payloadCrc, string name, long offset)
     {
         var payload = new byte[payloadLength];
-        ReadExactly(payload, $"section {name}");
-        uint actual = Crc32C.Compute(payload);
-        if (actual != payloadCrc)
-            throw new WorldFormatException($"Checksum mismatch in section {name}: stored 0x{payloadCrc:X8}, computed 0x{actual:X8}.", offset);
+        ReadPayloadInto(payload, payloadCrc, name, offset);
         return payload;
     }
 
-    private void ReadExactly(Span<byte> destination, string what)
+    /// <summary>Reads a payload, checks its CRC, and folds that CRC into the whole-file CRC (one pass over the bytes).</summary>
+    private void ReadPayloadInto(Span<byte> payload, uint payloadCrc, string name, long offset)
+    {
+        ReadExactly(payload, $"section {name}", hashed: false);
+        uint actual = Crc32C.Compute(payload);
+        if (actual != payloadCrc)
+            throw new WorldFormatException($"Checksum mismatch in section {name}: stored 0x{payloadCrc:X8}, computed 0x{actual:X8}.", offset);
+        fileCrc = Crc32C.Combine(fileCrc, actual, payload.Length);
+    }
+
+    private void ReadExactly(Span<byte> destination, string what, bool hashed = true)
     {
         if (destination.Length > length - position)
             throw new WorldFormatException($"Truncated while reading {what}.", position);
@@ -371,7 +375,8 @@ internal sealed class WorldReader
 
         position += destination.Length;
         // The trailer is excluded from the whole-file checksum: it is read with the CRC taken first.
-        fileCrc = Crc32C.Append(fileCrc, destination);
+        if (hashed)
+            fileCrc = Crc32C.Append(fileCrc, destination);
     }
 
     private void Expect(Stage expected, string name, long offset)

@@ -74,9 +74,12 @@ internal sealed class WorldWriter
 
     private void RawSection(WorldSectionKind kind, uint id, uint subId, ReadOnlySpan<byte> payload)
     {
-        WorldFileLayout.WriteSectionHeader(headerBuffer, (ushort)kind, 0, id, subId, (ulong)payload.Length, Crc32C.Compute(payload));
+        uint payloadCrc = Crc32C.Compute(payload);
+        WorldFileLayout.WriteSectionHeader(headerBuffer, (ushort)kind, 0, id, subId, (ulong)payload.Length, payloadCrc);
         Emit(headerBuffer);
-        Emit(payload);
+        // The whole-file CRC takes the payload's CRC instead of a second pass over its bytes.
+        fileCrc = Crc32C.Combine(fileCrc, payloadCrc, payload.Length);
+        destination.Write(payload);
     }
 
     private void Emit(ReadOnlySpan<byte> bytes)

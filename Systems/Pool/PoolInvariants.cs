@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using GrowNet.Ecs.Components.Pool;
 using GrowNet.Ecs.Engine;
 
@@ -46,26 +48,35 @@ public static class PoolInvariants
         var view = pool.View();
         int synapseCount = view.Synapses.Length;
         uint previous = 0;
+        // Messages are built only on failure: these loops run over every cell and synapse of a load.
         for (int cell = 0; cell < n; cell++)
         {
             uint start = view.RowStart[cell];
-            Require(start >= previous && start <= synapseCount, name, $"CSR row start of cell {cell} is not monotone within the synapse table");
-            Require(view.EligibilityStamp[cell] <= state.TickCount, name, $"eligibility stamp of cell {cell} is in the future");
+            if (start < previous || start > synapseCount)
+                Fail(name, $"CSR row start of cell {cell} is not monotone within the synapse table");
+            if (view.EligibilityStamp[cell] > state.TickCount)
+                Fail(name, $"eligibility stamp of cell {cell} is in the future");
             previous = start;
         }
 
         Require(n == 0 || view.RowStart[0] == 0, name, "CSR does not start at 0");
-        for (int s = 0; s < synapseCount; s++)
-        {
-            Require(view.Synapses[s].Target < n, name, $"synapse {s} targets cell {view.Synapses[s].Target} outside the pool");
-            Require(view.Synapses[s].Delay >= 1, name, $"synapse {s} has delay 0");
-        }
-
         Require(state.RowsSorted <= 1, name, "has a row-order flag other than 0 or 1");
-        if (state.RowsSorted == 1)
+        // One pass over every synapse: target inside the pool, delay ≥ 1, and row order when claimed.
+        // A single combined test per synapse keeps the pass at memory speed; the message is worked out on failure.
+        ref Synapse synapses = ref MemoryMarshal.GetReference(view.Synapses);
+        bool checkOrder = state.RowsSorted == 1;
+        for (int cell = 0; cell < n; cell++)
         {
-            for (int cell = 0; cell < n; cell++)
-                Require(NeuronPool.RowIsSorted(view, cell), name, $"claims ordered rows but row {cell} is not in ascending target order");
+            int end = view.RowEnd(cell);
+            int previousTarget = -1;
+            for (int s = (int)view.RowStart[cell]; s < end; s++)
+            {
+                ref readonly Synapse synapse = ref Unsafe.Add(ref synapses, s);
+                int target = synapse.Target;
+                if ((target >= n) | (synapse.Delay == 0) | (checkOrder & target <= previousTarget))
+                    FailSynapse(name, cell, s, synapse, n);
+                previousTarget = target;
+            }
         }
 
         for (int k = 0; k < state.LastSpikeCount; k++)
@@ -75,6 +86,18 @@ public static class PoolInvariants
     private static void Require(bool condition, string pool, string problem)
     {
         if (!condition)
-            throw new InvalidDataException($"Invariant violated: {pool} {problem}.");
+            Fail(pool, problem);
     }
+
+    private static void FailSynapse(string pool, int cell, int index, in Synapse synapse, int cells)
+    {
+        if (synapse.Target >= cells)
+            Fail(pool, $"synapse {index} targets cell {synapse.Target} outside the pool");
+        if (synapse.Delay == 0)
+            Fail(pool, $"synapse {index} has delay 0");
+        Fail(pool, $"claims ordered rows but row {cell} is not in ascending target order");
+    }
+
+    private static void Fail(string pool, string problem)
+        => throw new InvalidDataException($"Invariant violated: {pool} {problem}.");
 }

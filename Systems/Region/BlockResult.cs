@@ -54,6 +54,16 @@ internal sealed class BlockResult
         TractCounts[tract]++;
     }
 
+    private SlotArrays slotScratch = SlotArrays.Allocate(SlotBlocks.DefaultCapacity + SlotBlocks.GuardRows);
+
+    /// <summary>This block's private slot block (at least <paramref name="rows"/> rows), for one neuron at a time.</summary>
+    public SlotArrays SlotScratch(int rows)
+    {
+        if (slotScratch.Key.Length < rows)
+            slotScratch = SlotArrays.Allocate(Math.Max(rows, slotScratch.Key.Length * 2));
+        return slotScratch;
+    }
+
     public void NoteGrowth(long ordinal, int row)
     {
         if (ordinal < GrowthOrdinal)

@@ -38,6 +38,28 @@ internal struct SlotArrays
         Array.Copy(Flags, from, Flags, to, length);
     }
 
+    /// <summary>Copies rows [from, from + length) to <paramref name="destination"/> rows starting at <paramref name="to"/>.</summary>
+    public readonly void CopyTo(int from, in SlotArrays destination, int to, int length)
+    {
+        Array.Copy(Key, from, destination.Key, to, length);
+        Array.Copy(Strength, from, destination.Strength, to, length);
+        Array.Copy(Threshold, from, destination.Threshold, to, length);
+        Array.Copy(EmaRate, from, destination.EmaRate, to, length);
+        Array.Copy(Hits, from, destination.Hits, to, length);
+        Array.Copy(Flags, from, destination.Flags, to, length);
+    }
+
+    /// <summary>Fresh arrays of <paramref name="rows"/> rows (scratch, not a table).</summary>
+    public static SlotArrays Allocate(int rows) => new()
+    {
+        Key = new long[rows],
+        Strength = new double[rows],
+        Threshold = new double[rows],
+        EmaRate = new double[rows],
+        Hits = new int[rows],
+        Flags = new byte[rows],
+    };
+
     /// <summary>Zeroes rows [start, start + length).</summary>
     public readonly void Clear(int start, int length)
     {

@@ -24,6 +24,9 @@ internal sealed class SlotLayerPass
     /// <summary>Deliveries a phase B block aims at.</summary>
     public const int FlushBlockWork = 1 << 14;
 
+    /// <summary>Deliveries from which a neuron works on a private copy of its slot block.</summary>
+    public const int LocalSlotsThreshold = 64;
+
     private World world = null!;
     private TableHandle slotTable;
     private NeuronArrays neurons;
@@ -114,10 +117,11 @@ internal sealed class SlotLayerPass
         result.Reset(outgoingCount);
         var k = constants;
         double x = entryValue;
+        var s = slots;
         for (int row = start; row < end; row++)
         {
             var n = NeuronLocal.Load(neurons, row);
-            OnInput(ref n, row, x, 0, 1, false, entryOrdinalBase | (uint)row, n.Limit(neurons, row, k.LayerLimit), in k, result);
+            OnInput(ref n, ref s, row, x, 0, 1, false, entryOrdinalBase | (uint)row, n.Limit(neurons, row, k.LayerLimit), in k, result);
             n.Store(neurons, row);
             if (n.GrowthOrdinal != long.MaxValue)
                 result.NoteGrowth(n.GrowthOrdinal, row);
@@ -133,6 +137,24 @@ internal sealed class SlotLayerPass
         for (int row = start; row < end; row++)
         {
             var n = NeuronLocal.Load(neurons, row);
+            long deliveries = 0;
+            for (int i = 0; i < incomingCount; i++)
+                deliveries += incoming[i].Broadcast ? incoming[i].ItemCount : incoming[i].BucketStart[row + 1] - incoming[i].BucketStart[row];
+
+            // A busy neuron works on a private copy of its slot block (written back once): its
+            // thousands of slot writes then never share a cache line with a neighbour block's
+            // neuron that another thread is running. Results are the same either way.
+            var s = slots;
+            int home = n.SlotStart;
+            int capacity = neurons.SlotCapacity[row];
+            bool local = !mayRelocate && deliveries >= LocalSlotsThreshold;
+            if (local)
+            {
+                s = result.SlotScratch(capacity + SlotBlocks.GuardRows);
+                slots.CopyTo(home, s, 0, capacity);
+                n.SlotStart = 0;
+            }
+
             for (int i = 0; i < incomingCount; i++)
             {
                 var source = incoming[i];
@@ -140,15 +162,20 @@ internal sealed class SlotLayerPass
                 if (source.Broadcast)
                 {
                     var run = new BroadcastRun(source, row);
-                    Deliver(ref n, row, in run, spatial, source.SourceWidth, result);
-                    result.Delivered += source.ItemCount;
+                    Deliver(ref n, ref s, row, in run, spatial, source.SourceWidth, result);
                 }
                 else
                 {
                     var run = new BucketRun(source, row);
-                    Deliver(ref n, row, in run, spatial, source.SourceWidth, result);
-                    result.Delivered += run.Count;
+                    Deliver(ref n, ref s, row, in run, spatial, source.SourceWidth, result);
                 }
+            }
+
+            result.Delivered += deliveries;
+            if (local)
+            {
+                s.CopyTo(0, slots, home, n.SlotCount);
+                n.SlotStart = home;
             }
 
             n.Store(neurons, row);
@@ -158,31 +185,31 @@ internal sealed class SlotLayerPass
     }
 
     /// <summary>One neuron's inputs of one run, in order.</summary>
-    private void Deliver<TRun>(ref NeuronLocal n, int row, in TRun run, bool spatial, int sourceWidth, BlockResult result)
+    private void Deliver<TRun>(ref NeuronLocal n, ref SlotArrays s, int row, in TRun run, bool spatial, int sourceWidth, BlockResult result)
         where TRun : struct, IDeliveryRun
     {
         var k = constants;
         int limit = n.Limit(neurons, row, k.LayerLimit);
         int count = run.Count;
         for (int i = 0; i < count; i++)
-            OnInput(ref n, row, run.Value(i), spatial ? run.Source(i) : 0, sourceWidth, spatial, run, i, limit, in k, result);
+            OnInput(ref n, ref s, row, run.Value(i), spatial ? run.Source(i) : 0, sourceWidth, spatial, run, i, limit, in k, result);
     }
 
     /// <summary>Overload for runs whose ordinal is computed only when a growth request needs it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void OnInput<TRun>(ref NeuronLocal n, int row, double x, int source, int sourceWidth, bool spatial, in TRun run, int i,
+    private void OnInput<TRun>(ref NeuronLocal n, ref SlotArrays s, int row, double x, int source, int sourceWidth, bool spatial, in TRun run, int i,
         int limit, in KernelConstants k, BlockResult result)
         where TRun : struct, IDeliveryRun
     {
-        if (OnInputCore(ref n, row, x, source, sourceWidth, spatial, limit, in k, result))
+        if (OnInputCore(ref n, ref s, row, x, source, sourceWidth, spatial, limit, in k, result))
             RequestGrowthAt(ref n, row, run.Ordinal(i));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void OnInput(ref NeuronLocal n, int row, double x, int source, int sourceWidth, bool spatial, long ordinal,
+    private void OnInput(ref NeuronLocal n, ref SlotArrays s, int row, double x, int source, int sourceWidth, bool spatial, long ordinal,
         int limit, in KernelConstants k, BlockResult result)
     {
-        if (OnInputCore(ref n, row, x, source, sourceWidth, spatial, limit, in k, result))
+        if (OnInputCore(ref n, ref s, row, x, source, sourceWidth, spatial, limit, in k, result))
             RequestGrowthAt(ref n, row, ordinal);
     }
 
@@ -191,7 +218,7 @@ internal sealed class SlotLayerPass
     /// threshold, fire, bookkeeping. Returns true when the bookkeeping asks for growth.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool OnInputCore(ref NeuronLocal n, int row, double x, int source, int sourceWidth, bool spatial, int limit,
+    private bool OnInputCore(ref NeuronLocal n, ref SlotArrays s, int row, double x, int source, int sourceWidth, bool spatial, int limit,
         in KernelConstants k, BlockResult result)
     {
         long key;
@@ -205,7 +232,7 @@ internal sealed class SlotLayerPass
             key = n.LastSlotKey;
             outOfDomain = false;
             fallbackKey = key;
-            if (Find(n.SlotStart, n.SlotCount, key) < 0)
+            if (Find(in s, n.SlotStart, n.SlotCount, key) < 0)
             {
                 prefer = false;
                 SelectKey(ref n, row, x, source, sourceWidth, spatial, limit, in k, out key, out outOfDomain, out fallbackKey);
@@ -219,13 +246,13 @@ internal sealed class SlotLayerPass
         // Strict capacity and fallback (grownet.md "Slot selection (scalar)").
         bool atCapacity = limit > 0 && n.SlotCount >= limit;
         bool useFallback = outOfDomain;
-        int slot = Find(n.SlotStart, n.SlotCount, outOfDomain ? fallbackKey : key);
+        int slot = Find(in s, n.SlotStart, n.SlotCount, outOfDomain ? fallbackKey : key);
         if (slot < 0)
         {
             if (!outOfDomain && atCapacity)
             {
                 useFallback = true;
-                slot = Find(n.SlotStart, n.SlotCount, fallbackKey);
+                slot = Find(in s, n.SlotStart, n.SlotCount, fallbackKey);
             }
 
             if (slot < 0)
@@ -238,15 +265,19 @@ internal sealed class SlotLayerPass
                 else
                 {
                     if (n.SlotCount == neurons.SlotCapacity[row])
+                    {
+                        // Only serial passes run on the table's own arrays here; relocation replaces them.
                         n.SlotStart = Relocate(row, n.SlotStart, n.SlotCount);
+                        s = slots;
+                    }
+
                     slot = n.SlotStart + n.SlotCount;
-                    InitSlot(slot, useFallback ? fallbackKey : key);
+                    InitSlot(in s, slot, useFallback ? fallbackKey : key);
                     n.SlotCount++;
                 }
             }
         }
 
-        var s = slots;
         ref byte slotFlags = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(s.Flags), slot);
         ref double slotStrength = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(s.Strength), slot);
         ref int slotHits = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(s.Hits), slot);
@@ -427,9 +458,9 @@ internal sealed class SlotLayerPass
     /// loads inside the array, lanes past the count are masked off).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Find(int start, int count, long key)
+    private static int Find(in SlotArrays s, int start, int count, long key)
     {
-        ref long keys = ref MemoryMarshal.GetArrayDataReference(slots.Key);
+        ref long keys = ref MemoryMarshal.GetArrayDataReference(s.Key);
         if (Vector512.IsHardwareAccelerated)
         {
             var wanted = Vector512.Create(key);
@@ -478,9 +509,8 @@ internal sealed class SlotLayerPass
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void InitSlot(int index, long key)
+    private static void InitSlot(in SlotArrays s, int index, long key)
     {
-        var s = slots;
         s.Key[index] = key;
         s.Strength[index] = 0;
         s.Threshold[index] = 0;

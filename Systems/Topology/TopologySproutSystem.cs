@@ -9,8 +9,7 @@ namespace GrowNet.Ecs.Systems.Topology;
 /// <summary>
 /// Step 4, sprouting (Growth phase). Sees the skeleton after pruning (the plasticity system
 /// already removed weak edges), finds the strongest non-edges with <c>P = x_u x_v &gt; θ_sprout</c>
-/// (at most K, by a bounded selection over vertices scanned in order of |x|, never an N×N
-/// temporary), fills free capacity up to <c>E_max</c>, then runs the duel: remaining candidates,
+/// (at most K, by a k-way merge over vertices sorted by |x|, never an N×N temporary), fills free capacity up to <c>E_max</c>, then runs the duel: remaining candidates,
 /// strongest first, against existing edges, weakest first, until the first candidate that
 /// loses. The decisions are recorded in the block's change table; the Prune phase applies them.
 /// </summary>
@@ -21,6 +20,9 @@ public sealed class TopologySproutSystem : ISystem
     private readonly List<Entity> blocks = new();
     private ulong[] vertexKeys = [];
     private ulong[] candidateKeys = [];
+    private ulong[] heapKeys = [];
+    private int[] heapRows = [];
+    private int[] heapColumns = [];
     private ulong[] weakKeys = [];
     private int[] weakCounts = [];
 
@@ -89,13 +91,22 @@ public sealed class TopologySproutSystem : ISystem
 
     // ------------------------------------------------------------------ candidates
 
-    /// <summary>The strongest candidates, sorted, into candidateKeys[0..count).</summary>
+    /// <summary>
+    /// The strongest candidates, sorted, into candidateKeys[0..count). P = x_u x_v is positive
+    /// only for two activations of the same sign, and for a negative pair (−a)(−b) equals a·b
+    /// exactly, so each sign group works on magnitudes. Within a group sorted by |x| descending,
+    /// row u's potentialities fall as v moves down the list, so a heap holding each row's next
+    /// non-edge pops candidates in descending P: a k-way merge that touches about K candidates
+    /// plus the edges it steps over, never the N² products.
+    /// </summary>
     private int FindCandidates(in BlockArrays data, TopologyRepresentation representation, float threshold, int limit)
     {
         int n = data.VertexCount;
         EnsureLength(ref vertexKeys, n);
-        EnsureLength(ref candidateKeys, 2 * limit + 16);
-        // Positive activations fill the front, negative ones the back; each sorted by |x| descending.
+        EnsureLength(ref heapKeys, n);
+        EnsureLength(ref heapRows, n);
+        EnsureLength(ref heapColumns, n);
+        EnsureLength(ref candidateKeys, limit + 64);
         int positives = 0, negatives = 0;
         var x = data.Activation;
         for (int i = 0; i < n; i++)
@@ -107,50 +118,159 @@ public sealed class TopologySproutSystem : ISystem
                 vertexKeys[n - 1 - negatives++] = TopologyKeys.Candidate(-xi, i);
         }
 
-        var positive = vertexKeys.AsSpan(0, positives);
-        var negative = vertexKeys.AsSpan(n - negatives, negatives);
-        positive.Sort();
-        negative.Sort();
-        var selector = new BoundedKeySelector(candidateKeys, 0, candidateKeys.Length, limit, TopologyKeys.CandidateBound(threshold));
-        // P = x_u x_v is positive only for two activations of the same sign; for a negative pair
-        // (−a)(−b) equals a·b exactly, so both lists work on magnitudes.
-        ScanSameSign(positive, data, representation, ref selector);
-        ScanSameSign(negative, data, representation, ref selector);
-        return selector.Finish();
-    }
-
-    private static void ScanSameSign(ReadOnlySpan<ulong> sorted, in BlockArrays data, TopologyRepresentation representation,
-        ref BoundedKeySelector selector)
-    {
-        if (sorted.Length == 0)
-            return;
-        int n = data.VertexCount;
-        float largest = TopologyKeys.CandidateValue(sorted[0]);
-        for (int a = 0; a < sorted.Length; a++)
+        vertexKeys.AsSpan(0, positives).Sort();
+        vertexKeys.AsSpan(n - negatives, negatives).Sort();
+        var scan = new RowScan(vertexKeys, data, representation, positives, threshold);
+        int heapSize = 0;
+        for (int a = 0; a < n; a++)
         {
-            int u = TopologyKeys.Cell(sorted[a]);
-            float xu = TopologyKeys.CandidateValue(sorted[a]);
-            // Magnitudes only fall from here on, so once u's best pair is below the bound, so is every later u's.
-            if (xu * largest < TopologyKeys.CandidateValue(selector.Bound))
+            if (a == positives)
+                a = n - negatives;
+            if (a >= n)
                 break;
-            for (int b = 0; b < sorted.Length; b++)
+            if (scan.Next(a, a < positives ? 0 : n - negatives, out int b, out ulong key))
             {
-                int v = TopologyKeys.Cell(sorted[b]);
-                if (v == u)
-                    continue;
-                float p = xu * TopologyKeys.CandidateValue(sorted[b]);
-                ulong key = TopologyKeys.Candidate(p, u * n + v);
-                if (key >= selector.Bound)
-                {
-                    if (p < TopologyKeys.CandidateValue(selector.Bound))
-                        break;
-                    continue;
-                }
-
-                if (!IsEdge(data, representation, u, v))
-                    selector.Offer(key);
+                heapKeys[heapSize] = key;
+                heapRows[heapSize] = a;
+                heapColumns[heapSize] = b;
+                heapSize++;
             }
         }
+
+        for (int k = heapSize / 2 - 1; k >= 0; k--)
+            SiftDown(k, heapSize);
+
+        // When every row's keys rise, candidates leave the heap in exact key order and the K-th one
+        // ends the search. Otherwise every tie with the K-th potentiality is gathered and the cut
+        // made by key (the selector keeps memory bounded).
+        bool keyOrder = KeysRiseAlongRows(vertexKeys.AsSpan(0, positives), threshold)
+                        && KeysRiseAlongRows(vertexKeys.AsSpan(n - negatives, negatives), threshold);
+        var selected = new BoundedKeySelector(candidateKeys, 0, candidateKeys.Length, limit, ulong.MaxValue);
+        float kth = float.NaN;
+        while (heapSize > 0)
+        {
+            ulong key = heapKeys[0];
+            if (selected.Count >= limit && (keyOrder || TopologyKeys.CandidateValue(key) < kth))
+                break;
+            selected.Offer(key);
+            if (selected.Count == limit && float.IsNaN(kth))
+                kth = TopologyKeys.CandidateValue(key);
+            int a = heapRows[0];
+            if (scan.Next(a, heapColumns[0] + 1, out int b, out ulong nextKey))
+            {
+                heapKeys[0] = nextKey;
+                heapColumns[0] = b;
+            }
+            else
+            {
+                heapSize--;
+                heapKeys[0] = heapKeys[heapSize];
+                heapRows[0] = heapRows[heapSize];
+                heapColumns[0] = heapColumns[heapSize];
+            }
+
+            SiftDown(0, heapSize);
+        }
+
+        return selected.Finish();
+    }
+
+    /// <summary>
+    /// Whether every row of a sign group (sorted by |x| descending, then index) yields rising keys.
+    /// A row's P = |x_u|·|x_v| never rises along it; its keys could fall only where two different
+    /// magnitudes a &gt; b give the same rounded product, which needs (a − b) &lt; 2⁻²³·a (both
+    /// products within one ulp of each other) — and only matters when b's vertex index is lower.
+    /// Equal magnitudes are already in index order. A product below the normal range loses
+    /// relative precision, so with a threshold of about 0 and a magnitude under 10⁻¹⁵ in the group
+    /// (a row or column that could make one) the group is treated as unordered.
+    /// </summary>
+    private static bool KeysRiseAlongRows(ReadOnlySpan<ulong> sorted, float threshold)
+    {
+        if (sorted.Length == 0)
+            return true;
+        if (threshold < 1e-30f && TopologyKeys.CandidateValue(sorted[^1]) < 1e-15f)
+            return false;
+        for (int k = 1; k < sorted.Length; k++)
+        {
+            float a = TopologyKeys.CandidateValue(sorted[k - 1]);
+            float b = TopologyKeys.CandidateValue(sorted[k]);
+            if (a != b && a - b <= a * (1f / (1 << 22)) && TopologyKeys.Cell(sorted[k]) < TopologyKeys.Cell(sorted[k - 1]))
+                return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Walks one row of a sign group: the next non-edge, not the row's own vertex, with P above the threshold.</summary>
+    private readonly ref struct RowScan
+    {
+        private readonly ReadOnlySpan<ulong> sorted;
+        private readonly BlockArrays data;
+        private readonly TopologyRepresentation representation;
+        private readonly int positives;
+        private readonly float threshold;
+
+        public RowScan(ReadOnlySpan<ulong> sorted, in BlockArrays data, TopologyRepresentation representation, int positives, float threshold)
+        {
+            this.sorted = sorted;
+            this.data = data;
+            this.representation = representation;
+            this.positives = positives;
+            this.threshold = threshold;
+        }
+
+        /// <summary>From group position <paramref name="from"/> on, the first pair of row <paramref name="a"/> that is a candidate.</summary>
+        public bool Next(int a, int from, out int b, out ulong key)
+        {
+            int n = data.VertexCount;
+            int end = a < positives ? positives : n;
+            ulong row = sorted[a];
+            int u = TopologyKeys.Cell(row);
+            float xu = TopologyKeys.CandidateValue(row);
+            for (b = from; b < end; b++)
+            {
+                if (b == a)
+                    continue;
+                ulong column = sorted[b];
+                float p = xu * TopologyKeys.CandidateValue(column);
+                // Further down the row P only falls: nothing left above the threshold.
+                if (!(p > threshold))
+                    break;
+                int v = TopologyKeys.Cell(column);
+                if (!IsEdge(data, representation, u, v))
+                {
+                    key = TopologyKeys.Candidate(p, u * n + v);
+                    return true;
+                }
+            }
+
+            key = 0;
+            return false;
+        }
+    }
+
+    private void SiftDown(int k, int size)
+    {
+        ulong key = heapKeys[k];
+        int row = heapRows[k], column = heapColumns[k];
+        while (true)
+        {
+            int child = 2 * k + 1;
+            if (child >= size)
+                break;
+            if (child + 1 < size && heapKeys[child + 1] < heapKeys[child])
+                child++;
+            if (heapKeys[child] >= key)
+                break;
+            heapKeys[k] = heapKeys[child];
+            heapRows[k] = heapRows[child];
+            heapColumns[k] = heapColumns[child];
+            k = child;
+        }
+
+        heapKeys[k] = key;
+        heapRows[k] = row;
+        heapColumns[k] = column;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -158,7 +278,7 @@ public sealed class TopologySproutSystem : ISystem
     {
         if (representation == TopologyRepresentation.Dense)
             return (data.DenseMask[u * data.WordsPerRow + (v >> 6)] & (1UL << (v & 63))) != 0;
-        return Array.BinarySearch(data.EdgeColumns, data.RowStart[u], data.Degree[u], v) >= 0;
+        return data.EdgeColumns.AsSpan(data.RowStart[u], data.Degree[u]).BinarySearch(v) >= 0;
     }
 
     // ------------------------------------------------------------------ weakest edges

@@ -172,30 +172,35 @@ internal static class TopologyStorage
         }
         else if (changes.Count > 0 || state.SparseRowsHaveGaps)
         {
-            for (int k = 0; k < changes.Count; k++)
+            if (cells.Length < changes.Count)
             {
-                if (kinds[k] == (byte)TopologyChangeKind.Remove)
-                    RemoveSparse(data, rows[k], columns[k]);
-            }
-
-            if (cells.Length < sprouts)
-            {
-                cells = new long[Math.Max(sprouts, cells.Length * 2)];
+                cells = new long[Math.Max(changes.Count, cells.Length * 2)];
                 weights = new float[cells.Length];
             }
 
-            int s = 0;
+            // Removals as absolute edge positions (rows lie in vertex order, so positions sort like (i, j)),
+            // dropped during the compaction pass; sprouts as (i · N + j, weight), merged in afterwards.
+            int removalStart = sprouts;
+            int s = 0, r = removalStart;
             for (int k = 0; k < changes.Count; k++)
             {
-                if (kinds[k] != (byte)TopologyChangeKind.Sprout)
-                    continue;
-                cells[s] = (long)rows[k] * n + columns[k];
-                weights[s] = values[k];
-                s++;
+                int i = rows[k], j = columns[k];
+                if (kinds[k] == (byte)TopologyChangeKind.Sprout)
+                {
+                    cells[s] = (long)i * n + j;
+                    weights[s] = values[k];
+                    s++;
+                }
+                else
+                {
+                    cells[r++] = data.RowStart[i] + data.EdgeColumns.AsSpan(data.RowStart[i], data.Degree[i]).BinarySearch(j);
+                }
             }
 
             cells.AsSpan(0, sprouts).Sort(weights.AsSpan(0, sprouts));
-            int compact = CompactSparse(data);
+            var removed = cells.AsSpan(removalStart, removals);
+            removed.Sort();
+            int compact = CompactSparse(data, removed);
             int total = compact + sprouts;
             if (sprouts > 0)
             {
@@ -213,36 +218,43 @@ internal static class TopologyStorage
         world.ResizeTable(state.Changes, 0);
     }
 
-    private static void RemoveSparse(in BlockArrays data, int i, int j)
+    /// <summary>
+    /// Closes the gaps between rows, moving rows toward the front in order and leaving out the
+    /// edges at the sorted absolute positions <paramref name="removed"/>; returns the edge total.
+    /// </summary>
+    private static int CompactSparse(in BlockArrays data, ReadOnlySpan<long> removed)
     {
-        int start = data.RowStart[i];
-        int degree = data.Degree[i];
-        int k = Array.BinarySearch(data.EdgeColumns, start, degree, j);
-        int tail = start + degree - k - 1;
-        Array.Copy(data.EdgeColumns, k + 1, data.EdgeColumns, k, tail);
-        Array.Copy(data.EdgeWeights, k + 1, data.EdgeWeights, k, tail);
-        data.Degree[i] = degree - 1;
-    }
-
-    /// <summary>Closes the gaps between rows (moving rows toward the front, in order); returns the edge total.</summary>
-    private static int CompactSparse(in BlockArrays data)
-    {
-        int position = 0;
+        var columns = data.EdgeColumns;
+        var weights = data.EdgeWeights;
+        int position = 0, next = 0;
         for (int i = 0; i < data.VertexCount; i++)
         {
             int start = data.RowStart[i];
-            int degree = data.Degree[i];
-            if (start != position)
+            int end = start + data.Degree[i];
+            data.RowStart[i] = position;
+            int from = start;
+            while (next < removed.Length && removed[next] < end)
             {
-                Array.Copy(data.EdgeColumns, start, data.EdgeColumns, position, degree);
-                Array.Copy(data.EdgeWeights, start, data.EdgeWeights, position, degree);
-                data.RowStart[i] = position;
+                int gap = (int)removed[next++];
+                Move(columns, weights, from, position, gap - from);
+                position += gap - from;
+                from = gap + 1;
             }
 
-            position += degree;
+            Move(columns, weights, from, position, end - from);
+            position += end - from;
+            data.Degree[i] = position - data.RowStart[i];
         }
 
         return position;
+    }
+
+    private static void Move(int[] columns, float[] weights, int from, int to, int length)
+    {
+        if (from == to || length == 0)
+            return;
+        Array.Copy(columns, from, columns, to, length);
+        Array.Copy(weights, from, weights, to, length);
     }
 
     /// <summary>

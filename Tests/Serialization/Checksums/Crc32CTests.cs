@@ -28,4 +28,34 @@ public sealed class Crc32CTests : ChecksumContractTests
         Assert.That(Crc32C.Compute(ascending), Is.EqualTo(0x46DD794Eu));
         Assert.That(Crc32C.Compute(descending), Is.EqualTo(0x113FDB5Cu));
     }
+
+    [TestCase(24575)]
+    [TestCase(24576)]
+    [TestCase(24583)]
+    [TestCase(100003)]
+    public void LongInputs_InterleavedLanes_MatchTheSerialDefinition(int length)
+    {
+        var data = new byte[length];
+        new Random(length).NextBytes(data);
+        // Byte-by-byte Append never takes the interleaved path, so it is an independent reference.
+        uint serial = 0;
+        foreach (byte value in data)
+            serial = Crc32C.Append(serial, [value]);
+        Assert.That(Crc32C.Compute(data), Is.EqualTo(serial));
+        Assert.That(Crc32C.Append(Crc32C.Compute(data.AsSpan(0, 5)), data.AsSpan(5)), Is.EqualTo(serial));
+    }
+
+    [Test]
+    public void Combine_EqualsTheCrcOfTheConcatenation()
+    {
+        var random = new Random(8);
+        for (int trial = 0; trial < 100; trial++)
+        {
+            var data = new byte[random.Next(0, 3000)];
+            random.NextBytes(data);
+            int split = random.Next(0, data.Length + 1);
+            uint combined = Crc32C.Combine(Crc32C.Compute(data.AsSpan(0, split)), Crc32C.Compute(data.AsSpan(split)), data.Length - split);
+            Assert.That(combined, Is.EqualTo(Crc32C.Compute(data)), $"trial {trial}");
+        }
+    }
 }

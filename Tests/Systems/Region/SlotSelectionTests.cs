@@ -3,6 +3,8 @@ using NUnit.Framework;
 
 namespace GrowNet.Ecs.Tests.Systems.Region;
 
+using GrowNet.Ecs.Systems.Region;
+
 /// <summary>grownet.md "Slot selection (scalar)" and "Slot selection (2D)": bins, anchors, strict capacity, fallback.</summary>
 public class SlotSelectionTests
 {
@@ -79,9 +81,8 @@ public class SlotSelectionTests
     }
 
     [Test]
-    public void AtCapacity_MissingFallbackId_UsesFirstCreatedSlot()
+    public void FallbackIdCreatedWhenRoomIsLeft_ReusedWhenFull()
     {
-        // Limit 3: ids 0 and 2 then 1 fill it; … fallback id 2 exists. Use limit 2 with ids 0 and… see below.
         var config = SlotConfig.Default with { SlotLimit = 3 };
         var (world, region, layer) = RegionTestWorlds.SingleLayer(1, config);
         using var _ = world;
@@ -112,6 +113,24 @@ public class SlotSelectionTests
     }
 
     [Test]
+    public void FullNeuronWithoutTheFallbackId_ReusesItsFirstCreatedSlot()
+    {
+        // Ids {0, 4, 7} grown without a limit; then a limit of 2: the neuron is full and has no id 1.
+        var (world, region, layer) = RegionTestWorlds.SingleLayer(1, SlotConfig.Default with { SlotLimit = 0 });
+        using var _ = world;
+        foreach (double x in new[] { 10.0, 14.0, 17.0 })
+            region.Tick("in", x);
+        region.SetNeuronSlotLimit(layer, 0, 2);
+        int hits = region.Slot(layer, 0, 0).Hits;
+        region.Tick("in", 11.0);
+        var neuron = region.Neuron(layer, 0);
+        Assert.That(neuron.LastSlotUsedFallback, Is.True);
+        Assert.That(neuron.LastSlotKey, Is.EqualTo(0));
+        Assert.That(region.SlotIds(layer, 0), Is.EqualTo(new long[] { 0, 4, 7 }));
+        Assert.That(region.Slot(layer, 0, 0).Hits, Is.EqualTo(hits + 1));
+    }
+
+    [Test]
     public void UnlimitedSlots_GrowBeyondTheDefaultBlock()
     {
         var config = SlotConfig.Default with { SlotLimit = 0 };
@@ -120,13 +139,11 @@ public class SlotSelectionTests
         for (int i = 0; i < 40; i++)
             region.Tick("in", 1.0 + i * 0.25);
         var ids = region.SlotIds(layer, 0);
-        Assert.That(ids.Length, Is.GreaterThan(SlotBlocks_DefaultCapacity));
+        Assert.That(ids.Length, Is.GreaterThan(SlotBlocks.DefaultCapacity));
         Assert.That(ids, Is.Unique);
         Assert.That(region.SlotIds(layer, 1), Is.EqualTo(ids));
         Assert.That(region.Slot(layer, 0, 0).Hits, Is.GreaterThan(0));
     }
-
-    private const int SlotBlocks_DefaultCapacity = 16;
 
     [Test]
     public void PerNeuronLimitOverride_Wins()
