@@ -19,6 +19,9 @@ public static class ModelCatalog
         _ = ComponentType<PoolConfig>.Key;
         _ = ComponentType<PoolState>.Key;
         Region.RegionCatalog.EnsureRegistered();
+        RuntimeHelpers.RunClassConstructor(typeof(Components.Topology.TopologyColumns).TypeHandle);
+        _ = ComponentType<Components.Topology.TopologyParameters>.Key;
+        _ = ComponentType<Components.Topology.TopologyState>.Key;
     }
 
     /// <summary>
@@ -42,6 +45,7 @@ public static class ModelCatalog
     {
         PoolInvariants.Validate(world);
         Region.RegionInvariants.Validate(world);
+        Topology.TopologyInvariants.Validate(world);
     }
 
     /// <summary>One line per population of every model.</summary>
@@ -51,5 +55,7 @@ public static class ModelCatalog
             yield return $"pool '{pool.Name}': {pool.CellCount} cells ({pool.State.ExcitatoryCount}E/{pool.CellCount - pool.State.ExcitatoryCount}I), {pool.SynapseCount} synapses, tick {pool.TickCount}";
         foreach (string line in Region.RegionCatalog.Describe(world))
             yield return line;
+        foreach (var block in Topology.TopologyBlock.All(world))
+            yield return $"topology block '{block.Name}': {block.VertexCount} vertices, {block.EdgeCount} edges (budget {block.EdgeBudget}), {block.Representation}, tick {block.TickCount}";
     }
 }

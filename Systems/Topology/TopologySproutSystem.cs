@@ -16,6 +16,9 @@ namespace GrowNet.Ecs.Systems.Topology;
 public sealed class TopologySproutSystem : ISystem
 {
     private const int CellsPerScanBlock = 1 << 20;
+    private const int EdgesPerScanBlock = 1 << 16;
+    private const int ShortRow = 256;
+    private const int RowsPerSeedBlock = 256;
     private const int MaxScanBlocks = 64;
     private readonly List<Entity> blocks = new();
     private ulong[] vertexKeys = [];
@@ -25,6 +28,7 @@ public sealed class TopologySproutSystem : ISystem
     private int[] heapColumns = [];
     private ulong[] weakKeys = [];
     private int[] weakCounts = [];
+    private ulong[] sampleKeys = [];
 
     /// <inheritdoc />
     public string Name => "TopologySprout";
@@ -46,7 +50,7 @@ public sealed class TopologySproutSystem : ISystem
         int edges = state.EdgeCount;
         int free = Math.Max(0, parameters.EdgeBudget(n) - edges);
         int limit = (int)Math.Min(parameters.SproutLimit(n), (long)n * (n - 1) - edges);
-        int candidates = limit > 0 ? FindCandidates(data, state.Representation, parameters.SproutThreshold, limit) : 0;
+        int candidates = limit > 0 ? FindCandidates(world, data, state.Representation, parameters.SproutThreshold, limit) : 0;
         int sprouts = Math.Min(free, candidates);
         int duels = Math.Min(candidates - sprouts, edges);
         int weakest = duels > 0
@@ -99,7 +103,7 @@ public sealed class TopologySproutSystem : ISystem
     /// non-edge pops candidates in descending P: a k-way merge that touches about K candidates
     /// plus the edges it steps over, never the N² products.
     /// </summary>
-    private int FindCandidates(in BlockArrays data, TopologyRepresentation representation, float threshold, int limit)
+    private int FindCandidates(World world, in BlockArrays data, TopologyRepresentation representation, float threshold, int limit)
     {
         int n = data.VertexCount;
         EnsureLength(ref vertexKeys, n);
@@ -121,20 +125,18 @@ public sealed class TopologySproutSystem : ISystem
         vertexKeys.AsSpan(0, positives).Sort();
         vertexKeys.AsSpan(n - negatives, negatives).Sort();
         var scan = new RowScan(vertexKeys, data, representation, positives, threshold);
+        // Every row's first candidate is independent of the others: found in parallel, then gathered in order.
+        world.Parallel.For(n, RowsPerSeedBlock, new SeedRows(vertexKeys, data, representation, positives, negatives, threshold,
+            heapKeys, heapColumns));
         int heapSize = 0;
         for (int a = 0; a < n; a++)
         {
-            if (a == positives)
-                a = n - negatives;
-            if (a >= n)
-                break;
-            if (scan.Next(a, a < positives ? 0 : n - negatives, out int b, out ulong key))
-            {
-                heapKeys[heapSize] = key;
-                heapRows[heapSize] = a;
-                heapColumns[heapSize] = b;
-                heapSize++;
-            }
+            if (heapColumns[a] < 0)
+                continue;
+            heapKeys[heapSize] = heapKeys[a];
+            heapRows[heapSize] = a;
+            heapColumns[heapSize] = heapColumns[a];
+            heapSize++;
         }
 
         for (int k = heapSize / 2 - 1; k >= 0; k--)
@@ -175,6 +177,46 @@ public sealed class TopologySproutSystem : ISystem
         return selected.Finish();
     }
 
+    /// <summary>Each row's first candidate, into keys[a] and columns[a] (−1 when the row has none).</summary>
+    private readonly struct SeedRows : IRangeAction
+    {
+        private readonly RowScan scan;
+        private readonly int positives;
+        private readonly int negatives;
+        private readonly int n;
+        private readonly ulong[] keys;
+        private readonly int[] columns;
+
+        public SeedRows(ulong[] sorted, in BlockArrays data, TopologyRepresentation representation, int positives, int negatives,
+            float threshold, ulong[] keys, int[] columns)
+        {
+            scan = new RowScan(sorted, data, representation, positives, threshold);
+            this.positives = positives;
+            this.negatives = negatives;
+            n = data.VertexCount;
+            this.keys = keys;
+            this.columns = columns;
+        }
+
+        public void Execute(int start, int end)
+        {
+            for (int a = start; a < end; a++)
+            {
+                // Positions between the two groups hold no vertex (x = 0 gives no candidate).
+                bool inGroup = a < positives || a >= n - negatives;
+                if (inGroup && scan.Next(a, a < positives ? 0 : n - negatives, out int b, out ulong key))
+                {
+                    keys[a] = key;
+                    columns[a] = b;
+                }
+                else
+                {
+                    columns[a] = -1;
+                }
+            }
+        }
+    }
+
     /// <summary>
     /// Whether every row of a sign group (sorted by |x| descending, then index) yields rising keys.
     /// A row's P = |x_u|·|x_v| never rises along it; its keys could fall only where two different
@@ -202,15 +244,15 @@ public sealed class TopologySproutSystem : ISystem
     }
 
     /// <summary>Walks one row of a sign group: the next non-edge, not the row's own vertex, with P above the threshold.</summary>
-    private readonly ref struct RowScan
+    private readonly struct RowScan
     {
-        private readonly ReadOnlySpan<ulong> sorted;
+        private readonly ulong[] sorted;
         private readonly BlockArrays data;
         private readonly TopologyRepresentation representation;
         private readonly int positives;
         private readonly float threshold;
 
-        public RowScan(ReadOnlySpan<ulong> sorted, in BlockArrays data, TopologyRepresentation representation, int positives, float threshold)
+        public RowScan(ulong[] sorted, in BlockArrays data, TopologyRepresentation representation, int positives, float threshold)
         {
             this.sorted = sorted;
             this.data = data;
@@ -278,7 +320,9 @@ public sealed class TopologySproutSystem : ISystem
     {
         if (representation == TopologyRepresentation.Dense)
             return (data.DenseMask[u * data.WordsPerRow + (v >> 6)] & (1UL << (v & 63))) != 0;
-        return data.EdgeColumns.AsSpan(data.RowStart[u], data.Degree[u]).BinarySearch(v) >= 0;
+        var row = data.EdgeColumns.AsSpan(data.RowStart[u], data.Degree[u]);
+        // A vectorised scan of a short row beats a binary search's mispredicted branches.
+        return row.Length <= ShortRow ? row.Contains(v) : row.BinarySearch(v) >= 0;
     }
 
     // ------------------------------------------------------------------ weakest edges
@@ -286,18 +330,70 @@ public sealed class TopologySproutSystem : ISystem
     /// <summary>The <paramref name="keep"/> weakest edges with |W| below <paramref name="strongest"/>, sorted, into weakKeys[0..count).</summary>
     private int FindWeakest(World world, in BlockArrays data, TopologyRepresentation representation, int keep, float strongest)
     {
+        ulong bound = TopologyKeys.WeakBound(strongest);
+        if (representation == TopologyRepresentation.Sparse)
+        {
+            // A tight first bound from a sample of the edges: the scan then offers about 1.5 × keep
+            // edges instead of most of them. Should the sample mislead (fewer than keep edges below
+            // its bound), the scan runs again with the exact bound, so results never depend on it.
+            ulong sampled = SampleBound(data, keep);
+            if (sampled < bound)
+            {
+                int found = ScanWeakest(world, data, representation, keep, sampled);
+                if (found >= keep)
+                    return found;
+            }
+        }
+
+        return ScanWeakest(world, data, representation, keep, bound);
+    }
+
+    /// <summary>A weak-key bound expected to have about 1.5 × keep edges below it, from every s-th edge.</summary>
+    private ulong SampleBound(in BlockArrays data, int keep)
+    {
+        int edges = 0;
+        for (int i = 0; i < data.VertexCount; i++)
+            edges += data.Degree[i];
+        int stride = edges / (16 * keep);
+        if (stride < 4)
+            return ulong.MaxValue;
+        int samples = 0;
+        EnsureLength(ref sampleKeys, edges / stride + 1);
+        int skip = 0;
+        for (int i = 0; i < data.VertexCount; i++)
+        {
+            int start = data.RowStart[i];
+            int end = start + data.Degree[i];
+            int k = start + skip;
+            for (; k < end; k += stride)
+                sampleKeys[samples++] = TopologyKeys.Weak(MathF.Abs(data.EdgeWeights[k]), 0);
+            skip = k - end;
+        }
+
+        int rank = Math.Min(samples - 1, (int)Math.Ceiling(1.5 * keep * samples / edges) + 4);
+        if (rank < 0)
+            return ulong.MaxValue;
+        var held = sampleKeys.AsSpan(0, samples);
+        KeySelection.PartitionSmallest(held, rank + 1);
+        ulong largest = 0;
+        foreach (ulong key in held[..(rank + 1)])
+            largest = Math.Max(largest, key);
+        // Keys of equal |W| and higher index than the sample's still fall below the next float.
+        return TopologyKeys.WeakBound(MathF.BitIncrement(TopologyKeys.WeakValue(largest)));
+    }
+
+    private int ScanWeakest(World world, in BlockArrays data, TopologyRepresentation representation, int keep, ulong bound)
+    {
         int n = data.VertexCount;
-        long cellsPerRow = representation == TopologyRepresentation.Dense
-            ? data.KernelColumns
-            : Math.Max(1, data.EdgeRows / Math.Max(1, n));
-        int rowsPerBlock = (int)Math.Max((n + MaxScanBlocks - 1) / MaxScanBlocks, Math.Max(1, CellsPerScanBlock / cellsPerRow));
+        long perBlock = representation == TopologyRepresentation.Dense
+            ? CellsPerScanBlock / data.KernelColumns
+            : EdgesPerScanBlock / Math.Max(1, data.EdgeRows / Math.Max(1, n));
+        int rowsPerBlock = (int)Math.Max((n + MaxScanBlocks - 1) / MaxScanBlocks, Math.Max(1, perBlock));
         int blockCount = (n + rowsPerBlock - 1) / rowsPerBlock;
         int capacity = 2 * keep + 16;
         EnsureLength(ref weakKeys, blockCount * capacity);
         EnsureLength(ref weakCounts, blockCount);
-        var action = new WeakestScan(data, representation, rowsPerBlock, keep, capacity, TopologyKeys.WeakBound(strongest),
-            weakKeys, weakCounts);
-        world.Parallel.For(blockCount, 1, action);
+        world.Parallel.For(blockCount, 1, new WeakestScan(data, representation, rowsPerBlock, keep, capacity, bound, weakKeys, weakCounts));
         int total = 0;
         for (int b = 0; b < blockCount; b++)
         {
@@ -369,12 +465,19 @@ public sealed class TopologySproutSystem : ISystem
             int n = data.VertexCount;
             var columns = data.EdgeColumns;
             var weights = data.EdgeWeights;
+            float limit = TopologyKeys.WeakValue(selector.Bound);
             for (int i = first; i < last; i++)
             {
                 int rowStart = data.RowStart[i];
                 int rowEnd = rowStart + data.Degree[i];
                 for (int k = rowStart; k < rowEnd; k++)
-                    selector.Offer(TopologyKeys.Weak(MathF.Abs(weights[k]), i * n + columns[k]));
+                {
+                    float magnitude = MathF.Abs(weights[k]);
+                    if (magnitude > limit)
+                        continue;
+                    selector.Offer(TopologyKeys.Weak(magnitude, i * n + columns[k]));
+                    limit = TopologyKeys.WeakValue(selector.Bound);
+                }
             }
         }
 
