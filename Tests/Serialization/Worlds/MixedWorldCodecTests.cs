@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GrowNet.Ecs.Components.Pool;
+using GrowNet.Ecs.Components.Region;
 using GrowNet.Ecs.Components.Topology;
 using GrowNet.Ecs.Engine;
 using GrowNet.Ecs.Serialization.Worlds;
@@ -14,51 +15,73 @@ namespace GrowNet.Ecs.Tests.Serialization.Worlds;
 /// <summary>world-format.md: a world holding every model at once saves, loads and continues exactly.</summary>
 public class MixedWorldCodecTests
 {
-    private static World Build()
+    [Flags]
+    public enum Models { Pool = 1, Region = 2, Topology = 4, All = 7 }
+
+    private static World Build(Models models = Models.All)
     {
         var world = Pipeline.CreateWorld(seed: 21);
-        var pool = PoolFactory.CreateCompat(world, "pool", 40, 0.15f, PoolConfig.Default);
-        pool.SetInputRange(0, 6, 9000);
-        var region = Region.Create(world, "region");
-        int input = region.AddLayer(6, 2, 1);
-        int output = region.AddLayer(4, 1, 1);
-        region.ConnectLayers(input, output, 0.5);
-        region.ConnectLayers(output, input, 0.1, feedback: true);
-        region.BindInput("in", input);
-        TopologyFactory.CreateRandom(world, "block", 24, 0.2, TopologyParameters.Default);
+        if (models.HasFlag(Models.Pool))
+        {
+            var pool = PoolFactory.CreateCompat(world, "pool", 40, 0.15f, PoolConfig.Default);
+            pool.SetInputRange(0, 6, 9000);
+        }
+
+        if (models.HasFlag(Models.Region))
+        {
+            var region = Region.Create(world, "region");
+            int input = region.AddLayer(6, 2, 1, SlotConfig.Default with { SlotLimit = 2, FallbackGrowthThreshold = 1 });
+            int output = region.AddLayer(4, 1, 1);
+            region.ConnectLayers(input, output, 0.5);
+            region.ConnectLayers(output, input, 0.1, feedback: true);
+            region.BindInput("in", input);
+        }
+
+        if (models.HasFlag(Models.Topology))
+            TopologyFactory.CreateRandom(world, "block", 24, 0.2, TopologyParameters.Default);
         return world;
     }
 
     private static void Run(World world, int ticks)
     {
-        var region = Region.All(world).Single();
-        var block = TopologyBlock.All(world).Single();
-        var input = new float[block.VertexCount];
+        var region = Region.All(world).SingleOrDefault();
+        var block = TopologyBlock.All(world).SingleOrDefault();
+        var input = new float[block?.VertexCount ?? 0];
         for (int t = 0; t < ticks; t++)
         {
             ulong tick = world.Tick;
-            region.SetInput("in", 0.5 + 0.4 * Math.Sin(tick * 0.37));
+            // Growing input values push the region's neurons onto the fallback slot: neuron growth.
+            region?.SetInput("in", 1.0 + tick * 0.35);
             for (int v = 0; v < input.Length; v++)
                 input[v] = (float)Math.Cos(tick * 0.11 + v);
-            block.SetInput(input);
+            block?.SetInput(input);
             world.Step();
             if (tick % 40 == 39)
             {
-                var pool = NeuronPool.All(world).Single();
-                pool.ApplyModulation(200, 40, 100);
-                pool.Synaptogenesis(200);
-                pool.PruneDead();
+                foreach (var pool in NeuronPool.All(world))
+                {
+                    pool.ApplyModulation(200, 40, 100);
+                    pool.Synaptogenesis(200);
+                    pool.PruneDead();
+                }
+
+                region?.Prune(10, 0.5);
             }
         }
     }
 
-    [TestCase(1, 150)]
-    [TestCase(77, 80)]
-    public void Continuation_AllModels_EqualsUninterrupted(int t1, int t2)
+    [TestCase(Models.Pool, 60, 70)]
+    [TestCase(Models.Region, 60, 70)]
+    [TestCase(Models.Topology, 60, 70)]
+    [TestCase(Models.All, 1, 150)]
+    [TestCase(Models.All, 77, 80)]
+    public void Continuation_EachModelAndAll_EqualsUninterrupted(Models models, int t1, int t2)
     {
-        using var straight = Build();
+        using var straight = Build(models);
         Run(straight, t1 + t2);
-        using var first = Build();
+        if (models.HasFlag(Models.Region))
+            Assert.That(Region.All(straight).Single().NeuronCount(0), Is.GreaterThan(9), "the region grew");
+        using var first = Build(models);
         Run(first, t1);
         var saved = WorldCodec.ToBytes(first);
         using var resumed = WorldCodec.Load(new MemoryStream(saved));
