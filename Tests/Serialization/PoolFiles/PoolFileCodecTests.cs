@@ -190,22 +190,6 @@ public sealed class PoolFileCodecTests
         Assert.That(actual.Synapses, Is.EqualTo(expected.Synapses));
     }
 
-    /// <summary>A stream that cannot seek, so the reader cannot learn the length up front.</summary>
-    private sealed class ForwardOnlyStream(Stream inner) : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        // Hands out at most 7 bytes per call, as a network stream may.
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, Math.Min(count, 7));
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
     /// <summary>A stream that serves a prefix and then zeros forever.</summary>
     private sealed class EndlessStream(byte[] prefix) : Stream
     {
