@@ -20,6 +20,7 @@ public static class GrowNetCommandLine
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(RegionDemoCommand.Create(context));
         root.Subcommands.Add(GrowthDemoCommand.Create(context));
+        root.Subcommands.Add(TopologyDemoCommand.Create(context));
         root.Subcommands.Add(PoolCommand.Create(context));
         root.Subcommands.Add(ResumeCommand.Create(context));
         root.Subcommands.Add(InspectCommand.Create(context));

@@ -37,7 +37,7 @@ public class MemoryBandwidthBenchmarks
         b.AsSpan().Fill(1f);
         c.AsSpan().Fill(2f);
         pool = new WorkerPool(Environment.ProcessorCount);
-        TopologyBandwidthRegistry.Set(TopologyBandwidthRegistry.Key(GetType(), N), 12.0 * length);
+        TopologyBandwidthRegistry.Set(TopologyBandwidthRegistry.Key(typeof(MemoryBandwidthBenchmarks), (nameof(N), N)), 12.0 * length);
         Triad();
     }
 

@@ -59,7 +59,7 @@ public sealed class TopologyBandwidthColumn : IColumn
         if (!bandwidth)
             return double.IsFinite(perSecond) ? perSecond.ToString("N1", CultureInfo.InvariantCulture) : "n/a";
         string key = TopologyBandwidthRegistry.Key(benchmarkCase.Descriptor.Type,
-            benchmarkCase.Parameters.Items.Select(p => p.Value).ToArray());
+            benchmarkCase.Parameters.Items.Select(p => (p.Name, p.Value)).ToArray());
         if (!TopologyBandwidthRegistry.TryGet(key, out double bytes) || !double.IsFinite(perSecond))
             return "n/a";
         return (bytes * perSecond / 1e9).ToString("N2", CultureInfo.InvariantCulture);

@@ -18,6 +18,11 @@ public static class TopologyBandwidthRegistry
     /// <summary>The recorded bytes, if any.</summary>
     public static bool TryGet(string key, out double bytes) => Bytes.TryGetValue(key, out bytes);
 
-    /// <summary>The key of a case: its type name and its parameters in declaration order.</summary>
-    public static string Key(Type benchmark, params object[] parameters) => benchmark.Name + "/" + string.Join("/", parameters);
+    /// <summary>
+    /// The key of a case: its type name and its parameters as name=value, sorted by name. Pass the
+    /// benchmark class with typeof: in process, BenchmarkDotNet runs an emitted subclass.
+    /// </summary>
+    public static string Key(Type benchmark, params (string Name, object Value)[] parameters)
+        => benchmark.Name + "/" + string.Join("/", parameters.OrderBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => p.Name + "=" + Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture)));
 }

@@ -32,7 +32,7 @@ public class TopologyCrossoverBenchmarks
     public void GlobalSetup()
     {
         workload = TopologyWorkload.Create(N, Density, Representation, threads: 1);
-        TopologyBandwidthRegistry.Set(TopologyBandwidthRegistry.Key(GetType(), N, Density, Representation), workload.WeightBytesPerTick);
+        TopologyBandwidthRegistry.Set(TopologyBandwidthRegistry.Key(typeof(TopologyCrossoverBenchmarks), (nameof(N), N), (nameof(Density), Density), (nameof(Representation), Representation)), workload.WeightBytesPerTick);
     }
 
     /// <summary>Releases the world.</summary>

@@ -33,7 +33,7 @@ public class TopologyTickBenchmarks
     public void GlobalSetup()
     {
         workload = TopologyWorkload.Create(N, Density, Representation);
-        TopologyBandwidthRegistry.Set(TopologyBandwidthRegistry.Key(GetType(), N, Density, Representation), workload.WeightBytesPerTick);
+        TopologyBandwidthRegistry.Set(TopologyBandwidthRegistry.Key(typeof(TopologyTickBenchmarks), (nameof(N), N), (nameof(Density), Density), (nameof(Representation), Representation)), workload.WeightBytesPerTick);
         Console.WriteLine($"// N={N} density={Density} {Representation}: {workload.Block.EdgeCount} edges, " +
                           $"{workload.WeightBytesPerTick / 1e6:F1} MB of W per tick");
     }

@@ -7,8 +7,9 @@ namespace GrowNet.Ecs.Perf.Topology;
 
 /// <summary>
 /// A topology block in steady state for the tick benchmarks: a random skeleton at the target
-/// density with ρmax equal to it (the budget is full, so every tick prunes, duels and sprouts),
-/// tanh, the default rates, and four random input vectors fed in turn.
+/// density with ρmax equal to it, tanh, the default rates (K = N), and four random input vectors
+/// fed in turn. Setup fills the edge budget in one tick (a large sprout limit), then warms up, so
+/// measured ticks are in the full-budget regime: every tick prunes, duels and sprouts.
 /// </summary>
 public sealed class TopologyWorkload : IDisposable
 {
@@ -35,7 +36,7 @@ public sealed class TopologyWorkload : IDisposable
     /// <param name="threads">World threads (≤ 0: one per core).</param>
     /// <param name="warmTicks">Ticks run before measuring.</param>
     public static TopologyWorkload Create(int vertices, double density, TopologyRepresentation representation, int threads = 0,
-        int warmTicks = 10)
+        int warmTicks = 30)
     {
         var world = Pipeline.CreateWorld(seed: 2024);
         if (threads > 0)
@@ -53,6 +54,14 @@ public sealed class TopologyWorkload : IDisposable
         }
 
         var workload = new TopologyWorkload(world, block, inputs);
+        // Activity first (x = 0 has no potentiality), then one tick that may sprout the whole budget.
+        for (int t = 0; t < 5; t++)
+            workload.Step();
+        var filling = parameters;
+        filling.MaxSproutsPerTick = Math.Max(vertices, parameters.EdgeBudget(vertices) - block.EdgeCount + vertices);
+        block.SetParameters(filling);
+        workload.Step();
+        block.SetParameters(parameters);
         for (int t = 0; t < warmTicks; t++)
             workload.Step();
         return workload;

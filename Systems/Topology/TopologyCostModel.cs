@@ -22,14 +22,20 @@ public static class TopologyCostModel
     /// <summary>The other representation must be predicted this much cheaper (as a fraction) before a block switches.</summary>
     public const double Hysteresis = 0.25;
 
-    /// <summary>Dense tick cost per matrix cell (N · N rounded to 16), in nanoseconds, one thread.</summary>
-    public const double DenseNanosecondsPerCell = 0.35;
+    /// <summary>
+    /// Dense tick cost per matrix cell (N · N rounded to 16), in nanoseconds, one thread. Measured
+    /// 0.75–0.9 at N = 1024 (W in cache) and 1.0–1.4 at N = 4096 (W in memory); see docs/topology.md.
+    /// </summary>
+    public const double DenseNanosecondsPerCell = 0.8;
 
-    /// <summary>Sparse tick cost per edge, in nanoseconds, one thread.</summary>
-    public const double SparseNanosecondsPerEdge = 3.0;
+    /// <summary>Sparse tick cost per edge (dynamics, plasticity, compaction, weakest-edge scan), in nanoseconds, one thread.</summary>
+    public const double SparseNanosecondsPerEdge = 5.5;
 
-    /// <summary>Sparse tick cost per vertex (row overhead, activation, candidate scan), in nanoseconds, one thread.</summary>
-    public const double SparseNanosecondsPerVertex = 40.0;
+    /// <summary>
+    /// Sparse tick cost per vertex beyond the dense path's (row bookkeeping and the membership
+    /// tests of the candidate search), in nanoseconds, one thread.
+    /// </summary>
+    public const double SparseNanosecondsPerVertex = 450.0;
 
     /// <summary>Predicted dense tick cost in nanoseconds.</summary>
     public static double PredictDense(int vertices) => DenseNanosecondsPerCell * vertices * (double)LaneMath.RoundUpToWidth(vertices);

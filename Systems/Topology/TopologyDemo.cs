@@ -27,23 +27,49 @@ public static class TopologyDemo
         return parameters;
     }
 
-    /// <summary>Runs the scenario, yielding a row every <see cref="TopologyDemoOptions.ReportEvery"/> ticks (and after the last tick).</summary>
+    /// <summary>Runs the scenario in a world of its own, yielding a row every <see cref="TopologyDemoOptions.ReportEvery"/> ticks (and after the last tick).</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is unusable (checked before anything runs).</exception>
     public static IEnumerable<TopologyDemoRow> Run(TopologyDemoOptions? options = null)
     {
         options ??= new TopologyDemoOptions();
+        var parameters = Validate(options);
+        return RunOwned(options, parameters);
+    }
+
+    /// <summary>
+    /// Runs the scenario in <paramref name="world"/> (made by <see cref="Pipeline.CreateWorld"/> with
+    /// the options' seed; its thread count is left as it is), so the caller can keep or save it.
+    /// The block is created when the enumeration starts.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is unusable (checked before anything runs).</exception>
+    public static IEnumerable<TopologyDemoRow> Run(World world, TopologyDemoOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(options);
+        var parameters = Validate(options);
+        return RunIn(world, options, parameters);
+    }
+
+    private static TopologyParameters Validate(TopologyDemoOptions options)
+    {
         options.Validate();
         var parameters = Parameters(options);
         parameters.Validate();
         if (options.InitialDensity > options.MaxDensity || !(options.InitialDensity >= 0))
             throw new ArgumentOutOfRangeException(nameof(options), options.InitialDensity, "InitialDensity must lie in [0, MaxDensity].");
-        return RunValidated(options, parameters);
+        return parameters;
     }
 
-    private static IEnumerable<TopologyDemoRow> RunValidated(TopologyDemoOptions options, TopologyParameters parameters)
+    private static IEnumerable<TopologyDemoRow> RunOwned(TopologyDemoOptions options, TopologyParameters parameters)
     {
         using var world = Pipeline.CreateWorld(options.Seed);
         world.SetThreadCount(options.Threads);
+        foreach (var row in RunIn(world, options, parameters))
+            yield return row;
+    }
+
+    private static IEnumerable<TopologyDemoRow> RunIn(World world, TopologyDemoOptions options, TopologyParameters parameters)
+    {
         var block = TopologyFactory.CreateRandom(world, "topology-demo", options.Vertices, options.InitialDensity, parameters);
         var patterns = Patterns(options);
         int output = options.OutputVertex ?? options.Vertices - 1;

@@ -19,6 +19,9 @@ public sealed class TopologySproutSystem : ISystem
     private const int EdgesPerScanBlock = 1 << 16;
     private const int ShortRow = 256;
     private const int RowsPerSeedBlock = 256;
+    private const int LeadingRanks = 256;
+    private const int MaxClosePairs = 256;
+    private const int LeadingWords = LeadingRanks / 64;
     private const int MaxScanBlocks = 64;
     private readonly List<Entity> blocks = new();
     private ulong[] vertexKeys = [];
@@ -29,6 +32,10 @@ public sealed class TopologySproutSystem : ISystem
     private ulong[] weakKeys = [];
     private int[] weakCounts = [];
     private ulong[] sampleKeys = [];
+    private int[] groupRank = [];
+    private ulong[] topEdges = [];
+    private readonly float[] closePositive = new float[MaxClosePairs];
+    private readonly float[] closeNegative = new float[MaxClosePairs];
 
     /// <inheritdoc />
     public string Name => "TopologySprout";
@@ -124,10 +131,30 @@ public sealed class TopologySproutSystem : ISystem
 
         vertexKeys.AsSpan(0, positives).Sort();
         vertexKeys.AsSpan(n - negatives, negatives).Sort();
-        var scan = new RowScan(vertexKeys, data, representation, positives, threshold);
+        ulong[]? leading = null;
+        if (representation == TopologyRepresentation.Sparse)
+        {
+            // Sparse membership tests are searches; the pairs a row meets first (its partners among
+            // the 256 largest |x| of its sign group) are mostly edges already, as the duel keeps the
+            // strongest pairs. One pass over the rows records them (and the row's own vertex) as bits,
+            // so the walk skips whole runs of edges with a bit scan.
+            EnsureLength(ref groupRank, 2 * n);
+            EnsureLength(ref topEdges, n * LeadingWords);
+            // groupRank[2v] is v's rank in the positive group, groupRank[2v + 1] in the negative one;
+            // LeadingRanks (a bit in a discarded word) when v is not among the leading ranks.
+            groupRank.AsSpan(0, 2 * n).Fill(LeadingRanks);
+            for (int r = 0; r < Math.Min(LeadingRanks, positives); r++)
+                groupRank[2 * TopologyKeys.Cell(vertexKeys[r])] = r;
+            for (int r = 0; r < Math.Min(LeadingRanks, negatives); r++)
+                groupRank[2 * TopologyKeys.Cell(vertexKeys[n - negatives + r]) + 1] = r;
+            world.Parallel.For(n, RowsPerSeedBlock, new LeadingEdges(data, groupRank, topEdges));
+            leading = topEdges;
+        }
+
+        var scan = new RowScan(vertexKeys, data, representation, positives, negatives, threshold, leading);
         // Every row's first candidate is independent of the others: found in parallel, then gathered in order.
         world.Parallel.For(n, RowsPerSeedBlock, new SeedRows(vertexKeys, data, representation, positives, negatives, threshold,
-            heapKeys, heapColumns));
+            leading, heapKeys, heapColumns));
         int heapSize = 0;
         for (int a = 0; a < n; a++)
         {
@@ -142,21 +169,28 @@ public sealed class TopologySproutSystem : ISystem
         for (int k = heapSize / 2 - 1; k >= 0; k--)
             SiftDown(k, heapSize);
 
-        // When every row's keys rise, candidates leave the heap in exact key order and the K-th one
-        // ends the search. Otherwise every tie with the K-th potentiality is gathered and the cut
-        // made by key (the selector keeps memory bounded).
-        bool keyOrder = KeysRiseAlongRows(vertexKeys.AsSpan(0, positives), threshold)
-                        && KeysRiseAlongRows(vertexKeys.AsSpan(n - negatives, negatives), threshold);
+        // Candidates leave the heap in exact key order, and the K-th one ends the search, unless a
+        // row's keys can fall somewhere at the K-th potentiality (see CollidesAt). Then every tie
+        // with it is gathered and the cut made by key (the selector keeps memory bounded).
+        var positiveGroup = vertexKeys.AsSpan(0, positives);
+        var negativeGroup = vertexKeys.AsSpan(n - negatives, negatives);
+        int positiveClose = CloseMagnitudes(positiveGroup, threshold, closePositive);
+        int negativeClose = CloseMagnitudes(negativeGroup, threshold, closeNegative);
         var selected = new BoundedKeySelector(candidateKeys, 0, candidateKeys.Length, limit, ulong.MaxValue);
         float kth = float.NaN;
+        bool gatherTies = false;
         while (heapSize > 0)
         {
             ulong key = heapKeys[0];
-            if (selected.Count >= limit && (keyOrder || TopologyKeys.CandidateValue(key) < kth))
+            if (selected.Count >= limit && (!gatherTies || TopologyKeys.CandidateValue(key) < kth))
                 break;
             selected.Offer(key);
             if (selected.Count == limit && float.IsNaN(kth))
+            {
                 kth = TopologyKeys.CandidateValue(key);
+                gatherTies = CollidesAt(kth, positiveGroup, closePositive, positiveClose)
+                             || CollidesAt(kth, negativeGroup, closeNegative, negativeClose);
+            }
             int a = heapRows[0];
             if (scan.Next(a, heapColumns[0] + 1, out int b, out ulong nextKey))
             {
@@ -177,6 +211,46 @@ public sealed class TopologySproutSystem : ISystem
         return selected.Finish();
     }
 
+    /// <summary>
+    /// For each row u: bit r set when u already has an edge to the vertex at rank r (&lt; 256) of u's
+    /// own sign group (the group sorted by |x| descending), or when that vertex is u itself.
+    /// </summary>
+    private readonly struct LeadingEdges : IRangeAction
+    {
+        private readonly BlockArrays data;
+        private readonly int[] groupRank;
+        private readonly ulong[] bits;
+
+        public LeadingEdges(in BlockArrays data, int[] groupRank, ulong[] bits)
+        {
+            this.data = data;
+            this.groupRank = groupRank;
+            this.bits = bits;
+        }
+
+        public void Execute(int start, int end)
+        {
+            var x = data.Activation;
+            Span<ulong> row = stackalloc ulong[LeadingWords + 1];
+            for (int u = start; u < end; u++)
+            {
+                row.Clear();
+                int side = x[u] > 0f ? 0 : 1;
+                int self = groupRank[2 * u + side];
+                row[self >> 6] |= 1UL << (self & 63);
+                int first = data.RowStart[u];
+                int last = first + data.Degree[u];
+                for (int k = first; k < last; k++)
+                {
+                    int rank = groupRank[2 * data.EdgeColumns[k] + side];
+                    row[rank >> 6] |= 1UL << (rank & 63);
+                }
+
+                row[..LeadingWords].CopyTo(bits.AsSpan(u * LeadingWords, LeadingWords));
+            }
+        }
+    }
+
     /// <summary>Each row's first candidate, into keys[a] and columns[a] (−1 when the row has none).</summary>
     private readonly struct SeedRows : IRangeAction
     {
@@ -188,9 +262,9 @@ public sealed class TopologySproutSystem : ISystem
         private readonly int[] columns;
 
         public SeedRows(ulong[] sorted, in BlockArrays data, TopologyRepresentation representation, int positives, int negatives,
-            float threshold, ulong[] keys, int[] columns)
+            float threshold, ulong[]? leading, ulong[] keys, int[] columns)
         {
-            scan = new RowScan(sorted, data, representation, positives, threshold);
+            scan = new RowScan(sorted, data, representation, positives, negatives, threshold, leading);
             this.positives = positives;
             this.negatives = negatives;
             n = data.VertexCount;
@@ -218,29 +292,65 @@ public sealed class TopologySproutSystem : ISystem
     }
 
     /// <summary>
-    /// Whether every row of a sign group (sorted by |x| descending, then index) yields rising keys.
-    /// A row's P = |x_u|·|x_v| never rises along it; its keys could fall only where two different
-    /// magnitudes a &gt; b give the same rounded product, which needs (a − b) &lt; 2⁻²³·a (both
-    /// products within one ulp of each other) — and only matters when b's vertex index is lower.
-    /// Equal magnitudes are already in index order. A product below the normal range loses
-    /// relative precision, so with a threshold of about 0 and a magnitude under 10⁻¹⁵ in the group
-    /// (a row or column that could make one) the group is treated as unordered.
+    /// The smaller magnitudes b of the group's "close pairs": neighbours a &gt; b (sorted by |x|
+    /// descending, then index) that some row could round to the same product, with b's vertex
+    /// index below a's. Along a row P never rises; its keys could fall only at such a pair, because
+    /// equal rounded products need (a − b) &lt; 2⁻²³·a (both within one ulp of each other). Equal
+    /// magnitudes are already in index order. Returns how many; −1 when they are too many to list
+    /// or when products could leave the normal range (a threshold of about 0 and a magnitude
+    /// under 10⁻¹⁵), in which case every tie is gathered.
     /// </summary>
-    private static bool KeysRiseAlongRows(ReadOnlySpan<ulong> sorted, float threshold)
+    private static int CloseMagnitudes(ReadOnlySpan<ulong> sorted, float threshold, float[] close)
     {
         if (sorted.Length == 0)
-            return true;
+            return 0;
         if (threshold < 1e-30f && TopologyKeys.CandidateValue(sorted[^1]) < 1e-15f)
-            return false;
+            return -1;
+        int count = 0;
         for (int k = 1; k < sorted.Length; k++)
         {
             float a = TopologyKeys.CandidateValue(sorted[k - 1]);
             float b = TopologyKeys.CandidateValue(sorted[k]);
             if (a != b && a - b <= a * (1f / (1 << 22)) && TopologyKeys.Cell(sorted[k]) < TopologyKeys.Cell(sorted[k - 1]))
-                return false;
+            {
+                if (count == close.Length)
+                    return -1;
+                close[count++] = b;
+            }
         }
 
-        return true;
+        return count;
+    }
+
+    /// <summary>
+    /// Whether some row of the group could meet a close pair exactly at potentiality
+    /// <paramref name="p"/>: a row magnitude m with m·b within 2⁻²¹ relative of p, found by binary
+    /// search in the group's descending magnitudes.
+    /// </summary>
+    private static bool CollidesAt(float p, ReadOnlySpan<ulong> sorted, float[] close, int count)
+    {
+        if (count < 0)
+            return true;
+        for (int c = 0; c < count; c++)
+        {
+            double b = close[c];
+            double low = p * (1 - 1.0 / (1 << 21)) / b, high = p * (1 + 1.0 / (1 << 21)) / b;
+            // First position whose magnitude is at most `high` (magnitudes fall along the group).
+            int lo = 0, hi = sorted.Length;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (TopologyKeys.CandidateValue(sorted[mid]) > high)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+
+            if (lo < sorted.Length && TopologyKeys.CandidateValue(sorted[lo]) >= low)
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>Walks one row of a sign group: the next non-edge, not the row's own vertex, with P above the threshold.</summary>
@@ -251,14 +361,19 @@ public sealed class TopologySproutSystem : ISystem
         private readonly TopologyRepresentation representation;
         private readonly int positives;
         private readonly float threshold;
+        private readonly ulong[]? leading;
+        private readonly int negativeStart;
 
-        public RowScan(ulong[] sorted, in BlockArrays data, TopologyRepresentation representation, int positives, float threshold)
+        public RowScan(ulong[] sorted, in BlockArrays data, TopologyRepresentation representation, int positives, int negatives,
+            float threshold, ulong[]? leading)
         {
+            negativeStart = data.VertexCount - negatives;
             this.sorted = sorted;
             this.data = data;
             this.representation = representation;
             this.positives = positives;
             this.threshold = threshold;
+            this.leading = leading;
         }
 
         /// <summary>From group position <paramref name="from"/> on, the first pair of row <paramref name="a"/> that is a candidate.</summary>
@@ -266,10 +381,33 @@ public sealed class TopologySproutSystem : ISystem
         {
             int n = data.VertexCount;
             int end = a < positives ? positives : n;
+            int groupStart = a < positives ? 0 : negativeStart;
             ulong row = sorted[a];
             int u = TopologyKeys.Cell(row);
             float xu = TopologyKeys.CandidateValue(row);
-            for (b = from; b < end; b++)
+            b = from;
+            if (leading is not null)
+            {
+                // Inside the leading window a bit scan finds the next rank that is neither an edge nor u.
+                int window = Math.Min(end, groupStart + LeadingRanks);
+                while (b < window)
+                {
+                    int rank = b - groupStart;
+                    ulong open = ~leading[u * LeadingWords + (rank >> 6)] & (ulong.MaxValue << (rank & 63));
+                    if (open == 0)
+                    {
+                        b = groupStart + ((rank >> 6) + 1) * 64;
+                        continue;
+                    }
+
+                    b = groupStart + (rank & ~63) + BitOperations.TrailingZeroCount(open);
+                    if (b >= window)
+                        break;
+                    return Candidate(u, xu, b, n, out key);
+                }
+            }
+
+            for (; b < end; b++)
             {
                 if (b == a)
                     continue;
@@ -288,6 +426,15 @@ public sealed class TopologySproutSystem : ISystem
 
             key = 0;
             return false;
+        }
+
+        /// <summary>The pair (u, group position b) when its potentiality exceeds the threshold (past it, nothing in the row does).</summary>
+        private bool Candidate(int u, float xu, int b, int n, out ulong key)
+        {
+            ulong column = sorted[b];
+            float p = xu * TopologyKeys.CandidateValue(column);
+            key = TopologyKeys.Candidate(p, u * n + TopologyKeys.Cell(column));
+            return p > threshold;
         }
     }
 
