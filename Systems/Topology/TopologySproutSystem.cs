@@ -34,8 +34,8 @@ public sealed class TopologySproutSystem : ISystem
     private ulong[] sampleKeys = [];
     private int[] groupRank = [];
     private ulong[] topEdges = [];
-    private readonly float[] closePositive = new float[MaxClosePairs];
-    private readonly float[] closeNegative = new float[MaxClosePairs];
+    private readonly float[] closePositive = new float[2 * MaxClosePairs];
+    private readonly float[] closeNegative = new float[2 * MaxClosePairs];
 
     /// <inheritdoc />
     public string Name => "TopologySprout";
@@ -117,7 +117,7 @@ public sealed class TopologySproutSystem : ISystem
         EnsureLength(ref heapKeys, n);
         EnsureLength(ref heapRows, n);
         EnsureLength(ref heapColumns, n);
-        EnsureLength(ref candidateKeys, limit + 64);
+        EnsureLength(ref candidateKeys, 2 * limit + 64);
         int positives = 0, negatives = 0;
         var x = data.Activation;
         for (int i = 0; i < n; i++)
@@ -176,7 +176,7 @@ public sealed class TopologySproutSystem : ISystem
         var negativeGroup = vertexKeys.AsSpan(n - negatives, negatives);
         int positiveClose = CloseMagnitudes(positiveGroup, threshold, closePositive);
         int negativeClose = CloseMagnitudes(negativeGroup, threshold, closeNegative);
-        var selected = new BoundedKeySelector(candidateKeys, 0, candidateKeys.Length, limit, ulong.MaxValue);
+        var selected = new BoundedKeySelector(candidateKeys, 0, 2 * limit + 64, limit, ulong.MaxValue);
         float kth = float.NaN;
         bool gatherTies = false;
         while (heapSize > 0)
@@ -292,9 +292,9 @@ public sealed class TopologySproutSystem : ISystem
     }
 
     /// <summary>
-    /// The smaller magnitudes b of the group's "close pairs": neighbours a &gt; b (sorted by |x|
-    /// descending, then index) that some row could round to the same product, with b's vertex
-    /// index below a's. Along a row P never rises; its keys could fall only at such a pair, because
+    /// The group's "close pairs" (a, b), stored as close[2c] = a and close[2c + 1] = b: neighbours
+    /// a &gt; b (sorted by |x| descending, then index) that some row could round to the same
+    /// product, with b's vertex index below a's. Along a row P never rises; its keys could fall only at such a pair, because
     /// equal rounded products need (a − b) &lt; 2⁻²³·a (both within one ulp of each other). Equal
     /// magnitudes are already in index order. Returns how many; −1 when they are too many to list
     /// or when products could leave the normal range (a threshold of about 0 and a magnitude
@@ -313,9 +313,11 @@ public sealed class TopologySproutSystem : ISystem
             float b = TopologyKeys.CandidateValue(sorted[k]);
             if (a != b && a - b <= a * (1f / (1 << 22)) && TopologyKeys.Cell(sorted[k]) < TopologyKeys.Cell(sorted[k - 1]))
             {
-                if (count == close.Length)
+                if (2 * count == close.Length)
                     return -1;
-                close[count++] = b;
+                close[2 * count] = a;
+                close[2 * count + 1] = b;
+                count++;
             }
         }
 
@@ -323,9 +325,11 @@ public sealed class TopologySproutSystem : ISystem
     }
 
     /// <summary>
-    /// Whether some row of the group could meet a close pair exactly at potentiality
-    /// <paramref name="p"/>: a row magnitude m with m·b within 2⁻²¹ relative of p, found by binary
-    /// search in the group's descending magnitudes.
+    /// Whether some row of the group meets a close pair exactly at potentiality <paramref name="p"/>:
+    /// a row magnitude m with fl(m·a) = fl(m·b) = p. Such an m lies within 2⁻²¹ of p / b, so a
+    /// binary search in the group's descending magnitudes finds the few candidates, and each
+    /// distinct one is checked exactly. (Saturated rows at exactly 1.0 multiply exactly and never
+    /// collide.)
     /// </summary>
     private static bool CollidesAt(float p, ReadOnlySpan<ulong> sorted, float[] close, int count)
     {
@@ -333,7 +337,7 @@ public sealed class TopologySproutSystem : ISystem
             return true;
         for (int c = 0; c < count; c++)
         {
-            double b = close[c];
+            float a = close[2 * c], b = close[2 * c + 1];
             double low = p * (1 - 1.0 / (1 << 21)) / b, high = p * (1 + 1.0 / (1 << 21)) / b;
             // First position whose magnitude is at most `high` (magnitudes fall along the group).
             int lo = 0, hi = sorted.Length;
@@ -346,8 +350,19 @@ public sealed class TopologySproutSystem : ISystem
                     hi = mid;
             }
 
-            if (lo < sorted.Length && TopologyKeys.CandidateValue(sorted[lo]) >= low)
-                return true;
+            float previous = float.NaN;
+            for (int k = lo; k < sorted.Length; k++)
+            {
+                float m = TopologyKeys.CandidateValue(sorted[k]);
+                if (m < low)
+                    break;
+                if (m == previous)
+                    continue;
+                previous = m;
+                float pa = m * a, pb = m * b;
+                if (pa == pb && pb == p)
+                    return true;
+            }
         }
 
         return false;
