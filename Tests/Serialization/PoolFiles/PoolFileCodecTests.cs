@@ -373,6 +373,7 @@ public sealed class PoolFileCodecTests
         // the image: each edited file either reads cleanly or fails with PoolFormatException.
         var random = new Random(8);
         byte[] file = PoolFileCodec.ToBytes(SmallImage());
+        int rejected = 0, read = 0;
         for (int trial = 0; trial < 5000; trial++)
         {
             byte[] edited = (byte[])file.Clone();
@@ -384,13 +385,18 @@ public sealed class PoolFileCodecTests
             try
             {
                 PoolFileCodec.Read(edited);
+                read++;
             }
             catch (PoolFormatException)
             {
+                rejected++;
             }
         }
 
-        Assert.Pass();
+        // Any other exception type fails the test above; both outcomes must actually occur.
+        Assert.That(rejected + read, Is.EqualTo(5000));
+        Assert.That(rejected, Is.GreaterThan(0));
+        Assert.That(read, Is.GreaterThan(0));
     }
 
     // ---- Precise messages -----------------------------------------------------------------
