@@ -92,6 +92,52 @@ public sealed class TopologyWorkload : IDisposable
         World.Step();
     }
 
+    /// <summary>
+    /// Copies the block's tables (raw column bytes), its components and the input position, so
+    /// <see cref="Restore"/> can rewind to this moment: every benchmark iteration then measures the
+    /// same ticks (the block's dynamics drift over thousands of ticks, and dense and sparse runs
+    /// would otherwise be measured in different regimes).
+    /// </summary>
+    public Snapshot Save()
+    {
+        var state = Block.State;
+        var handles = new[] { state.Vertices, state.DenseWeights, state.DenseMask, state.Edges, state.Changes };
+        var tables = new List<(TableHandle, int, int[], byte[][])>();
+        foreach (var handle in handles)
+        {
+            var table = World.GetTable(handle);
+            var ids = table.ColumnIds.ToArray();
+            tables.Add((handle, table.Count, ids, ids.Select(id => table.GetColumn(id).RowBytes(table.Count).ToArray()).ToArray()));
+        }
+
+        return new Snapshot(tables, Block.Parameters, state, World.Tick, next);
+    }
+
+    /// <summary>Rewinds the block to <paramref name="snapshot"/> in place (same world, same systems and scratch).</summary>
+    public void Restore(Snapshot snapshot)
+    {
+        foreach (var (handle, count, ids, columns) in snapshot.Tables)
+        {
+            World.ResizeTable(handle, count);
+            var table = World.GetTable(handle);
+            for (int c = 0; c < ids.Length; c++)
+                columns[c].CopyTo(table.GetColumn(ids[c]).RowBytes(count));
+        }
+
+        World.Get<TopologyParameters>(Block.Entity) = snapshot.Parameters;
+        World.Get<TopologyState>(Block.Entity) = snapshot.State;
+        World.Tick = snapshot.Tick;
+        next = snapshot.Next;
+    }
+
+    /// <summary>A saved moment of the block (see <see cref="Save"/>).</summary>
+    public sealed record Snapshot(
+        List<(TableHandle Handle, int Count, int[] Ids, byte[][] Columns)> Tables,
+        TopologyParameters Parameters,
+        TopologyState State,
+        ulong Tick,
+        int Next);
+
     /// <inheritdoc />
     public void Dispose() => World.Dispose();
 }
