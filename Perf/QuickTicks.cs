@@ -64,8 +64,8 @@ public static class QuickTicks
         CheckSaturatedPattern();
         Console.WriteLine($"# {Environment.ProcessorCount} cores, .NET {Environment.Version}, {RuntimeInformation.OSDescription}, " +
                           $"threads {(threads > 0 ? threads.ToString(CultureInfo.InvariantCulture) : "default")}");
-        Console.WriteLine("| workload | regime | synapses | ticks | ticks/s | µs/tick | spikes/tick | events/tick | events/s | B/tick (thread) | B/tick (all) | ref ticks/s | vs ref |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| workload | regime | synapses | ticks | ticks/s | µs/tick | CPU µs/tick | spikes/tick | events/tick | events/s | B/tick (thread) | B/tick (all) | ref ticks/s | vs ref |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var workload in workloads)
         {
             foreach (var regime in regimes)
@@ -96,14 +96,18 @@ public static class QuickTicks
             long[] systemTicks = [.. timings.Select(t => t.TotalTimestampTicks)];
             long threadBytes = GC.GetAllocatedBytesForCurrentThread();
             long allBytes = GC.GetTotalAllocatedBytes(precise: true);
+            var cpuStart = Environment.CpuUsage.TotalTime;
             long start = Stopwatch.GetTimestamp();
             runner.Run(timed);
             double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            var cpuEnd = Environment.CpuUsage.TotalTime;
             threadBytes = GC.GetAllocatedBytesForCurrentThread() - threadBytes;
             allBytes = GC.GetTotalAllocatedBytes(precise: true) - allBytes;
+            // Process CPU time (all threads): with one thread it is robust to other load on the machine.
+            double cpuMicros = (cpuEnd - cpuStart).TotalMicroseconds / timed;
             double ticksPerSecond = timed / seconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {workload} | {regime} | {runner.Pool.SynapseCount:N0} | {timed} | {ticksPerSecond:N0} | {1e6 / ticksPerSecond:N1} | " +
+                $"| {workload} | {regime} | {runner.Pool.SynapseCount:N0} | {timed} | {ticksPerSecond:N0} | {1e6 / ticksPerSecond:N1} | {cpuMicros:N1} | " +
                 $"{spikesPerTick:N1} | {eventsPerTick:N0} | {ticksPerSecond * eventsPerTick / 1e6:N1} M | " +
                 $"{(double)threadBytes / timed:N1} | {(double)allBytes / timed:N1} | " +
                 $"{(double.IsNaN(reference) ? "-" : reference.ToString("N0", CultureInfo.InvariantCulture))} | " +

@@ -1,5 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Numerics;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using GrowNet.Ecs.Components.Pool;
 using GrowNet.Ecs.Engine;
 
@@ -198,7 +201,10 @@ public sealed class PoolSpikeSystem : ISystem
             ref short input = ref MemoryMarshal.GetArrayDataReference(arrays.Input);
             ref int spikeList = ref MemoryMarshal.GetArrayDataReference(arrays.SpikeList);
             int spikes = start;
-            for (int i = start; i < end; i++)
+            int i = start;
+            if (Avx512BW.IsSupported)
+                i = IntegrateGroups(start, end, ref spikes);
+            for (; i < end; i++)
             {
                 ref byte cellRefract = ref Unsafe.Add(ref refract, i);
                 if (cellRefract > 0)
@@ -211,10 +217,10 @@ public sealed class PoolSpikeSystem : ISystem
                 ref short cellMembrane = ref Unsafe.Add(ref membrane, i);
                 int m = cellMembrane;
                 int shift = 8 - Math.Min((int)Unsafe.Add(ref leak, i), 7);
-                m = Clamp16(m + ((resting - m) >> shift));
+                m = Saturating.Clamp16(m + ((resting - m) >> shift));
                 if (i < inputCells)
-                    m = Clamp16(m + Unsafe.Add(ref input, i));
-                m = Clamp16(m + Unsafe.Add(ref synaptic, i));
+                    m = Saturating.Clamp16(m + Unsafe.Add(ref input, i));
+                m = Saturating.Clamp16(m + Unsafe.Add(ref synaptic, i));
                 int cellTrace = Unsafe.Add(ref trace, i);
                 if (m >= Unsafe.Add(ref threshold, i))
                 {
@@ -236,11 +242,87 @@ public sealed class PoolSpikeSystem : ISystem
 
             blockSpikeCounts[start / CellBlock] = spikes - start;
         }
+
+        /// <summary>
+        /// Step 2 for whole groups of 16 cells in int lanes (AVX-512): the same integer arithmetic
+        /// as the scalar loop, lane by lane, with refractory cells masked out; spiking lanes are
+        /// appended to the spike list in ascending order. Returns where the scalar tail starts.
+        /// </summary>
+        private int IntegrateGroups(int start, int end, ref int spikes)
+        {
+            ref short membrane = ref MemoryMarshal.GetArrayDataReference(arrays.Membrane);
+            ref short threshold = ref MemoryMarshal.GetArrayDataReference(arrays.Threshold);
+            ref byte leak = ref MemoryMarshal.GetArrayDataReference(arrays.Leak);
+            ref byte refract = ref MemoryMarshal.GetArrayDataReference(arrays.Refract);
+            ref sbyte trace = ref MemoryMarshal.GetArrayDataReference(arrays.Trace);
+            ref byte spikeOut = ref MemoryMarshal.GetArrayDataReference(arrays.SpikeOut);
+            ref short synaptic = ref MemoryMarshal.GetArrayDataReference(arrays.SynapticCurrent);
+            ref short input = ref MemoryMarshal.GetArrayDataReference(arrays.Input);
+            ref int spikeList = ref MemoryMarshal.GetArrayDataReference(arrays.SpikeList);
+            var restingLanes = Vector512.Create(resting);
+            var resetLanes = Vector512.Create(reset);
+            var refractoryLanes = Vector512.Create((int)refractoryTicks);
+            var stdpLanes = Vector512.Create(stdpPositive);
+            var decayLanes = Vector512.Create(traceDecay);
+            var seven = Vector512.Create(7);
+            var eight = Vector512.Create(8);
+            var one = Vector512.Create(1);
+            var min16 = Vector512.Create((int)short.MinValue);
+            var max16 = Vector512.Create((int)short.MaxValue);
+            var min8 = Vector512.Create((int)sbyte.MinValue);
+            var max8 = Vector512.Create((int)sbyte.MaxValue);
+            var laneIndex = Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+            var inputEnd = Vector512.Create(inputCells);
+            int spikeCount = spikes;
+            int i = start;
+            for (; i + 16 <= end; i += 16)
+            {
+                nuint at = (nuint)i;
+                var refractory = Avx512F.ConvertToVector512Int32(Vector128.LoadUnsafe(ref refract, at));
+                var awake = Vector512.Equals(refractory, Vector512<int>.Zero);
+                var m = Avx512F.ConvertToVector512Int32(Vector256.LoadUnsafe(ref membrane, at));
+                var shift = eight - Vector512.Min(Avx512F.ConvertToVector512Int32(Vector128.LoadUnsafe(ref leak, at)), seven);
+                m = Clamp(m + Avx512F.ShiftRightArithmeticVariable(restingLanes - m, shift.AsUInt32()), min16, max16);
+                var inputMask = Vector512.LessThan(laneIndex + Vector512.Create(i), inputEnd);
+                m = Clamp(m + (Avx512F.ConvertToVector512Int32(Vector256.LoadUnsafe(ref input, at)) & inputMask), min16, max16);
+                m = Clamp(m + Avx512F.ConvertToVector512Int32(Vector256.LoadUnsafe(ref synaptic, at)), min16, max16);
+                var fired = awake & Vector512.GreaterThanOrEqual(m, Avx512F.ConvertToVector512Int32(Vector256.LoadUnsafe(ref threshold, at)));
+                var cellTrace = Avx512F.ConvertToVector512Int32(Vector128.LoadUnsafe(ref Unsafe.As<sbyte, byte>(ref trace), at).AsSByte());
+                var bumped = Vector512.ConditionalSelect(fired, Clamp(cellTrace + stdpLanes, min8, max8), cellTrace);
+                var product = Vector512.ShiftRightArithmetic(Vector512.ShiftLeft(bumped * decayLanes, 16), 16); // 16-bit product
+                // Division by 256 truncating toward zero: add 255 to negatives before the shift.
+                var decayed = Vector512.ShiftRightArithmetic(product + (Vector512.ShiftRightArithmetic(product, 31) & Vector512.Create(255)), 8);
+                var newTrace = Vector512.ConditionalSelect(awake, decayed, cellTrace);
+                var newMembrane = Vector512.ConditionalSelect(awake, Vector512.ConditionalSelect(fired, resetLanes, m),
+                    Avx512F.ConvertToVector512Int32(Vector256.LoadUnsafe(ref membrane, at)));
+                var newRefract = Vector512.ConditionalSelect(awake, fired & refractoryLanes, refractory - one);
+                Avx512F.ConvertToVector256Int16(newMembrane).StoreUnsafe(ref membrane, at);
+                Avx512F.ConvertToVector128Byte(newRefract).StoreUnsafe(ref refract, at);
+                Avx512F.ConvertToVector128Byte(newTrace).StoreUnsafe(ref Unsafe.As<sbyte, byte>(ref trace), at);
+                Avx512F.ConvertToVector128Byte(fired & one).StoreUnsafe(ref spikeOut, at);
+                uint firedBits = (uint)fired.ExtractMostSignificantBits();
+                while (firedBits != 0)
+                {
+                    Unsafe.Add(ref spikeList, spikeCount++) = i + BitOperations.TrailingZeroCount(firedBits);
+                    firedBits &= firedBits - 1;
+                }
+            }
+
+            spikes = spikeCount;
+            return i;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<int> Clamp(Vector512<int> value, Vector512<int> min, Vector512<int> max)
+            => Vector512.Min(Vector512.Max(value, min), max);
     }
 
     /// <summary>Step 3 for the synapses whose target lies in [start, end), over every spiking row in source order.</summary>
-    private readonly struct PropagateAction : IRangeAction
+    private readonly unsafe struct PropagateAction : IRangeAction
     {
+        /// <summary>Rows ahead whose first synapses are prefetched (spiking rows are scattered over the store).</summary>
+        private const int PrefetchDistance = 16;
+
         private readonly PoolArrays arrays;
         private readonly sbyte[] decayTable;
         private readonly int[] slotOffsets;
@@ -263,69 +345,46 @@ public sealed class PoolSpikeSystem : ISystem
         public void Execute(int start, int end)
         {
             var synapseArray = arrays.Synapses;
-            ref Synapse synapses = ref MemoryMarshal.GetArrayDataReference(synapseArray);
-            ref short ring = ref MemoryMarshal.GetArrayDataReference(arrays.DelayRing);
-            ref byte spikeOut = ref MemoryMarshal.GetArrayDataReference(arrays.SpikeOut);
-            ref int offsets = ref MemoryMarshal.GetArrayDataReference(slotOffsets);
-            ref sbyte decay = ref MemoryMarshal.GetArrayDataReference(decayTable);
             var rowStart = arrays.RowStart;
             var stamps = arrays.EligibilityStamp;
             var spikeList = arrays.SpikeList;
             int synapseCount = arrays.SynapseCount;
             int n = arrays.CellCount;
             bool wholeRange = start == 0 && end >= n;
-            for (int k = 0; k < spikes; k++)
+            fixed (Synapse* synapses = synapseArray)
+            fixed (short* ring = arrays.DelayRing)
+            fixed (byte* spikeOut = arrays.SpikeOut)
+            fixed (int* offsets = slotOffsets)
+            fixed (sbyte* decay = decayTable)
+            fixed (ulong* stampWords = stamps)
             {
-                int source = spikeList[k];
-                int first = (int)rowStart[source];
-                int last = RowEnd(rowStart, source, n, synapseCount);
-                if (!wholeRange && rowsSorted)
+                // The whole range is [0, n): it also skips targets outside the pool, as the reference does.
+                var context = new SynapseEventContext(ring, spikeOut, offsets, stdpPositive, stdpNegative - stdpPositive,
+                    wholeRange ? 0 : start, wholeRange ? (uint)n : (uint)(end - start));
+                for (int k = 0; k < spikes; k++)
                 {
-                    first = LowerBound(synapseArray, first, last, start);
-                    last = LowerBound(synapseArray, first, last, end);
+                    if (k + PrefetchDistance < spikes && Sse.IsSupported)
+                    {
+                        int ahead = spikeList[k + PrefetchDistance];
+                        byte* rowHead = (byte*)(synapses + rowStart[ahead]);
+                        Sse.Prefetch0(rowHead);
+                        Sse.Prefetch0(rowHead + 64);
+                        Sse.Prefetch0(rowHead + 128);
+                        Sse.Prefetch0(stampWords + ahead);
+                    }
+                    int source = spikeList[k];
+                    int first = (int)rowStart[source];
+                    int last = RowEnd(rowStart, source, n, synapseCount);
+                    if (!wholeRange && rowsSorted)
+                    {
+                        first = LowerBound(synapseArray, first, last, start);
+                        last = LowerBound(synapseArray, first, last, end);
+                    }
+
+                    ulong elapsed = tick - stamps[source];
+                    sbyte* rowDecay = decay + (int)Math.Min(elapsed, PoolEligibility.Horizon) * 256 + 128;
+                    SynapseEventKernel.Run(synapses, first, last, rowDecay, context);
                 }
-
-                ulong elapsed = tick - stamps[source];
-                ref sbyte rowDecay = ref Unsafe.Add(ref decay, (int)Math.Min(elapsed, PoolEligibility.Horizon) * 256 + 128);
-                if (wholeRange)
-                    PropagateRow(ref synapses, first, last, n, ref rowDecay, ref spikeOut, ref ring, ref offsets);
-                else
-                    PropagateRowPart(ref synapses, first, last, start, end, ref rowDecay, ref spikeOut, ref ring, ref offsets);
-            }
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void PropagateRow(ref Synapse synapses, int first, int last, int n, ref sbyte rowDecay, ref byte spikeOut, ref short ring, ref int offsets)
-        {
-            int markDelta = stdpNegative - stdpPositive;
-            for (int s = first; s < last; s++)
-            {
-                ref Synapse synapse = ref Unsafe.Add(ref synapses, s);
-                int target = synapse.Target;
-                if ((uint)target >= (uint)n)
-                    continue; // the reference skips targets outside the pool (loads reject them; direct edits may not)
-                // spikeOut is 0 or 1: a branch-free choice between the two STDP marks.
-                int eligibility = Unsafe.Add(ref rowDecay, synapse.Eligibility) + stdpPositive + Unsafe.Add(ref spikeOut, target) * markDelta;
-                synapse.Eligibility = (sbyte)Clamp8(eligibility);
-                ref short slot = ref Unsafe.Add(ref ring, Unsafe.Add(ref offsets, synapse.Delay) + target);
-                slot = (short)Clamp16(slot + synapse.Weight * 64);
-            }
-        }
-
-        private void PropagateRowPart(ref Synapse synapses, int first, int last, int start, int end, ref sbyte rowDecay, ref byte spikeOut, ref short ring, ref int offsets)
-        {
-            int markDelta = stdpNegative - stdpPositive;
-            uint width = (uint)(end - start);
-            for (int s = first; s < last; s++)
-            {
-                ref Synapse synapse = ref Unsafe.Add(ref synapses, s);
-                int target = synapse.Target;
-                if ((uint)(target - start) >= width)
-                    continue; // another worker's target (rows out of order are filtered)
-                int eligibility = Unsafe.Add(ref rowDecay, synapse.Eligibility) + stdpPositive + Unsafe.Add(ref spikeOut, target) * markDelta;
-                synapse.Eligibility = (sbyte)Clamp8(eligibility);
-                ref short slot = ref Unsafe.Add(ref ring, Unsafe.Add(ref offsets, synapse.Delay) + target);
-                slot = (short)Clamp16(slot + synapse.Weight * 64);
             }
         }
 
@@ -343,28 +402,5 @@ public sealed class PoolSpikeSystem : ISystem
 
             return from;
         }
-    }
-
-    /// <summary>
-    /// Saturates to i16 without branches: in a saturated pool a third of the ring adds clip, so a
-    /// branching clamp mispredicts. Valid for |value| far below 2^31 (ring sums stay within ±41 000).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Clamp16(int value)
-    {
-        int over = value - short.MaxValue;
-        value -= over & ~(over >> 31);     // min(value, 32767)
-        int under = value - short.MinValue;
-        return value - (under & (under >> 31)); // max(value, −32768)
-    }
-
-    /// <summary>Saturates to i8 without branches (see <see cref="Clamp16"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Clamp8(int value)
-    {
-        int over = value - sbyte.MaxValue;
-        value -= over & ~(over >> 31);
-        int under = value - sbyte.MinValue;
-        return value - (under & (under >> 31));
     }
 }

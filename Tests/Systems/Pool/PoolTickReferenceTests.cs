@@ -1,0 +1,211 @@
+using GrowNet.Ecs.Components.Pool;
+using GrowNet.Ecs.Systems;
+using GrowNet.Ecs.Systems.Pool;
+using NUnit.Framework;
+
+namespace GrowNet.Ecs.Tests.Systems.Pool;
+
+/// <summary>
+/// pool.md, "Tick": the engine's tick (vector kernels, lazy eligibility, parallel blocks) against a
+/// plain one-cell-at-a-time, one-synapse-at-a-time reimplementation of the spec, state compared
+/// after every tick. The pools are edited to reach the awkward cases: duplicate targets in a row
+/// (the vector kernel's conflict fallback), targets outside the pool (skipped), extreme weights
+/// (i16 saturation of the ring), random leak/refract/trace/membrane, short and negative input.
+/// </summary>
+public class PoolTickReferenceTests
+{
+    [TestCase(300, 0.1f, 1, 120)]
+    [TestCase(1000, 0.05f, 1, 60)]
+    [TestCase(9000, 0.02f, 2, 12)] // parallel integration (> CellBlock cells) and target-split propagation
+    public void Tick_MatchesPlainReference(int cells, float density, int threads, int ticks)
+    {
+        using var world = Pipeline.CreateWorld(seed: 11);
+        world.SetThreadCount(threads);
+        var config = PoolConfig.Default;
+        var pool = PoolFactory.CreateCompat(world, "reference", cells, density, config);
+        var rng = new Random(cells);
+        Scramble(pool, rng);
+        var reference = new ReferencePool(pool);
+        var input = new short[cells];
+        long events = 0;
+        for (int t = 0; t < ticks; t++)
+        {
+            int length = rng.Next(4) == 0 ? rng.Next(cells) : cells;
+            for (int i = 0; i < length; i++)
+                input[i] = rng.Next(10) switch { 0 => 12000, 1 => (short)rng.Next(-20000, 20000), _ => 0 };
+            pool.SetInput(input.AsSpan(0, length));
+            events += reference.Tick(input.AsSpan(0, length));
+            world.Step();
+            reference.AssertMatches(pool, t);
+        }
+
+        Assert.That(events, Is.GreaterThan(ticks * 100L), "the pools must actually propagate spikes");
+    }
+
+    /// <summary>Random cell state, and synapse edits the generators never make.</summary>
+    private static void Scramble(NeuronPool pool, Random rng)
+    {
+        var view = pool.View();
+        int n = view.CellCount;
+        for (int i = 0; i < n; i++)
+        {
+            view.Membrane[i] = (short)rng.Next(-20000, -14000);
+            view.Leak[i] = (byte)rng.Next(0, 10);
+            view.Refract[i] = (byte)rng.Next(0, 3);
+            view.Trace[i] = (sbyte)rng.Next(-128, 128);
+        }
+
+        var synapses = view.Synapses;
+        for (int s = 0; s < synapses.Length; s++)
+        {
+            int roll = rng.Next(100);
+            if (roll < 5)
+                synapses[s].Target = synapses[Math.Max(0, s - rng.Next(1, 8))].Target; // likely a duplicate in the row
+            else if (roll < 6)
+                synapses[s].Target = (ushort)Math.Min(ushort.MaxValue, n + rng.Next(0, 5)); // outside the pool
+            else if (roll < 16)
+                synapses[s].Weight = (sbyte)(synapses[s].Weight > 0 ? 127 : -127);
+            synapses[s].Eligibility = (sbyte)rng.Next(-128, 128);
+        }
+
+        pool.RefreshRowOrder();
+    }
+
+    /// <summary>The spec's tick, written as plainly as possible (eager eligibility decay, no vectors, no blocks).</summary>
+    private sealed class ReferencePool
+    {
+        private readonly PoolConfig config;
+        private readonly int n;
+        private readonly short[] membrane, threshold, synaptic, ring;
+        private readonly byte[] leak, refract;
+        private readonly bool[] spikeOut;
+        private readonly sbyte[] trace;
+        private readonly ushort[] spikeRate;
+        private readonly uint[] rowStart;
+        private readonly Synapse[] synapses;
+        private int writeHead;
+        private ulong tickCount;
+
+        public ReferencePool(NeuronPool pool)
+        {
+            pool.MaterializeEligibility();
+            var view = pool.View();
+            config = pool.Config;
+            n = view.CellCount;
+            membrane = view.Membrane.ToArray();
+            threshold = view.Threshold.ToArray();
+            leak = view.Leak.ToArray();
+            refract = view.Refract.ToArray();
+            trace = view.Trace.ToArray();
+            spikeOut = [.. view.SpikeOut.ToArray().Select(b => b != 0)];
+            spikeRate = view.SpikeRate.ToArray();
+            synaptic = new short[n];
+            ring = view.DelayRing.ToArray();
+            rowStart = view.RowStart.ToArray();
+            synapses = view.Synapses.ToArray();
+            writeHead = pool.State.WriteHead;
+            tickCount = pool.TickCount;
+        }
+
+        private static short Sat16(int value) => (short)Math.Clamp(value, short.MinValue, short.MaxValue);
+
+        private static sbyte Sat8(int value) => (sbyte)Math.Clamp(value, sbyte.MinValue, sbyte.MaxValue);
+
+        /// <summary>One tick; returns the number of synaptic events.</summary>
+        public long Tick(ReadOnlySpan<short> input)
+        {
+            // 1. Drain.
+            for (int i = 0; i < n; i++)
+            {
+                synaptic[i] = ring[writeHead * n + i];
+                ring[writeHead * n + i] = 0;
+            }
+
+            writeHead = (writeHead + 1) % config.MaxDelay;
+
+            // 2. Cells.
+            for (int i = 0; i < n; i++)
+            {
+                if (refract[i] > 0)
+                {
+                    refract[i]--;
+                    spikeOut[i] = false;
+                    continue;
+                }
+
+                int shift = 8 - Math.Min((int)leak[i], 7);
+                membrane[i] = Sat16(membrane[i] + ((config.Resting - membrane[i]) >> shift));
+                if (i < input.Length)
+                    membrane[i] = Sat16(membrane[i] + input[i]);
+                membrane[i] = Sat16(membrane[i] + synaptic[i]);
+                if (membrane[i] >= threshold[i])
+                {
+                    spikeOut[i] = true;
+                    membrane[i] = config.Reset;
+                    refract[i] = config.RefractoryTicks;
+                    trace[i] = Sat8(trace[i] + config.StdpPositive);
+                }
+                else
+                {
+                    spikeOut[i] = false;
+                }
+
+                trace[i] = (sbyte)((short)(trace[i] * config.TraceDecay) / 256);
+            }
+
+            // 3. Propagate.
+            long events = 0;
+            for (int i = 0; i < n; i++)
+            {
+                if (!spikeOut[i])
+                    continue;
+                int end = i + 1 < n ? (int)rowStart[i + 1] : synapses.Length;
+                for (int s = (int)rowStart[i]; s < end; s++)
+                {
+                    int target = synapses[s].Target;
+                    events++;
+                    if (target >= n)
+                        continue;
+                    synapses[s].Eligibility = Sat8(synapses[s].Eligibility + (spikeOut[target] ? config.StdpNegative : config.StdpPositive));
+                    int slot = (writeHead + Math.Max((int)synapses[s].Delay, 1) - 1) % config.MaxDelay;
+                    ring[slot * n + target] = Sat16(ring[slot * n + target] + synapses[s].Weight * 64);
+                }
+            }
+
+            // 4. Homeostasis.
+            if (config.HomeostaticRate > 0 && tickCount % 100 == 0)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    spikeRate[i] = (ushort)((spikeRate[i] * 255u + (spikeOut[i] ? 256u : 0u)) / 256u);
+                    if (spikeRate[i] > 26)
+                        threshold[i] = Sat16(threshold[i] + config.HomeostaticRate);
+                    else if (spikeRate[i] < 6)
+                        threshold[i] = Sat16(threshold[i] - config.HomeostaticRate);
+                }
+            }
+
+            // 5. Eligibility decay, every synapse.
+            for (int s = 0; s < synapses.Length; s++)
+                synapses[s].Eligibility = (sbyte)((short)(synapses[s].Eligibility * config.TraceDecay) / 256);
+
+            // 6.
+            tickCount++;
+            return events;
+        }
+
+        public void AssertMatches(NeuronPool pool, int tick)
+        {
+            Assert.That(pool.TickCount, Is.EqualTo(tickCount), $"tick count after tick {tick}");
+            var view = pool.View();
+            Assert.That(view.Membrane.ToArray(), Is.EqualTo(membrane), $"membrane after tick {tick}");
+            Assert.That(view.Refract.ToArray(), Is.EqualTo(refract), $"refract after tick {tick}");
+            Assert.That(view.Trace.ToArray(), Is.EqualTo(trace), $"trace after tick {tick}");
+            Assert.That(view.SpikeOut.ToArray().Select(b => b != 0), Is.EqualTo(spikeOut), $"spikes after tick {tick}");
+            Assert.That(view.Threshold.ToArray(), Is.EqualTo(threshold), $"threshold after tick {tick}");
+            Assert.That(view.DelayRing.ToArray(), Is.EqualTo(ring), $"delay ring after tick {tick}");
+            Assert.That(pool.Synapses().ToArray().Select(s => s.Eligibility), Is.EqualTo(synapses.Select(s => s.Eligibility)),
+                $"eligibility after tick {tick}");
+        }
+    }
+}
