@@ -320,9 +320,6 @@ public sealed class PoolSpikeSystem : ISystem
     /// <summary>Step 3 for the synapses whose target lies in [start, end), over every spiking row in source order.</summary>
     private readonly unsafe struct PropagateAction : IRangeAction
     {
-        /// <summary>Rows ahead whose first synapses are prefetched (spiking rows are scattered over the store).</summary>
-        private const int PrefetchDistance = 16;
-
         private readonly PoolArrays arrays;
         private readonly sbyte[] decayTable;
         private readonly int[] slotOffsets;
@@ -344,63 +341,23 @@ public sealed class PoolSpikeSystem : ISystem
 
         public void Execute(int start, int end)
         {
-            var synapseArray = arrays.Synapses;
-            var rowStart = arrays.RowStart;
-            var stamps = arrays.EligibilityStamp;
-            var spikeList = arrays.SpikeList;
-            int synapseCount = arrays.SynapseCount;
             int n = arrays.CellCount;
             bool wholeRange = start == 0 && end >= n;
-            fixed (Synapse* synapses = synapseArray)
+            fixed (Synapse* synapses = arrays.Synapses)
             fixed (short* ring = arrays.DelayRing)
             fixed (byte* spikeOut = arrays.SpikeOut)
             fixed (int* offsets = slotOffsets)
             fixed (sbyte* decay = decayTable)
-            fixed (ulong* stampWords = stamps)
+            fixed (ulong* stamps = arrays.EligibilityStamp)
+            fixed (uint* rowStart = arrays.RowStart)
+            fixed (int* spikeList = arrays.SpikeList)
             {
                 // The whole range is [0, n): it also skips targets outside the pool, as the reference does.
                 var context = new SynapseEventContext(ring, spikeOut, offsets, stdpPositive, stdpNegative - stdpPositive,
                     wholeRange ? 0 : start, wholeRange ? (uint)n : (uint)(end - start));
-                for (int k = 0; k < spikes; k++)
-                {
-                    if (k + PrefetchDistance < spikes && Sse.IsSupported)
-                    {
-                        int ahead = spikeList[k + PrefetchDistance];
-                        byte* rowHead = (byte*)(synapses + rowStart[ahead]);
-                        Sse.Prefetch0(rowHead);
-                        Sse.Prefetch0(rowHead + 64);
-                        Sse.Prefetch0(rowHead + 128);
-                        Sse.Prefetch0(stampWords + ahead);
-                    }
-                    int source = spikeList[k];
-                    int first = (int)rowStart[source];
-                    int last = RowEnd(rowStart, source, n, synapseCount);
-                    if (!wholeRange && rowsSorted)
-                    {
-                        first = LowerBound(synapseArray, first, last, start);
-                        last = LowerBound(synapseArray, first, last, end);
-                    }
-
-                    ulong elapsed = tick - stamps[source];
-                    sbyte* rowDecay = decay + (int)Math.Min(elapsed, PoolEligibility.Horizon) * 256 + 128;
-                    SynapseEventKernel.Run(synapses, first, last, rowDecay, context);
-                }
+                var rows = new SpikingRows(spikeList, spikes, rowStart, stamps, synapses, arrays.SynapseCount, n, tick, decay, rowsSorted);
+                SynapseEventKernel.RunRows(rows, context);
             }
-        }
-
-        /// <summary>First index in [from, to) whose target is ≥ <paramref name="target"/> (rows ascending by target).</summary>
-        private static int LowerBound(Synapse[] synapses, int from, int to, int target)
-        {
-            while (from < to)
-            {
-                int middle = (int)((uint)(from + to) >> 1);
-                if (synapses[middle].Target < target)
-                    from = middle + 1;
-                else
-                    to = middle;
-            }
-
-            return from;
         }
     }
 }

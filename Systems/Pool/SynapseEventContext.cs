@@ -34,4 +34,7 @@ internal readonly unsafe struct SynapseEventContext
 
     /// <summary>Number of targets this worker owns (≥ 1).</summary>
     public uint RangeWidth { get; }
+
+    /// <summary>Whether the range is the whole pool [0, <paramref name="cellCount"/>).</summary>
+    public bool IsWholePool(int cellCount) => RangeStart == 0 && RangeWidth >= (uint)cellCount;
 }

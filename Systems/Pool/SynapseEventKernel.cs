@@ -6,44 +6,185 @@ using GrowNet.Ecs.Components.Pool;
 namespace GrowNet.Ecs.Systems.Pool;
 
 /// <summary>
-/// The inner loop of pool tick step 3 (pool.md): for each synapse of one spiking row whose
-/// target lies in a given range, mark eligibility (decay the stored value, then add the STDP
-/// mark chosen by the target's spike) and add <c>weight * 64</c> to the ring with i16 saturation.
+/// Pool tick step 3 (pool.md) for one target range: for every spiking row in source order and
+/// each of its synapses whose target lies in the range, mark eligibility (decay the stored value,
+/// then add the STDP mark chosen by the target's spike) and add <c>weight * 64</c> to the ring
+/// with i16 saturation.
 /// </summary>
 /// <remarks>
-/// The vector path takes eight synapses (one cache line) at a time with AVX-512: fields are
-/// narrowed to int lanes, the decay table, the targets' spike flags, the ring offsets and the
-/// ring values are gathered, and the eight sums are written back one by one. It is exact: the
-/// eight ring cells are distinct (checked with a conflict test per group, else the group runs
-/// scalar), so each cell still sees the row's adds in order, one saturating add at a time.
-/// A group writes back all eight synapses only when all eight targets are in range, so a
-/// worker never touches a synapse that belongs to another worker's target range.
+/// The vector path takes eight synapses (one cache line) at a time with AVX-512; a row's last
+/// group is masked. Fields are narrowed to int lanes; the decay table, the targets' spike flags,
+/// the ring offsets and the ring values are gathered, and the eight sums written back one by
+/// one. It is exact: the eight ring cells of a group are distinct (a conflict test per group,
+/// else the group runs scalar), so each cell still sees the adds in the reference order, one
+/// saturating add at a time. A group writes back only synapses whose targets are all in range,
+/// so a worker never touches a synapse of another worker's target range.
 /// Gathers read whole 32-bit words that <em>end</em> at the wanted byte or i16 (the value is
 /// shifted down), so they never read past an array's end; the 1–3 bytes before index 0 lie in
-/// the array's own header.
+/// the array's own header. Everything sits in one method so the vector constants stay in registers
+/// across rows (rows of the 65 536-cell pool hold ~20 synapses).
 /// </remarks>
 internal static unsafe class SynapseEventKernel
 {
+    /// <summary>Rows ahead whose first synapses are prefetched (spiking rows are scattered over the store).</summary>
+    private const int PrefetchDistance = 16;
+
     /// <summary>Whether the AVX-512 path runs on this machine (otherwise the scalar loop does).</summary>
     public static bool IsVectorized => Avx512F.IsSupported && Avx512CD.VL.IsSupported && Avx2.IsSupported;
 
-    /// <summary>Processes synapses <c>[first, last)</c> of one row (see the type's remarks).</summary>
-    /// <param name="synapses">The pool's synapse store.</param>
-    /// <param name="first">First synapse index of the row part.</param>
-    /// <param name="last">One past the last synapse index.</param>
-    /// <param name="rowDecay">Decay table row for the row's elapsed ticks, centred: <c>rowDecay[e]</c> for e in −128..127.</param>
-    /// <param name="context">Ring, spike flags, slot offsets, STDP marks and the target range.</param>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Run(Synapse* synapses, int first, int last, sbyte* rowDecay, in SynapseEventContext context)
+    /// <summary>Processes every spiking row's synapses whose target lies in the context's range.</summary>
+    public static void RunRows(in SpikingRows rows, in SynapseEventContext context)
     {
-        int s = first;
         if (IsVectorized)
-            s = RunGroups(synapses, first, last, rowDecay, context);
-        RunScalar(synapses, s, last, rowDecay, context);
+            RunRowsVector(rows, context);
+        else
+            RunRowsScalar(rows, context);
+    }
+
+    private static void RunRowsScalar(in SpikingRows rows, in SynapseEventContext context)
+    {
+        for (int k = 0; k < rows.Count; k++)
+        {
+            sbyte* rowDecay = RowPart(rows, k, context, out int first, out int last);
+            RunScalar(rows.Synapses, first, last, rowDecay, context);
+        }
+    }
+
+    private static void RunRowsVector(in SpikingRows rows, in SynapseEventContext context)
+    {
+        var constants = new GroupConstants(context);
+        int* indices = stackalloc int[Vector256<int>.Count];
+        int* sums = stackalloc int[Vector256<int>.Count];
+        for (int k = 0; k < rows.Count; k++)
+        {
+            if (k + PrefetchDistance < rows.Count && Sse.IsSupported)
+                Prefetch(rows, rows.SpikeList[k + PrefetchDistance]);
+            sbyte* rowDecay = RowPart(rows, k, context, out int first, out int last);
+            int s = first;
+            for (; s + 8 <= last; s += 8)
+                RunGroup<WholeGroup>(rows.Synapses, s, 8, rowDecay, context, constants, indices, sums);
+            if (s < last)
+                RunGroup<PartGroup>(rows.Synapses, s, last - s, rowDecay, context, constants, indices, sums);
+        }
+    }
+
+    /// <summary>
+    /// Eight synapses from <paramref name="s"/> (the first <paramref name="count"/> of them for a
+    /// <see cref="PartGroup"/>, whose loads, gathers and stores are masked).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void RunGroup<TGroup>(Synapse* synapses, int s, int count, sbyte* rowDecay, in SynapseEventContext context,
+        in GroupConstants constants, int* indices, int* sums) where TGroup : struct, IGroupKind
+    {
+        ulong* group = (ulong*)(synapses + s);
+        var loadMask = Vector512<ulong>.AllBitsSet;
+        var active = Vector256<int>.AllBitsSet;
+        Vector512<ulong> raw;
+        if (TGroup.IsPart)
+        {
+            loadMask = Vector512.LessThan(Vector512.Create(0UL, 1, 2, 3, 4, 5, 6, 7), Vector512.Create((ulong)count));
+            active = Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(count));
+            raw = Avx512F.MaskLoad(group, loadMask, Vector512<ulong>.Zero);
+        }
+        else
+        {
+            raw = Vector512.Load(group);
+        }
+
+        // Low word: target | weight << 16 | delay << 24; high word: eligibility | maturity << 8 | reserved << 16.
+        var low = Avx512F.ConvertToVector256UInt32(raw).AsInt32();
+        var target = low & Vector256.Create(0xFFFF);
+        var delay = Vector256.ShiftRightLogical(low, 24);
+        var slot = Avx2.GatherVector256(context.SlotOffsets, delay, 4) + target;
+        var outOfRange = Vector256.GreaterThan((target - constants.RangeStart).AsUInt32(), constants.RangeLast).AsInt32();
+        if (TGroup.IsPart)
+        {
+            slot = Vector256.ConditionalSelect(active, slot, Vector256.Create(-1, -2, -3, -4, -5, -6, -7, -8)); // idle lanes never conflict
+            outOfRange &= active;
+        }
+
+        if (outOfRange != Vector256<int>.Zero || Avx512CD.VL.DetectConflicts(slot) != Vector256<int>.Zero)
+        {
+            RunScalar(synapses, s, s + count, rowDecay, context);
+            return;
+        }
+
+        var high = Avx512F.ConvertToVector256UInt32(Vector512.ShiftRightLogical(raw, 32)).AsInt32();
+        var eligibility = Vector256.ShiftRightArithmetic(Vector256.ShiftLeft(high, 24), 24);
+        var decayed = Vector256.ShiftRightArithmetic(Avx2.GatherVector256((int*)(rowDecay - 3), eligibility, 1), 24);
+        var spiked = Vector256.ShiftRightLogical(Avx2.GatherVector256((int*)(context.SpikeOut - 3), target, 1), 24);
+        var marked = decayed + constants.StdpPositive + ((Vector256<int>.Zero - spiked) & constants.MarkDelta);
+        var clamped = Vector256.Min(Vector256.Max(marked, Vector256.Create((int)sbyte.MinValue)), Vector256.Create((int)sbyte.MaxValue));
+        var widened = Avx512F.ConvertToVector512UInt64(clamped.AsUInt32()) & Vector512.Create(0xFFUL);
+        var updated = (raw & Vector512.Create(~(0xFFUL << 32))) | Vector512.ShiftLeft(widened, 32);
+        if (TGroup.IsPart)
+            Avx512F.MaskStore(group, loadMask, updated);
+        else
+            updated.Store(group);
+
+        var weight = Vector256.ShiftRightArithmetic(Vector256.ShiftLeft(low, 8), 24);
+        int* ringWords = (int*)(context.Ring - 1);
+        var current = TGroup.IsPart
+            ? Avx2.GatherMaskVector256(Vector256<int>.Zero, ringWords, slot, active, 2)
+            : Avx2.GatherVector256(ringWords, slot, 2);
+        current = Vector256.ShiftRightArithmetic(current, 16);
+        var sum = Vector256.Min(Vector256.Max(current + Vector256.ShiftLeft(weight, 6), Vector256.Create((int)short.MinValue)),
+            Vector256.Create((int)short.MaxValue));
+        slot.Store(indices);
+        sum.Store(sums);
+        short* ring = context.Ring;
+        if (TGroup.IsPart)
+        {
+            for (int lane = 0; lane < count; lane++)
+                ring[indices[lane]] = (short)sums[lane];
+        }
+        else
+        {
+            ring[indices[0]] = (short)sums[0];
+            ring[indices[1]] = (short)sums[1];
+            ring[indices[2]] = (short)sums[2];
+            ring[indices[3]] = (short)sums[3];
+            ring[indices[4]] = (short)sums[4];
+            ring[indices[5]] = (short)sums[5];
+            ring[indices[6]] = (short)sums[6];
+            ring[indices[7]] = (short)sums[7];
+        }
+    }
+
+    /// <summary>Compile-time choice between a whole group of eight and a masked row tail.</summary>
+    private interface IGroupKind
+    {
+        static abstract bool IsPart { get; }
+    }
+
+    private readonly struct WholeGroup : IGroupKind
+    {
+        public static bool IsPart => false;
+    }
+
+    private readonly struct PartGroup : IGroupKind
+    {
+        public static bool IsPart => true;
+    }
+
+    /// <summary>The range and STDP constants as lanes, built once per call.</summary>
+    private readonly struct GroupConstants
+    {
+        public GroupConstants(in SynapseEventContext context)
+        {
+            RangeStart = Vector256.Create(context.RangeStart);
+            RangeLast = Vector256.Create(context.RangeWidth - 1);
+            StdpPositive = Vector256.Create(context.StdpPositive);
+            MarkDelta = Vector256.Create(context.MarkDelta);
+        }
+
+        public Vector256<int> RangeStart { get; }
+        public Vector256<uint> RangeLast { get; }
+        public Vector256<int> StdpPositive { get; }
+        public Vector256<int> MarkDelta { get; }
     }
 
     /// <summary>The reference loop: one synapse at a time, skipping targets outside the range.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void RunScalar(Synapse* synapses, int first, int last, sbyte* rowDecay, in SynapseEventContext context)
     {
         short* ring = context.Ring;
@@ -67,68 +208,49 @@ internal static unsafe class SynapseEventKernel
         }
     }
 
-    /// <summary>Whole groups of eight; returns the index where the scalar tail starts.</summary>
-    private static int RunGroups(Synapse* synapses, int first, int last, sbyte* rowDecay, in SynapseEventContext context)
+    /// <summary>
+    /// The part of spiking row <paramref name="k"/> this range owns (the whole row, or with rows in
+    /// target order the slice found by binary search; unsorted rows are filtered synapse by synapse).
+    /// Returns the decay-table row for the ticks since the row's eligibility was last current.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static sbyte* RowPart(in SpikingRows rows, int k, in SynapseEventContext context, out int first, out int last)
     {
-        short* ring = context.Ring;
-        int* slotOffsets = context.SlotOffsets;
-        int* decayWords = (int*)(rowDecay - 3);
-        int* spikeWords = (int*)(context.SpikeOut - 3);
-        int* ringWords = (int*)(ring - 1);
-        var lowWord = Vector256.Create(0xFFFF);
-        var rangeStart = Vector256.Create(context.RangeStart);
-        var rangeLast = Vector256.Create(context.RangeWidth - 1);
-        var stdpPositive = Vector256.Create(context.StdpPositive);
-        var markDelta = Vector256.Create(context.MarkDelta);
-        var min8 = Vector256.Create((int)sbyte.MinValue);
-        var max8 = Vector256.Create((int)sbyte.MaxValue);
-        var min16 = Vector256.Create((int)short.MinValue);
-        var max16 = Vector256.Create((int)short.MaxValue);
-        var keepAllButEligibility = Vector512.Create(~(0xFFUL << 32));
-        var lowByte = Vector512.Create(0xFFUL);
-        int* indices = stackalloc int[Vector256<int>.Count];
-        int* sums = stackalloc int[Vector256<int>.Count];
-        int s = first;
-        for (; s + 8 <= last; s += 8)
+        int source = rows.SpikeList[k];
+        first = (int)rows.RowStart[source];
+        last = source + 1 < rows.CellCount ? (int)rows.RowStart[source + 1] : rows.SynapseCount;
+        if (rows.RowsSorted && !context.IsWholePool(rows.CellCount))
         {
-            ulong* group = (ulong*)(synapses + s);
-            var raw = Vector512.Load(group);
-            // Low word: target | weight << 16 | delay << 24; high word: eligibility | maturity << 8 | reserved << 16.
-            var low = Avx512F.ConvertToVector256UInt32(raw).AsInt32();
-            var target = low & lowWord;
-            var delay = Vector256.ShiftRightLogical(low, 24);
-            var slot = Avx2.GatherVector256(slotOffsets, delay, 4) + target;
-            var outOfRange = Vector256.GreaterThan((target - rangeStart).AsUInt32(), rangeLast);
-            if (outOfRange != Vector256<uint>.Zero || Avx512CD.VL.DetectConflicts(slot) != Vector256<int>.Zero)
-            {
-                RunScalar(synapses, s, s + 8, rowDecay, context);
-                continue;
-            }
-
-            var high = Avx512F.ConvertToVector256UInt32(Vector512.ShiftRightLogical(raw, 32)).AsInt32();
-            var eligibility = Vector256.ShiftRightArithmetic(Vector256.ShiftLeft(high, 24), 24);
-            var decayed = Vector256.ShiftRightArithmetic(Avx2.GatherVector256(decayWords, eligibility, 1), 24);
-            var spiked = Vector256.ShiftRightLogical(Avx2.GatherVector256(spikeWords, target, 1), 24);
-            var marked = decayed + stdpPositive + ((Vector256<int>.Zero - spiked) & markDelta);
-            var clamped = Vector256.Min(Vector256.Max(marked, min8), max8);
-            var widened = Avx512F.ConvertToVector512UInt64(clamped.AsUInt32()) & lowByte;
-            ((raw & keepAllButEligibility) | Vector512.ShiftLeft(widened, 32)).Store(group);
-
-            var weight = Vector256.ShiftRightArithmetic(Vector256.ShiftLeft(low, 8), 24);
-            var current = Vector256.ShiftRightArithmetic(Avx2.GatherVector256(ringWords, slot, 2), 16);
-            var sum = Vector256.Min(Vector256.Max(current + Vector256.ShiftLeft(weight, 6), min16), max16);
-            slot.Store(indices);
-            sum.Store(sums);
-            ring[indices[0]] = (short)sums[0];
-            ring[indices[1]] = (short)sums[1];
-            ring[indices[2]] = (short)sums[2];
-            ring[indices[3]] = (short)sums[3];
-            ring[indices[4]] = (short)sums[4];
-            ring[indices[5]] = (short)sums[5];
-            ring[indices[6]] = (short)sums[6];
-            ring[indices[7]] = (short)sums[7];
+            first = LowerBound(rows.Synapses, first, last, context.RangeStart);
+            last = LowerBound(rows.Synapses, first, last, (int)(context.RangeStart + context.RangeWidth));
         }
 
-        return s;
+        ulong elapsed = rows.Tick - rows.Stamps[source];
+        return rows.DecayTable + (int)Math.Min(elapsed, PoolEligibility.Horizon) * 256 + 128;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Prefetch(in SpikingRows rows, int source)
+    {
+        byte* rowHead = (byte*)(rows.Synapses + rows.RowStart[source]);
+        Sse.Prefetch0(rowHead);
+        Sse.Prefetch0(rowHead + 64);
+        Sse.Prefetch0(rowHead + 128);
+        Sse.Prefetch0(rows.Stamps + source);
+    }
+
+    /// <summary>First index in [from, to) whose target is ≥ <paramref name="target"/> (rows ascending by target).</summary>
+    private static int LowerBound(Synapse* synapses, int from, int to, int target)
+    {
+        while (from < to)
+        {
+            int middle = (int)((uint)(from + to) >> 1);
+            if (synapses[middle].Target < target)
+                from = middle + 1;
+            else
+                to = middle;
+        }
+
+        return from;
     }
 }
