@@ -39,6 +39,8 @@ public sealed class PoolSpikeSystem : ISystem
     private static readonly ComponentSet PoolSet = ComponentSet.Of<PoolConfig, PoolState>();
     private readonly int[] blockSpikeCounts = new int[PoolFactory.MaxCells / CellBlock + 1];
     private readonly int[] slotOffsets = new int[256];
+    private readonly Dictionary<TableHandle, TargetSplit> splits = new();
+    private int[] splitBoundaries = new int[Environment.ProcessorCount + 1];
 
     /// <inheritdoc />
     public string Name => "PoolSpike";
@@ -109,16 +111,37 @@ public sealed class PoolSpikeSystem : ISystem
             events += RowEnd(arrays.RowStart, source, n, arrays.SynapseCount) - arrays.RowStart[source];
         }
 
-        var action = new PropagateAction(arrays, config, state.TickCount, spikes, slotOffsets, state.RowsSorted != 0);
         int threads = world.Parallel.ThreadCount;
         if (events >= ParallelEventThreshold && threads > 1)
-            world.Parallel.For(n, (n + threads - 1) / threads, action);
+        {
+            if (!splits.TryGetValue(state.Cells, out var split))
+            {
+                PruneSplits(world);
+                splits.Add(state.Cells, split = new TargetSplit());
+            }
+
+            var cut = split.Boundaries(arrays.Synapses.AsSpan(0, arrays.SynapseCount), n, threads, state.TickCount);
+            if (splitBoundaries.Length < cut.Length)
+                splitBoundaries = new int[cut.Length];
+            cut.CopyTo(splitBoundaries);
+            var action = new PropagateAction(arrays, config, state.TickCount, spikes, slotOffsets, state.RowsSorted != 0, splitBoundaries);
+            world.Parallel.For(threads, 1, action);
+        }
         else
-            action.Execute(0, n);
+        {
+            new PropagateAction(arrays, config, state.TickCount, spikes, slotOffsets, state.RowsSorted != 0, null).Execute(0, 1);
+        }
 
         // Stamps move only after every worker has read them: all rows that spiked are now current.
         for (int k = 0; k < spikes; k++)
             arrays.EligibilityStamp[arrays.SpikeList[k]] = state.TickCount;
+    }
+
+    /// <summary>Forgets the cuts of pools that no longer exist (called only when a new pool shows up).</summary>
+    private void PruneSplits(World world)
+    {
+        foreach (var cells in splits.Keys.Where(cells => !world.IsAlive(cells)).ToList())
+            splits.Remove(cells);
     }
 
     /// <summary>End of a CSR row: the next row's start, or the synapse count for the last cell.</summary>
@@ -326,9 +349,12 @@ public sealed class PoolSpikeSystem : ISystem
         private readonly ulong tick;
         private readonly int spikes, stdpPositive, stdpNegative;
         private readonly bool rowsSorted;
+        private readonly int[]? boundaries;
 
-        public PropagateAction(in PoolArrays arrays, in PoolConfig config, ulong tick, int spikes, int[] slotOffsets, bool rowsSorted)
+        // boundaries: worker w owns targets [b[w], b[w+1]) and runs as block w; null: one block owns every target.
+        public PropagateAction(in PoolArrays arrays, in PoolConfig config, ulong tick, int spikes, int[] slotOffsets, bool rowsSorted, int[]? boundaries)
         {
+            this.boundaries = boundaries;
             this.arrays = arrays;
             decayTable = PoolEligibility.TableFor(config.TraceDecay);
             this.slotOffsets = slotOffsets;
@@ -339,9 +365,13 @@ public sealed class PoolSpikeSystem : ISystem
             this.rowsSorted = rowsSorted;
         }
 
-        public void Execute(int start, int end)
+        public void Execute(int block, int blockEnd)
         {
             int n = arrays.CellCount;
+            int start = boundaries == null ? 0 : boundaries[block];
+            int end = boundaries == null ? n : boundaries[block + 1];
+            if (end <= start)
+                return;
             bool wholeRange = start == 0 && end >= n;
             fixed (Synapse* synapses = arrays.Synapses)
             fixed (short* ring = arrays.DelayRing)

@@ -1,0 +1,80 @@
+using GrowNet.Ecs.Components.Pool;
+
+namespace GrowNet.Ecs.Systems.Pool;
+
+/// <summary>
+/// Where propagation cuts a pool's targets between workers: ranges holding about equal numbers
+/// of incoming synapses, so the workers get about equal shares of the events (compat pools put
+/// most synapses on low targets; equal target ranges left one worker with two thirds of the work).
+/// </summary>
+/// <remarks>
+/// Any cut gives the same bytes (each worker owns its targets' ring cells and synapses), so the
+/// cut may follow the structure without touching determinism. It is recomputed when the synapse
+/// count or thread count changes and every <see cref="RefreshTicks"/> ticks otherwise, an
+/// O(synapses) pass; in between it may lag behind edits that keep the count, which costs balance only.
+/// </remarks>
+internal sealed class TargetSplit
+{
+    /// <summary>Ticks after which the cut is recomputed even if the synapse count did not change.</summary>
+    public const ulong RefreshTicks = 4096;
+
+    private int[] boundaries = [];
+    private int[] inDegree = [];
+    private int threads, synapseCount = -1, cellCount;
+    private ulong computedAt;
+
+    /// <summary>
+    /// The cut for <paramref name="workers"/> workers: <c>workers + 1</c> ascending target
+    /// boundaries from 0 to the cell count; worker w owns targets [b[w], b[w + 1]).
+    /// </summary>
+    public ReadOnlySpan<int> Boundaries(ReadOnlySpan<Synapse> synapses, int cells, int workers, ulong tick)
+    {
+        if (workers != threads || synapses.Length != synapseCount || cells != cellCount || tick - computedAt >= RefreshTicks)
+            Compute(synapses, cells, workers, tick);
+        return boundaries.AsSpan(0, workers + 1);
+    }
+
+    private void Compute(ReadOnlySpan<Synapse> synapses, int cells, int workers, ulong tick)
+    {
+        if (inDegree.Length < cells)
+            inDegree = new int[cells];
+        if (boundaries.Length < workers + 1)
+            boundaries = new int[workers + 1];
+        var degree = inDegree.AsSpan(0, cells);
+        degree.Clear();
+        long inside = 0;
+        foreach (ref readonly var synapse in synapses)
+        {
+            if (synapse.Target < cells)
+            {
+                degree[synapse.Target]++;
+                inside++;
+            }
+        }
+
+        boundaries[0] = 0;
+        if (inside == 0)
+        {
+            // Nothing to balance: equal target ranges.
+            for (int w = 1; w <= workers; w++)
+                boundaries[w] = (int)((long)cells * w / workers);
+        }
+
+        // Cut after the target where the running count first reaches w/workers of the total.
+        int worker = inside == 0 ? workers + 1 : 1;
+        long running = 0;
+        for (int target = 0; target < cells && worker < workers; target++)
+        {
+            running += degree[target];
+            while (worker < workers && running * workers >= inside * worker)
+                boundaries[worker++] = target + 1;
+        }
+
+        while (worker <= workers)
+            boundaries[worker++] = cells;
+        threads = workers;
+        synapseCount = synapses.Length;
+        cellCount = cells;
+        computedAt = tick;
+    }
+}
