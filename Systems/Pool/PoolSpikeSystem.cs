@@ -206,52 +206,44 @@ public sealed class PoolSpikeSystem : ISystem
 
         public void Execute(int start, int end)
         {
-            ref short membrane = ref MemoryMarshal.GetArrayDataReference(arrays.Membrane);
-            ref short threshold = ref MemoryMarshal.GetArrayDataReference(arrays.Threshold);
-            ref byte leak = ref MemoryMarshal.GetArrayDataReference(arrays.Leak);
-            ref byte refract = ref MemoryMarshal.GetArrayDataReference(arrays.Refract);
-            ref sbyte trace = ref MemoryMarshal.GetArrayDataReference(arrays.Trace);
-            ref byte spikeOut = ref MemoryMarshal.GetArrayDataReference(arrays.SpikeOut);
-            ref short synaptic = ref MemoryMarshal.GetArrayDataReference(arrays.SynapticCurrent);
-            ref short input = ref MemoryMarshal.GetArrayDataReference(arrays.Input);
-            ref int spikeList = ref MemoryMarshal.GetArrayDataReference(arrays.SpikeList);
+            var cells = new CellColumns(arrays);
             int spikes = start;
             int i = start;
             if (Avx512BW.IsSupported)
                 i = IntegrateGroups(start, end, ref spikes);
             for (; i < end; i++)
             {
-                ref byte cellRefract = ref Unsafe.Add(ref refract, i);
+                ref byte cellRefract = ref Unsafe.Add(ref cells.Refract, i);
                 if (cellRefract > 0)
                 {
                     cellRefract--;
-                    Unsafe.Add(ref spikeOut, i) = 0;
+                    Unsafe.Add(ref cells.SpikeOut, i) = 0;
                     continue;
                 }
 
-                ref short cellMembrane = ref Unsafe.Add(ref membrane, i);
+                ref short cellMembrane = ref Unsafe.Add(ref cells.Membrane, i);
                 int m = cellMembrane;
-                int shift = 8 - Math.Min((int)Unsafe.Add(ref leak, i), 7);
+                int shift = 8 - Math.Min((int)Unsafe.Add(ref cells.Leak, i), 7);
                 m = Saturating.Clamp16(m + ((resting - m) >> shift));
                 if (i < inputCells)
-                    m = Saturating.Clamp16(m + Unsafe.Add(ref input, i));
-                m = Saturating.Clamp16(m + Unsafe.Add(ref synaptic, i));
-                int cellTrace = Unsafe.Add(ref trace, i);
-                if (m >= Unsafe.Add(ref threshold, i))
+                    m = Saturating.Clamp16(m + Unsafe.Add(ref cells.Input, i));
+                m = Saturating.Clamp16(m + Unsafe.Add(ref cells.Synaptic, i));
+                int cellTrace = Unsafe.Add(ref cells.Trace, i);
+                if (m >= Unsafe.Add(ref cells.Threshold, i))
                 {
-                    Unsafe.Add(ref spikeOut, i) = 1;
+                    Unsafe.Add(ref cells.SpikeOut, i) = 1;
                     m = reset;
                     cellRefract = refractoryTicks;
                     cellTrace = Math.Clamp(cellTrace + stdpPositive, sbyte.MinValue, sbyte.MaxValue);
-                    Unsafe.Add(ref spikeList, spikes++) = i;
+                    Unsafe.Add(ref cells.SpikeList, spikes++) = i;
                 }
                 else
                 {
-                    Unsafe.Add(ref spikeOut, i) = 0;
+                    Unsafe.Add(ref cells.SpikeOut, i) = 0;
                 }
 
                 // 16-bit product, truncated toward zero (C# int division truncates).
-                Unsafe.Add(ref trace, i) = (sbyte)((short)(cellTrace * traceDecay) / 256);
+                Unsafe.Add(ref cells.Trace, i) = (sbyte)((short)(cellTrace * traceDecay) / 256);
                 cellMembrane = (short)m;
             }
 
@@ -265,15 +257,7 @@ public sealed class PoolSpikeSystem : ISystem
         /// </summary>
         private int IntegrateGroups(int start, int end, ref int spikes)
         {
-            ref short membrane = ref MemoryMarshal.GetArrayDataReference(arrays.Membrane);
-            ref short threshold = ref MemoryMarshal.GetArrayDataReference(arrays.Threshold);
-            ref byte leak = ref MemoryMarshal.GetArrayDataReference(arrays.Leak);
-            ref byte refract = ref MemoryMarshal.GetArrayDataReference(arrays.Refract);
-            ref sbyte trace = ref MemoryMarshal.GetArrayDataReference(arrays.Trace);
-            ref byte spikeOut = ref MemoryMarshal.GetArrayDataReference(arrays.SpikeOut);
-            ref short synaptic = ref MemoryMarshal.GetArrayDataReference(arrays.SynapticCurrent);
-            ref short input = ref MemoryMarshal.GetArrayDataReference(arrays.Input);
-            ref int spikeList = ref MemoryMarshal.GetArrayDataReference(arrays.SpikeList);
+            var cells = new CellColumns(arrays);
             var restingLanes = Vector512.Create(resting);
             var resetLanes = Vector512.Create(reset);
             var refractoryLanes = Vector512.Create((int)refractoryTicks);
@@ -293,32 +277,32 @@ public sealed class PoolSpikeSystem : ISystem
             for (; i + 16 <= end; i += 16)
             {
                 nuint at = (nuint)i;
-                var refractory = Avx512F.ConvertToVector512Int32(Vector128.LoadUnsafe(ref refract, at));
+                var refractory = Avx512F.ConvertToVector512Int32(Vector128.LoadUnsafe(ref cells.Refract, at));
                 var awake = Vector512.Equals(refractory, Vector512<int>.Zero);
-                var m = Avx512F.ConvertToVector512Int32(Vector256.LoadUnsafe(ref membrane, at));
-                var shift = eight - Vector512.Min(Avx512F.ConvertToVector512Int32(Vector128.LoadUnsafe(ref leak, at)), seven);
+                var m = Avx512F.ConvertToVector512Int32(Vector256.LoadUnsafe(ref cells.Membrane, at));
+                var shift = eight - Vector512.Min(Avx512F.ConvertToVector512Int32(Vector128.LoadUnsafe(ref cells.Leak, at)), seven);
                 m = Clamp(m + Avx512F.ShiftRightArithmeticVariable(restingLanes - m, shift.AsUInt32()), min16, max16);
                 var inputMask = Vector512.LessThan(laneIndex + Vector512.Create(i), inputEnd);
-                m = Clamp(m + (Avx512F.ConvertToVector512Int32(Vector256.LoadUnsafe(ref input, at)) & inputMask), min16, max16);
-                m = Clamp(m + Avx512F.ConvertToVector512Int32(Vector256.LoadUnsafe(ref synaptic, at)), min16, max16);
-                var fired = awake & Vector512.GreaterThanOrEqual(m, Avx512F.ConvertToVector512Int32(Vector256.LoadUnsafe(ref threshold, at)));
-                var cellTrace = Avx512F.ConvertToVector512Int32(Vector128.LoadUnsafe(ref Unsafe.As<sbyte, byte>(ref trace), at).AsSByte());
+                m = Clamp(m + (Avx512F.ConvertToVector512Int32(Vector256.LoadUnsafe(ref cells.Input, at)) & inputMask), min16, max16);
+                m = Clamp(m + Avx512F.ConvertToVector512Int32(Vector256.LoadUnsafe(ref cells.Synaptic, at)), min16, max16);
+                var fired = awake & Vector512.GreaterThanOrEqual(m, Avx512F.ConvertToVector512Int32(Vector256.LoadUnsafe(ref cells.Threshold, at)));
+                var cellTrace = Avx512F.ConvertToVector512Int32(Vector128.LoadUnsafe(ref Unsafe.As<sbyte, byte>(ref cells.Trace), at).AsSByte());
                 var bumped = Vector512.ConditionalSelect(fired, Clamp(cellTrace + stdpLanes, min8, max8), cellTrace);
                 var product = Vector512.ShiftRightArithmetic(Vector512.ShiftLeft(bumped * decayLanes, 16), 16); // 16-bit product
                 // Division by 256 truncating toward zero: add 255 to negatives before the shift.
                 var decayed = Vector512.ShiftRightArithmetic(product + (Vector512.ShiftRightArithmetic(product, 31) & Vector512.Create(255)), 8);
                 var newTrace = Vector512.ConditionalSelect(awake, decayed, cellTrace);
                 var newMembrane = Vector512.ConditionalSelect(awake, Vector512.ConditionalSelect(fired, resetLanes, m),
-                    Avx512F.ConvertToVector512Int32(Vector256.LoadUnsafe(ref membrane, at)));
+                    Avx512F.ConvertToVector512Int32(Vector256.LoadUnsafe(ref cells.Membrane, at)));
                 var newRefract = Vector512.ConditionalSelect(awake, fired & refractoryLanes, refractory - one);
-                Avx512F.ConvertToVector256Int16(newMembrane).StoreUnsafe(ref membrane, at);
-                Avx512F.ConvertToVector128Byte(newRefract).StoreUnsafe(ref refract, at);
-                Avx512F.ConvertToVector128Byte(newTrace).StoreUnsafe(ref Unsafe.As<sbyte, byte>(ref trace), at);
-                Avx512F.ConvertToVector128Byte(fired & one).StoreUnsafe(ref spikeOut, at);
+                Avx512F.ConvertToVector256Int16(newMembrane).StoreUnsafe(ref cells.Membrane, at);
+                Avx512F.ConvertToVector128Byte(newRefract).StoreUnsafe(ref cells.Refract, at);
+                Avx512F.ConvertToVector128Byte(newTrace).StoreUnsafe(ref Unsafe.As<sbyte, byte>(ref cells.Trace), at);
+                Avx512F.ConvertToVector128Byte(fired & one).StoreUnsafe(ref cells.SpikeOut, at);
                 uint firedBits = (uint)fired.ExtractMostSignificantBits();
                 while (firedBits != 0)
                 {
-                    Unsafe.Add(ref spikeList, spikeCount++) = i + BitOperations.TrailingZeroCount(firedBits);
+                    Unsafe.Add(ref cells.SpikeList, spikeCount++) = i + BitOperations.TrailingZeroCount(firedBits);
                     firedBits &= firedBits - 1;
                 }
             }
@@ -330,6 +314,33 @@ public sealed class PoolSpikeSystem : ISystem
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector512<int> Clamp(Vector512<int> value, Vector512<int> min, Vector512<int> max)
             => Vector512.Min(Vector512.Max(value, min), max);
+    }
+
+    /// <summary>References to the first element of each cell column, taken once per block.</summary>
+    private readonly ref struct CellColumns
+    {
+        public CellColumns(in PoolArrays arrays)
+        {
+            Membrane = ref MemoryMarshal.GetArrayDataReference(arrays.Membrane);
+            Threshold = ref MemoryMarshal.GetArrayDataReference(arrays.Threshold);
+            Leak = ref MemoryMarshal.GetArrayDataReference(arrays.Leak);
+            Refract = ref MemoryMarshal.GetArrayDataReference(arrays.Refract);
+            Trace = ref MemoryMarshal.GetArrayDataReference(arrays.Trace);
+            SpikeOut = ref MemoryMarshal.GetArrayDataReference(arrays.SpikeOut);
+            Synaptic = ref MemoryMarshal.GetArrayDataReference(arrays.SynapticCurrent);
+            Input = ref MemoryMarshal.GetArrayDataReference(arrays.Input);
+            SpikeList = ref MemoryMarshal.GetArrayDataReference(arrays.SpikeList);
+        }
+
+        public readonly ref short Membrane;
+        public readonly ref short Threshold;
+        public readonly ref byte Leak;
+        public readonly ref byte Refract;
+        public readonly ref sbyte Trace;
+        public readonly ref byte SpikeOut;
+        public readonly ref short Synaptic;
+        public readonly ref short Input;
+        public readonly ref int SpikeList;
     }
 
     /// <summary>Step 3 for the synapses whose target lies in [start, end), over every spiking row in source order.</summary>
