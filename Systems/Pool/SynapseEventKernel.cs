@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -13,19 +14,25 @@ namespace GrowNet.Ecs.Systems.Pool;
 /// </summary>
 /// <remarks>
 /// The vector path takes eight synapses (one cache line) at a time with AVX-512; a row's last
-/// group is masked. Fields are narrowed to int lanes; the decay table, the targets' spike flags,
-/// the ring offsets and the ring values are gathered, and the eight sums written back one by
-/// one. It is exact: the eight ring cells of a group are distinct (a conflict test per group,
-/// else the group runs scalar), so each cell still sees the adds in the reference order, one
-/// saturating add at a time. A group writes back only synapses whose targets are all in range,
-/// so a worker never touches a synapse of another worker's target range.
-/// Gathers read whole 32-bit words that <em>end</em> at the wanted byte or i16 (the value is
+/// group is masked, and so are lanes whose target belongs to another worker (or lies outside the
+/// pool). Fields are narrowed to int lanes; the decay table, the targets' spike flags, the ring
+/// offsets and the ring values are gathered, and the sums written back one by one. It is exact:
+/// the active ring cells of a group are distinct (a conflict test per group, else the group runs
+/// scalar), so each cell still sees the adds in the reference order, one saturating add at a
+/// time; and idle lanes are never stored, so a worker never writes another worker's synapses.
+/// /// Gathers read whole 32-bit words that <em>end</em> at the wanted byte or i16 (the value is
 /// shifted down), so they never read past an array's end; the 1–3 bytes before index 0 lie in
 /// the array's own header. Everything sits in one method so the vector constants stay in registers
 /// across rows (rows of the 65 536-cell pool hold ~20 synapses).
 /// </remarks>
 internal static unsafe class SynapseEventKernel
 {
+    /// <summary>
+    /// Sorted rows at least this long are cut to the worker's part by binary search; shorter rows
+    /// are walked whole, the other workers' synapses being idle lanes.
+    /// </summary>
+    private const int SearchedRowLength = 64;
+
     /// <summary>Rows ahead whose first synapses are prefetched (spiking rows are scattered over the store).</summary>
     private const int PrefetchDistance = 16;
 
@@ -70,21 +77,20 @@ internal static unsafe class SynapseEventKernel
 
     /// <summary>
     /// Eight synapses from <paramref name="s"/> (the first <paramref name="count"/> of them for a
-    /// <see cref="PartGroup"/>, whose loads, gathers and stores are masked).
+    /// <see cref="PartGroup"/>). Lanes whose target lies outside the range are idle: their loads,
+    /// gathers and stores are masked off, so a worker never writes another worker's synapses.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void RunGroup<TGroup>(Synapse* synapses, int s, int count, sbyte* rowDecay, in SynapseEventContext context,
         in GroupConstants constants, int* indices, int* sums) where TGroup : struct, IGroupKind
     {
         ulong* group = (ulong*)(synapses + s);
-        var loadMask = Vector512<ulong>.AllBitsSet;
-        var active = Vector256<int>.AllBitsSet;
         Vector512<ulong> raw;
+        var valid = Vector256<int>.AllBitsSet;
         if (TGroup.IsPart)
         {
-            loadMask = Vector512.LessThan(Vector512.Create(0UL, 1, 2, 3, 4, 5, 6, 7), Vector512.Create((ulong)count));
-            active = Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(count));
-            raw = Avx512F.MaskLoad(group, loadMask, Vector512<ulong>.Zero);
+            valid = Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(count));
+            raw = Avx512F.MaskLoad(group, Avx512F.ConvertToVector512Int64(valid).AsUInt64(), Vector512<ulong>.Zero);
         }
         else
         {
@@ -94,16 +100,15 @@ internal static unsafe class SynapseEventKernel
         // Low word: target | weight << 16 | delay << 24; high word: eligibility | maturity << 8 | reserved << 16.
         var low = Avx512F.ConvertToVector256UInt32(raw).AsInt32();
         var target = low & Vector256.Create(0xFFFF);
+        var active = Vector256.LessThanOrEqual((target - constants.RangeStart).AsUInt32(), constants.RangeLast).AsInt32() & valid;
+        if (active == Vector256<int>.Zero)
+            return; // every target belongs to another worker (or lies outside the pool)
+        bool whole = active == Vector256<int>.AllBitsSet;
         var delay = Vector256.ShiftRightLogical(low, 24);
         var slot = Avx2.GatherVector256(context.SlotOffsets, delay, 4) + target;
-        var outOfRange = Vector256.GreaterThan((target - constants.RangeStart).AsUInt32(), constants.RangeLast).AsInt32();
-        if (TGroup.IsPart)
-        {
+        if (!whole)
             slot = Vector256.ConditionalSelect(active, slot, Vector256.Create(-1, -2, -3, -4, -5, -6, -7, -8)); // idle lanes never conflict
-            outOfRange &= active;
-        }
-
-        if (outOfRange != Vector256<int>.Zero || Avx512CD.VL.DetectConflicts(slot) != Vector256<int>.Zero)
+        if (Avx512CD.VL.DetectConflicts(slot) != Vector256<int>.Zero)
         {
             RunScalar(synapses, s, s + count, rowDecay, context);
             return;
@@ -117,29 +122,15 @@ internal static unsafe class SynapseEventKernel
         var clamped = Vector256.Min(Vector256.Max(marked, Vector256.Create((int)sbyte.MinValue)), Vector256.Create((int)sbyte.MaxValue));
         var widened = Avx512F.ConvertToVector512UInt64(clamped.AsUInt32()) & Vector512.Create(0xFFUL);
         var updated = (raw & Vector512.Create(~(0xFFUL << 32))) | Vector512.ShiftLeft(widened, 32);
-        if (TGroup.IsPart)
-            Avx512F.MaskStore(group, loadMask, updated);
-        else
-            updated.Store(group);
-
         var weight = Vector256.ShiftRightArithmetic(Vector256.ShiftLeft(low, 8), 24);
         int* ringWords = (int*)(context.Ring - 1);
-        var current = TGroup.IsPart
-            ? Avx2.GatherMaskVector256(Vector256<int>.Zero, ringWords, slot, active, 2)
-            : Avx2.GatherVector256(ringWords, slot, 2);
-        current = Vector256.ShiftRightArithmetic(current, 16);
-        var sum = Vector256.Min(Vector256.Max(current + Vector256.ShiftLeft(weight, 6), Vector256.Create((int)short.MinValue)),
-            Vector256.Create((int)short.MaxValue));
-        slot.Store(indices);
-        sum.Store(sums);
         short* ring = context.Ring;
-        if (TGroup.IsPart)
+        if (whole)
         {
-            for (int lane = 0; lane < count; lane++)
-                ring[indices[lane]] = (short)sums[lane];
-        }
-        else
-        {
+            updated.Store(group);
+            var current = Vector256.ShiftRightArithmetic(Avx2.GatherVector256(ringWords, slot, 2), 16);
+            Saturate16(current + Vector256.ShiftLeft(weight, 6)).Store(sums);
+            slot.Store(indices);
             ring[indices[0]] = (short)sums[0];
             ring[indices[1]] = (short)sums[1];
             ring[indices[2]] = (short)sums[2];
@@ -149,7 +140,23 @@ internal static unsafe class SynapseEventKernel
             ring[indices[6]] = (short)sums[6];
             ring[indices[7]] = (short)sums[7];
         }
+        else
+        {
+            Avx512F.MaskStore(group, Avx512F.ConvertToVector512Int64(active).AsUInt64(), updated);
+            var current = Vector256.ShiftRightArithmetic(Avx2.GatherMaskVector256(Vector256<int>.Zero, ringWords, slot, active, 2), 16);
+            Saturate16(current + Vector256.ShiftLeft(weight, 6)).Store(sums);
+            slot.Store(indices);
+            for (uint lanes = active.ExtractMostSignificantBits(); lanes != 0; lanes &= lanes - 1)
+            {
+                int lane = BitOperations.TrailingZeroCount(lanes);
+                ring[indices[lane]] = (short)sums[lane];
+            }
+        }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> Saturate16(Vector256<int> value)
+        => Vector256.Min(Vector256.Max(value, Vector256.Create((int)short.MinValue)), Vector256.Create((int)short.MaxValue));
 
     /// <summary>Compile-time choice between a whole group of eight and a masked row tail.</summary>
     private interface IGroupKind
@@ -219,7 +226,7 @@ internal static unsafe class SynapseEventKernel
         int source = rows.SpikeList[k];
         first = (int)rows.RowStart[source];
         last = source + 1 < rows.CellCount ? (int)rows.RowStart[source + 1] : rows.SynapseCount;
-        if (rows.RowsSorted && !context.IsWholePool(rows.CellCount))
+        if (rows.RowsSorted && last - first >= SearchedRowLength && !context.IsWholePool(rows.CellCount))
         {
             first = LowerBound(rows.Synapses, first, last, context.RangeStart);
             last = LowerBound(rows.Synapses, first, last, (int)(context.RangeStart + context.RangeWidth));

@@ -14,20 +14,25 @@ namespace GrowNet.Ecs.Tests.Systems.Pool;
 /// </summary>
 public class PoolTickReferenceTests
 {
-    [TestCase(300, 0.1f, 1, 120)]
-    [TestCase(1000, 0.05f, 1, 60)]
-    [TestCase(9000, 0.02f, 2, 12)] // parallel integration (> CellBlock cells) and target-split propagation
-    public void Tick_MatchesPlainReference(int cells, float density, int threads, int ticks)
+    [TestCase(300, 0.1f, 1, 120, true)]
+    [TestCase(1000, 0.05f, 1, 60, true)]
+    // Parallel integration (> CellBlock cells) and target-split propagation: edited rows (filtered),
+    // long sorted rows (cut by binary search) and short sorted rows (other workers' lanes idle).
+    [TestCase(9000, 0.02f, 2, 12, true)]
+    [TestCase(9000, 0.02f, 2, 12, false)]
+    [TestCase(9000, 0.002f, 2, 20, false)]
+    public void Tick_MatchesPlainReference(int cells, float density, int threads, int ticks, bool scramble)
     {
         using var world = Pipeline.CreateWorld(seed: 11);
         world.SetThreadCount(threads);
         var config = PoolConfig.Default;
         var pool = PoolFactory.CreateCompat(world, "reference", cells, density, config);
         var rng = new Random(cells);
-        Scramble(pool, rng);
+        if (scramble)
+            Scramble(pool, rng);
         var reference = new ReferencePool(pool);
         var input = new short[cells];
-        long events = 0;
+        long events = 0, parallelTicks = 0;
         for (int t = 0; t < ticks; t++)
         {
             int length = rng.Next(4) == 0 ? rng.Next(cells) : cells;
@@ -37,9 +42,13 @@ public class PoolTickReferenceTests
             events += reference.Tick(input.AsSpan(0, length));
             world.Step();
             reference.AssertMatches(pool, t);
+            if ((long)pool.LastSpikeCount * pool.SynapseCount / cells >= PoolSpikeSystem.ParallelEventThreshold)
+                parallelTicks++;
         }
 
         Assert.That(events, Is.GreaterThan(ticks * 100L), "the pools must actually propagate spikes");
+        if (threads > 1)
+            Assert.That(parallelTicks, Is.GreaterThan(ticks / 2), "most ticks must take the parallel propagation");
     }
 
     /// <summary>Random cell state, and synapse edits the generators never make.</summary>
