@@ -19,6 +19,9 @@ internal sealed class BlockResult
     public int[] TractCounts = new int[4];
     /// <summary>Merge cursor per outgoing tract slot: where this block's next event for that tract goes.</summary>
     public int[] Cursor = new int[4];
+    /// <summary>Fire values of the neuron being run, in input order (its gate updates run after its inputs).</summary>
+    public double[] FireValues = new double[64];
+    public int FireCount;
     public int[] EmitTract = new int[64];
     public int[] EmitSource = new int[64];
     public int[] EmitTarget = new int[64];
@@ -39,6 +42,7 @@ internal sealed class BlockResult
         GrowthOrdinal = long.MaxValue;
         GrowthRow = -1;
         EmitCount = 0;
+        FireCount = 0;
     }
 
     public void Emit(int tract, int source, int target, double value)
@@ -52,6 +56,29 @@ internal sealed class BlockResult
         EmitValue[i] = value;
         EmitCount = i + 1;
         TractCounts[tract]++;
+    }
+
+    /// <summary>Records a fire of the current neuron with value <paramref name="x"/>.</summary>
+    public void RecordFire(double x)
+    {
+        int i = FireCount;
+        if (i == FireValues.Length)
+            Array.Resize(ref FireValues, i * 2);
+        FireValues[i] = x;
+        FireCount = i + 1;
+        Fired++;
+    }
+
+    private byte[] gateMasks = new byte[256];
+
+    /// <summary>Zeroed scratch for the pass/fail bits of one source's gates over its fires (at least <paramref name="length"/> bytes).</summary>
+    public byte[] GateMasks(int length)
+    {
+        if (gateMasks.Length < length)
+            gateMasks = new byte[Math.Max(length, gateMasks.Length * 2)];
+        else
+            Array.Clear(gateMasks, 0, length);
+        return gateMasks;
     }
 
     private SlotArrays slotScratch = SlotArrays.Allocate(SlotBlocks.DefaultCapacity + SlotBlocks.GuardRows);

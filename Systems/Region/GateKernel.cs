@@ -12,6 +12,14 @@ namespace GrowNet.Ecs.Systems.Region;
 /// (target, v) and stamps the edge's last step. The gates of one source are contiguous SoA rows
 /// that all see the same v and bus values, so eight are updated per vector instruction; lanes run
 /// exactly the scalar rule's IEEE operations, and passing edges are queued in edge order.
+/// <para>
+/// A source that fires many times in one pass (a neuron of an image layer fires ~200 times per
+/// frame) runs gate-major: each gate's updates over the fires are sequential (its state stays in
+/// registers, four groups of eight interleaved so their dependency chains overlap), the pass/fail
+/// bits land in a fire × group mask, and the events are then queued fire by fire in edge order,
+/// exactly the order of one <see cref="Fire"/> per fire. Gates only read the fire values and the
+/// phase's bus values, so reordering the updates between gates changes no bit.
+/// </para>
 /// </summary>
 internal static class GateKernel
 {
@@ -25,6 +33,175 @@ internal static class GateKernel
             k = FireVector(edges, start, end, x, gates, result, slot, source);
         for (; k < end; k++)
             FireOne(edges, k, x, gates, result, slot, source);
+    }
+
+    /// <summary>
+    /// <paramref name="fireCount"/> fires of one source, values <paramref name="fires"/> in fire
+    /// order, on its gates [<paramref name="start"/>, <paramref name="end"/>).
+    /// </summary>
+    public static void FireMany(in EdgeArrays edges, int start, int end, double[] fires, int fireCount, in GateContext gates,
+        BlockResult result, int slot, int source)
+    {
+        if (fireCount == 1)
+        {
+            Fire(edges, start, end, fires[0], gates, result, slot, source);
+            return;
+        }
+
+        int groups = (end - start + 7) >> 3;
+        byte[] masks = result.GateMasks(fireCount * groups);
+        ref byte flags = ref MemoryMarshal.GetArrayDataReference(edges.Flags);
+
+        // Whole groups whose eight gates are all imprinted and unfrozen at the start stay so
+        // (imprinting is once, freezing is not a tick operation) and take the vector rule.
+        Span<int> batch = stackalloc int[4];
+        int batched = 0;
+        for (int group = 0; group < groups; group++)
+        {
+            int k = start + group * 8;
+            if (Vector512.IsHardwareAccelerated && k + 8 <= end && Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref flags, k)) == AllImprinted)
+            {
+                batch[batched++] = group;
+                if (batched == 4)
+                {
+                    FireGroups(edges, start, batch[0], batch[1], batch[2], batch[3], groups, fires, fireCount, gates, masks);
+                    batched = 0;
+                }
+            }
+            else
+            {
+                for (int j = k; j < Math.Min(k + 8, end); j++)
+                    FireGateScalar(edges, j, 1 << (j - k), group, groups, fires, fireCount, gates, masks);
+            }
+        }
+
+        // A partial batch repeats its last group: the repeat computes the same values from the
+        // same state and stores them again, which changes nothing.
+        if (batched > 0)
+            FireGroups(edges, start, batch[0], batch[Math.Min(1, batched - 1)], batch[Math.Min(2, batched - 1)], batch[batched - 1], groups, fires, fireCount, gates, masks);
+
+        long step = gates.Step;
+        for (int f = 0; f < fireCount; f++)
+        {
+            double x = fires[f];
+            int row = f * groups;
+            for (int group = 0; group < groups; group++)
+            {
+                uint mask = masks[row + group];
+                while (mask != 0)
+                {
+                    int j = start + group * 8 + BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    edges.LastStep[j] = step;
+                    result.Emit(slot, source, edges.Target[j], x);
+                }
+            }
+        }
+    }
+
+    /// <summary>One gate over all fires with the scalar rule; its pass bits go to <paramref name="bit"/> of its group's mask bytes.</summary>
+    private static void FireGateScalar(in EdgeArrays e, int k, int bit, int group, int groups, double[] fires, int fireCount, in GateContext g,
+        byte[] masks)
+    {
+        ref var w = ref Unsafe.AsRef(in g.Weight);
+        for (int f = 0; f < fireCount; f++)
+        {
+            WeightRule.Reinforce(ref e.Strength[k], ref e.Hits[k], e.Flags[k], g.Modulation, g.Inhibition, w);
+            if (WeightRule.UpdateThreshold(e.Strength[k], ref e.Threshold[k], ref e.EmaRate[k], ref e.Flags[k], fires[f], w))
+                masks[f * groups + group] |= (byte)bit;
+        }
+    }
+
+    /// <summary>
+    /// Four groups of eight imprinted, unfrozen gates over all fires, state held in registers:
+    /// the same lane operations as <see cref="FireVector"/>, one fire after another per gate.
+    /// </summary>
+    private static void FireGroups(in EdgeArrays e, int start, int a, int b, int c, int d, int groups, double[] fires, int fireCount,
+        in GateContext g, byte[] masks)
+    {
+        ref double strength = ref MemoryMarshal.GetArrayDataReference(e.Strength);
+        ref double threshold = ref MemoryMarshal.GetArrayDataReference(e.Threshold);
+        ref double ema = ref MemoryMarshal.GetArrayDataReference(e.EmaRate);
+        ref int hits = ref MemoryMarshal.GetArrayDataReference(e.Hits);
+        var delta = Vector512.Create(g.Delta);
+        var minusOne = Vector512.Create(-1.0);
+        var one = Vector512.Create(1.0);
+        var decay = Vector512.Create(1 - g.Weight.Beta);
+        var beta = Vector512.Create(g.Weight.Beta);
+        var eta = Vector512.Create(g.Weight.Eta);
+        var rStar = Vector512.Create(g.Weight.RStar);
+        var saturation = Vector256.Create(g.Weight.HitSaturation);
+        nuint ka = (nuint)(start + a * 8), kb = (nuint)(start + b * 8), kc = (nuint)(start + c * 8), kd = (nuint)(start + d * 8);
+        Vector256<int> ha = Vector256.LoadUnsafe(ref hits, ka), hb = Vector256.LoadUnsafe(ref hits, kb),
+            hc = Vector256.LoadUnsafe(ref hits, kc), hd = Vector256.LoadUnsafe(ref hits, kd);
+        Vector512<double> sa = Vector512.LoadUnsafe(ref strength, ka), sb = Vector512.LoadUnsafe(ref strength, kb),
+            sc = Vector512.LoadUnsafe(ref strength, kc), sd = Vector512.LoadUnsafe(ref strength, kd);
+        Vector512<double> ta = Vector512.LoadUnsafe(ref threshold, ka), tb = Vector512.LoadUnsafe(ref threshold, kb),
+            tc = Vector512.LoadUnsafe(ref threshold, kc), td = Vector512.LoadUnsafe(ref threshold, kd);
+        Vector512<double> ra = Vector512.LoadUnsafe(ref ema, ka), rb = Vector512.LoadUnsafe(ref ema, kb),
+            rc = Vector512.LoadUnsafe(ref ema, kc), rd = Vector512.LoadUnsafe(ref ema, kd);
+        ref byte mask = ref MemoryMarshal.GetArrayDataReference(masks);
+        for (int f = 0; f < fireCount; f++)
+        {
+            // Saturated gates (the steady state) skip the reinforcement: all lanes at the cap.
+            var below = Vector256.LessThan(ha, saturation) | Vector256.LessThan(hb, saturation)
+                        | Vector256.LessThan(hc, saturation) | Vector256.LessThan(hd, saturation);
+            if (below != Vector256<int>.Zero)
+            {
+                Reinforce(ref sa, ref ha, saturation, delta, minusOne, one);
+                Reinforce(ref sb, ref hb, saturation, delta, minusOne, one);
+                Reinforce(ref sc, ref hc, saturation, delta, minusOne, one);
+                Reinforce(ref sd, ref hd, saturation, delta, minusOne, one);
+            }
+
+            var fa = Vector512.GreaterThan(sa, ta);
+            var fb = Vector512.GreaterThan(sb, tb);
+            var fc = Vector512.GreaterThan(sc, tc);
+            var fd = Vector512.GreaterThan(sd, td);
+            ra = decay * ra + beta * Vector512.ConditionalSelect(fa, one, Vector512<double>.Zero);
+            rb = decay * rb + beta * Vector512.ConditionalSelect(fb, one, Vector512<double>.Zero);
+            rc = decay * rc + beta * Vector512.ConditionalSelect(fc, one, Vector512<double>.Zero);
+            rd = decay * rd + beta * Vector512.ConditionalSelect(fd, one, Vector512<double>.Zero);
+            ta += eta * (ra - rStar);
+            tb += eta * (rb - rStar);
+            tc += eta * (rc - rStar);
+            td += eta * (rd - rStar);
+            int row = f * groups;
+            Unsafe.Add(ref mask, row + a) = (byte)fa.ExtractMostSignificantBits();
+            Unsafe.Add(ref mask, row + b) = (byte)fb.ExtractMostSignificantBits();
+            Unsafe.Add(ref mask, row + c) = (byte)fc.ExtractMostSignificantBits();
+            Unsafe.Add(ref mask, row + d) = (byte)fd.ExtractMostSignificantBits();
+        }
+
+        ha.StoreUnsafe(ref hits, ka);
+        sa.StoreUnsafe(ref strength, ka);
+        ta.StoreUnsafe(ref threshold, ka);
+        ra.StoreUnsafe(ref ema, ka);
+        hb.StoreUnsafe(ref hits, kb);
+        sb.StoreUnsafe(ref strength, kb);
+        tb.StoreUnsafe(ref threshold, kb);
+        rb.StoreUnsafe(ref ema, kb);
+        hc.StoreUnsafe(ref hits, kc);
+        sc.StoreUnsafe(ref strength, kc);
+        tc.StoreUnsafe(ref threshold, kc);
+        rc.StoreUnsafe(ref ema, kc);
+        hd.StoreUnsafe(ref hits, kd);
+        sd.StoreUnsafe(ref strength, kd);
+        td.StoreUnsafe(ref threshold, kd);
+        rd.StoreUnsafe(ref ema, kd);
+    }
+
+    /// <summary>The reinforcement of eight gates: lanes below the hit cap step their strength (clamped) and count the hit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Reinforce(ref Vector512<double> s, ref Vector256<int> h, Vector256<int> saturation, Vector512<double> delta,
+        Vector512<double> minusOne, Vector512<double> one)
+    {
+        var below = Vector256.LessThan(h, saturation);
+        var (low, high) = Vector256.Widen(below);
+        var reinforce = Vector512.Create(low, high).AsDouble();
+        var stepped = Vector512.Min(Vector512.Max(s + delta, minusOne), one);
+        s = Vector512.ConditionalSelect(reinforce, stepped, s);
+        h -= below;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

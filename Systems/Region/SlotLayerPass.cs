@@ -46,6 +46,13 @@ internal sealed class SlotLayerPass
     private long entryOrdinalBase;
     private TractDeliveries[] incoming = [];
     private int incomingCount;
+    private TableHandle neuronTable;
+    private readonly Dictionary<TableHandle, ScalarBinThresholds> binThresholds = new();
+    private ScalarBinThresholds thresholds = null!;
+    private bool binnedRuns;
+
+    /// <summary>Inputs from which a neuron's run takes the binned path (its setup costs about this many inputs).</summary>
+    public const int BinnedRunMinimum = 32;
 
     /// <summary>Gathers everything one pass over a slot layer needs.</summary>
     public void Begin(World world, in LayerState state, in SlotConfig config, in BusState layerBus,
@@ -53,6 +60,7 @@ internal sealed class SlotLayerPass
     {
         this.world = world;
         slotTable = state.Slots;
+        neuronTable = state.Neurons;
         // A loaded world may come without the guard rows the vector key lookup relies on.
         SlotBlocks.EnsureGuard(world, state.Slots);
         neurons = NeuronArrays.From(world, state.Neurons);
@@ -85,6 +93,17 @@ internal sealed class SlotLayerPass
     {
         incoming = runs;
         incomingCount = runCount;
+        // Neurons with a fixed anchor and a small limit pick bins by threshold compares (see
+        // ScalarBinThresholds); the thresholds are kept per layer from pass to pass.
+        binnedRuns = constants.FirstAnchor && !mayRelocate;
+        if (binnedRuns)
+        {
+            if (!binThresholds.TryGetValue(neuronTable, out var layerThresholds))
+                binThresholds[neuronTable] = layerThresholds = new ScalarBinThresholds();
+            layerThresholds.Prepare(neurons.Count, constants.EpsilonScale, constants.BinWidth);
+            thresholds = layerThresholds;
+        }
+
         long work = 0;
         for (int i = 0; i < runCount; i++)
             work += runs[i].Deliveries;
@@ -123,6 +142,8 @@ internal sealed class SlotLayerPass
             var n = NeuronLocal.Load(neurons, row);
             OnInput(ref n, ref s, row, x, 0, 1, false, entryOrdinalBase | (uint)row, n.Limit(neurons, row, k.LayerLimit), in k, result);
             n.Store(neurons, row);
+            if (result.FireCount > 0)
+                EmitFires(row, result);
             if (n.GrowthOrdinal != long.MaxValue)
                 result.NoteGrowth(n.GrowthOrdinal, row);
         }
@@ -179,6 +200,8 @@ internal sealed class SlotLayerPass
             }
 
             n.Store(neurons, row);
+            if (result.FireCount > 0)
+                EmitFires(row, result);
             if (n.GrowthOrdinal != long.MaxValue)
                 result.NoteGrowth(n.GrowthOrdinal, row);
         }
@@ -191,6 +214,12 @@ internal sealed class SlotLayerPass
         var k = constants;
         int limit = n.Limit(neurons, row, k.LayerLimit);
         int count = run.Count;
+        if (binnedRuns && !spatial && count >= BinnedRunMinimum && limit is > 0 and <= ScalarBinThresholds.MaxLimit)
+        {
+            DeliverBinned(ref n, ref s, row, in run, limit, result);
+            return;
+        }
+
         for (int i = 0; i < count; i++)
             OnInput(ref n, ref s, row, run.Value(i), spatial ? run.Source(i) : 0, sourceWidth, spatial, run, i, limit, in k, result);
     }
@@ -318,7 +347,7 @@ internal sealed class SlotLayerPass
         if (fired)
         {
             flags |= NeuronFlags.FiredLast;
-            Fire(row, x, result);
+            result.RecordFire(x);
         }
 
         n.Flags = flags;
@@ -413,15 +442,41 @@ internal sealed class SlotLayerPass
         n.Streak = 0;
     }
 
+    /// <summary>
+    /// The effects of the fires neuron <paramref name="row"/> recorded while taking its inputs:
+    /// bus pulses (I, M) or, for E, per outgoing tract the gate updates of all its fires and the
+    /// events, fire by fire in edge order — each tract's queue receives exactly what one emission
+    /// per fire would have queued (queues are per tract, so the order between tracts is free).
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void Fire(int row, double x, BlockResult result)
+    private void EmitFires(int row, BlockResult result)
     {
-        result.Fired++;
+        int fires = result.FireCount;
+        result.FireCount = 0;
         switch (neurons.Kind[row])
         {
             case NeuronKind.Excitatory:
+                var values = result.FireValues;
                 for (int o = 0; o < outgoingCount; o++)
-                    EmitOn(outgoing[o], o, row, x, result, gates);
+                {
+                    var tract = outgoing[o];
+                    if (tract.Kind == TractKind.Windowed)
+                    {
+                        if (tract.CarriesSource(row))
+                        {
+                            for (int f = 0; f < fires; f++)
+                                result.Emit(o, row, -1, values[f]);
+                        }
+
+                        continue;
+                    }
+
+                    int start = tract.RowStart[row];
+                    int end = tract.RowStart[row + 1];
+                    if (start < end)
+                        GateKernel.FireMany(tract.Edges, start, end, values, fires, gates, result, o, row);
+                }
+
                 break;
             case NeuronKind.Inhibitory:
                 result.Pulses |= BusPulses.Inhibition;
@@ -430,6 +485,180 @@ internal sealed class SlotLayerPass
                 result.Pulses |= BusPulses.Modulation;
                 break;
         }
+    }
+
+    /// <summary>
+    /// One neuron's run of scalar inputs when its anchor is fixed (First) and its limit is at most
+    /// <see cref="ScalarBinThresholds.MaxLimit"/>: the bin is the count of the neuron's bin
+    /// thresholds at or below <c>|x − anchor|</c> (no division), and the slot comes from a
+    /// bin → slot table built from its block, so the loop is compares, one table load and the
+    /// slot rule. Inputs the table cannot answer (a slot still to be created, the anchor still to
+    /// be set, a one-shot preference) take <see cref="OnInput{TRun}"/>, after which the table is
+    /// rebuilt. Per input the same slot, the same operations on it and the same neuron
+    /// bookkeeping as <see cref="OnInputCore"/>; the neuron's last-input fields are written once,
+    /// for the last input.
+    /// </summary>
+    private void DeliverBinned<TRun>(ref NeuronLocal n, ref SlotArrays s, int row, in TRun run, int limit, BlockResult result)
+        where TRun : struct, IDeliveryRun
+    {
+        var k = constants;
+        int count = run.Count;
+        int i = 0;
+        while (i < count && (n.Flags & (NeuronFlags.HasAnchor | NeuronFlags.PreferLastSlotOnce)) != NeuronFlags.HasAnchor)
+        {
+            OnInput(ref n, ref s, row, run.Value(i), 0, 1, false, run, i, limit, in k, result);
+            i++;
+        }
+
+        if (i == count)
+            return;
+        ref double binStart = ref thresholds.For(row, n.Anchor, limit);
+        var binsLow = Vector512.LoadUnsafe(ref binStart);
+        var binsHigh = Vector512.LoadUnsafe(ref binStart, 8);
+        Span<int> map = stackalloc int[ScalarBinThresholds.MaxLimit + 1];
+        ref int slotOfBin = ref MemoryMarshal.GetReference(map);
+        bool atCapacity = MapBins(ref slotOfBin, in s, in n, limit);
+
+        ref double strength = ref MemoryMarshal.GetArrayDataReference(s.Strength);
+        ref double threshold = ref MemoryMarshal.GetArrayDataReference(s.Threshold);
+        ref double emaRate = ref MemoryMarshal.GetArrayDataReference(s.EmaRate);
+        ref int hits = ref MemoryMarshal.GetArrayDataReference(s.Hits);
+        ref byte slotFlags = ref MemoryMarshal.GetArrayDataReference(s.Flags);
+        double anchor = n.Anchor;
+        int streak = n.Streak;
+        int lastSlot = -1;
+        bool lastFallback = false, lastFired = false;
+        double lastInput = 0;
+        for (; i < count; i++)
+        {
+            double x = run.Value(i);
+            double d = Math.Abs(x - anchor);
+            int bin = Math.Min(BinsAtOrBelow(d, ref binStart, binsLow, binsHigh), limit);
+            int entry = Unsafe.Add(ref slotOfBin, bin);
+            if (entry < 0)
+            {
+                // A slot to create: the full rule, then a fresh table (the count may have reached the limit).
+                Commit(ref n, in s, lastSlot, lastFallback, lastFired, lastInput);
+                lastSlot = -1;
+                n.Streak = streak;
+                OnInput(ref n, ref s, row, x, 0, 1, false, run, i, limit, in k, result);
+                streak = n.Streak;
+                atCapacity = MapBins(ref slotOfBin, in s, in n, limit);
+                continue;
+            }
+
+            int slot = entry >> 1;
+            bool fallback = (entry & 1) != 0;
+
+            // Reinforce, then update the threshold: OnInputCore's slot rule, unchanged.
+            ref byte flags = ref Unsafe.Add(ref slotFlags, slot);
+            ref double slotStrength = ref Unsafe.Add(ref strength, slot);
+            ref int slotHits = ref Unsafe.Add(ref hits, slot);
+            ref double slotThreshold = ref Unsafe.Add(ref threshold, slot);
+            bool frozen = (flags & (byte)WeightFlags.Frozen) != 0;
+            if (!frozen && slotHits < k.Saturation)
+            {
+                slotStrength = Math.Clamp(slotStrength + k.Delta, -1.0, 1.0);
+                slotHits += 1;
+            }
+
+            bool fired;
+            if (frozen)
+            {
+                fired = slotStrength > slotThreshold;
+            }
+            else
+            {
+                if ((flags & (byte)WeightFlags.Imprinted) == 0)
+                {
+                    slotThreshold = Math.Abs(x) * k.ImprintFactor;
+                    flags |= (byte)WeightFlags.Imprinted;
+                }
+
+                fired = slotStrength > slotThreshold;
+                ref double slotEma = ref Unsafe.Add(ref emaRate, slot);
+                slotEma = k.Decay * slotEma + k.Beta * (fired ? 1.0 : 0.0);
+                slotThreshold += k.Eta * (slotEma - k.RStar);
+            }
+
+            if (fired)
+                result.RecordFire(x);
+            lastSlot = slot;
+            lastFallback = fallback;
+            lastFired = fired;
+            lastInput = x;
+            if (k.Growth)
+            {
+                streak = atCapacity && fallback ? streak + 1 : 0;
+                if (streak >= k.GrowthThreshold)
+                {
+                    n.Streak = streak;
+                    RequestGrowthAt(ref n, row, run.Ordinal(i));
+                    streak = n.Streak;
+                }
+            }
+        }
+
+        // Without growth every input leaves the streak at 0 (and at least one input ran here).
+        n.Streak = k.Growth ? streak : 0;
+        Commit(ref n, in s, lastSlot, lastFallback, lastFired, lastInput);
+    }
+
+    /// <summary>
+    /// How many of the 16 bin thresholds lie at or below <paramref name="d"/>: the bin, capped at
+    /// the limit by the +∞ entries past it (a NaN distance counts all 16, i.e. out of domain).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int BinsAtOrBelow(double d, ref double bins, Vector512<double> low, Vector512<double> high)
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var distance = Vector512.Create(d);
+            uint below = (uint)Vector512.LessThan(distance, low).ExtractMostSignificantBits()
+                         | ((uint)Vector512.LessThan(distance, high).ExtractMostSignificantBits() << 8);
+            return ScalarBinThresholds.MaxLimit - BitOperations.PopCount(below);
+        }
+
+        int count = 0;
+        for (int b = 0; b < ScalarBinThresholds.MaxLimit; b++)
+            count += d < Unsafe.Add(ref bins, b) ? 0 : 1;
+        return count;
+    }
+
+    /// <summary>
+    /// Fills bin → (slot row × 2 + used-fallback) for bins 0..limit (limit: out of domain), or −1
+    /// where the rule would create a slot; exactly OnInputCore's lookup, fallback and
+    /// full-neuron choices for the neuron's current block. Returns whether the neuron is at capacity.
+    /// </summary>
+    private static bool MapBins(ref int slotOfBin, in SlotArrays s, in NeuronLocal n, int limit)
+    {
+        bool atCapacity = n.SlotCount >= limit;
+        int fallbackSlot = Find(in s, n.SlotStart, n.SlotCount, SlotKey.Scalar(limit - 1));
+        int whenMissing = fallbackSlot >= 0 ? fallbackSlot * 2 + 1 : atCapacity ? n.SlotStart * 2 + 1 : -1;
+        for (int bin = 0; bin < limit; bin++)
+        {
+            int slot = Find(in s, n.SlotStart, n.SlotCount, SlotKey.Scalar(bin));
+            Unsafe.Add(ref slotOfBin, bin) = slot >= 0 ? slot * 2 : atCapacity ? whenMissing : -1;
+        }
+
+        Unsafe.Add(ref slotOfBin, limit) = whenMissing;
+        return atCapacity;
+    }
+
+    /// <summary>Writes the last-input fields of the binned inputs since the last full-rule input (none: <paramref name="lastSlot"/> −1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Commit(ref NeuronLocal n, in SlotArrays s, int lastSlot, bool fallback, bool fired, double x)
+    {
+        if (lastSlot < 0)
+            return;
+        var flags = (n.Flags | NeuronFlags.HasLastSlot | NeuronFlags.HaveLastInput) & ~(NeuronFlags.LastSlotUsedFallback | NeuronFlags.FiredLast);
+        if (fallback)
+            flags |= NeuronFlags.LastSlotUsedFallback;
+        if (fired)
+            flags |= NeuronFlags.FiredLast;
+        n.Flags = flags;
+        n.LastSlotKey = s.Key[lastSlot];
+        n.LastInput = x;
     }
 
     /// <summary>A fire of source <paramref name="row"/> on one outgoing tract (shared with pixel layers).</summary>
