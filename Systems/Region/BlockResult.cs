@@ -69,6 +69,23 @@ internal sealed class BlockResult
         Fired++;
     }
 
+    /// <summary>Room for <paramref name="more"/> further fires of the current neuron.</summary>
+    public void EnsureFireRoom(int more)
+    {
+        if (FireValues.Length - FireCount < more)
+            Array.Resize(ref FireValues, Math.Max(FireCount + more, FireValues.Length * 2));
+    }
+
+    private int[] bins = new int[64];
+
+    /// <summary>Scratch for the bins of one neuron's run of <paramref name="length"/> inputs.</summary>
+    public int[] Bins(int length)
+    {
+        if (bins.Length < length)
+            bins = new int[Math.Max(length, bins.Length * 2)];
+        return bins;
+    }
+
     private byte[] gateMasks = new byte[256];
 
     /// <summary>Zeroed scratch for the pass/fail bits of one source's gates over its fires (at least <paramref name="length"/> bytes).</summary>

@@ -19,6 +19,8 @@ internal readonly struct BucketRun : IDeliveryRun
 
     public int Count { get; }
 
+    public ReadOnlySpan<double> Values => values.AsSpan(from, Count);
+
     public double Value(int i) => values[from + i];
 
     public int Source(int i) => sources[from + i];

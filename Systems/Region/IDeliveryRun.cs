@@ -9,6 +9,9 @@ internal interface IDeliveryRun
     /// <summary>Number of inputs.</summary>
     int Count { get; }
 
+    /// <summary>All input values, in order.</summary>
+    ReadOnlySpan<double> Values { get; }
+
     /// <summary>Value of input <paramref name="i"/>.</summary>
     double Value(int i);
 

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace GrowNet.Ecs.Systems.Region;
 
@@ -74,6 +76,53 @@ internal sealed class ScalarBinThresholds
 
         return ref first;
     }
+
+    /// <summary>
+    /// The bins of <paramref name="values"/> (capped at <paramref name="limit"/>: out of domain)
+    /// for a neuron with this anchor and these 16 thresholds, into <paramref name="bins"/>. Each bin
+    /// is the number of thresholds at or below <c>|x − anchor|</c>; the thresholds ascend, so eight
+    /// inputs at a time find it by a five-probe binary search over the table held in two registers.
+    /// </summary>
+    public static void Classify(ReadOnlySpan<double> values, double anchor, ref double thresholds, int limit, Span<int> bins)
+    {
+        int i = 0;
+        if (Avx512F.IsSupported && values.Length >= 8)
+        {
+            var low = Vector512.LoadUnsafe(ref thresholds);
+            var high = Vector512.LoadUnsafe(ref thresholds, 8);
+            var origin = Vector512.Create(anchor);
+            var cap = Vector512.Create((long)limit);
+            ref double x = ref MemoryMarshal.GetReference(values);
+            ref int bin = ref MemoryMarshal.GetReference(bins);
+            for (; i + 8 <= values.Length; i += 8)
+            {
+                var d = Vector512.Abs(Vector512.LoadUnsafe(ref x, (nuint)i) - origin);
+                // Probe T[at + step − 1] for steps 8, 4, 2, 1, then T[at] once more (at ≤ 15 here):
+                // "threshold ≤ d" is written !(d < threshold) so a NaN distance climbs to 16.
+                var at = Vector512<long>.Zero;
+                at += Vector512.AndNot(Vector512.Create(8L), Below(d, low, high, at + Vector512.Create(7L)));
+                at += Vector512.AndNot(Vector512.Create(4L), Below(d, low, high, at + Vector512.Create(3L)));
+                at += Vector512.AndNot(Vector512.Create(2L), Below(d, low, high, at + Vector512.Create(1L)));
+                at += Vector512.AndNot(Vector512.Create(1L), Below(d, low, high, at));
+                at += Vector512.AndNot(Vector512.Create(1L), Below(d, low, high, at));
+                Avx512F.ConvertToVector256Int32(Vector512.Min(at, cap)).StoreUnsafe(ref bin, (nuint)i);
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            double d = Math.Abs(values[i] - anchor);
+            int count = 0;
+            for (int k = 0; k < MaxLimit; k++)
+                count += d < Unsafe.Add(ref thresholds, k) ? 0 : 1;
+            bins[i] = Math.Min(count, limit);
+        }
+    }
+
+    /// <summary>All-ones lanes where <paramref name="d"/> is below the threshold at <paramref name="index"/> (0..15).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<long> Below(Vector512<double> d, Vector512<double> low, Vector512<double> high, Vector512<long> index)
+        => Vector512.LessThan(d, Avx512F.PermuteVar8x64x2(low, index, high)).AsInt64();
 
     /// <summary>The bin of distance <paramref name="d"/>: the kernel's expression, operation for operation.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -489,14 +489,14 @@ internal sealed class SlotLayerPass
 
     /// <summary>
     /// One neuron's run of scalar inputs when its anchor is fixed (First) and its limit is at most
-    /// <see cref="ScalarBinThresholds.MaxLimit"/>: the bin is the count of the neuron's bin
-    /// thresholds at or below <c>|x − anchor|</c> (no division), and the slot comes from a
-    /// bin → slot table built from its block, so the loop is compares, one table load and the
-    /// slot rule. Inputs the table cannot answer (a slot still to be created, the anchor still to
-    /// be set, a one-shot preference) take <see cref="OnInput{TRun}"/>, after which the table is
-    /// rebuilt. Per input the same slot, the same operations on it and the same neuron
-    /// bookkeeping as <see cref="OnInputCore"/>; the neuron's last-input fields are written once,
-    /// for the last input.
+    /// <see cref="ScalarBinThresholds.MaxLimit"/>. The bins of the whole run are classified first,
+    /// eight inputs at a time, against the neuron's exact bin thresholds (no division); a
+    /// bin → slot table built from its block then gives each input's slot, and the slot rule runs
+    /// on a packed copy of the block (<see cref="RunBinned"/>). Inputs the table cannot answer (a
+    /// slot still to be created; before that the anchor still to be set or a one-shot preference)
+    /// take the full rule, after which the table and the copy are rebuilt. Per input: the same
+    /// slot, the same operations on it and the same neuron bookkeeping as
+    /// <see cref="OnInputCore"/>; the neuron's last-input fields are written for the last input only.
     /// </summary>
     private void DeliverBinned<TRun>(ref NeuronLocal n, ref SlotArrays s, int row, in TRun run, int limit, BlockResult result)
         where TRun : struct, IDeliveryRun
@@ -512,152 +512,168 @@ internal sealed class SlotLayerPass
 
         if (i == count)
             return;
-        ref double binStart = ref thresholds.For(row, n.Anchor, limit);
-        var binsLow = Vector512.LoadUnsafe(ref binStart);
-        var binsHigh = Vector512.LoadUnsafe(ref binStart, 8);
+        var values = run.Values;
+        var bins = result.Bins(count).AsSpan(0, count);
+        ScalarBinThresholds.Classify(values[i..], n.Anchor, ref thresholds.For(row, n.Anchor, limit), limit, bins[i..]);
         Span<int> map = stackalloc int[ScalarBinThresholds.MaxLimit + 1];
-        ref int slotOfBin = ref MemoryMarshal.GetReference(map);
-        bool atCapacity = MapBins(ref slotOfBin, in s, in n, limit);
+        Span<SlotState> states = stackalloc SlotState[ScalarBinThresholds.MaxLimit];
+        MapBins(map, in s, in n, limit);
+        SlotState.Load(in s, n.SlotStart, n.SlotCount, states);
 
-        ref double strength = ref MemoryMarshal.GetArrayDataReference(s.Strength);
-        ref double threshold = ref MemoryMarshal.GetArrayDataReference(s.Threshold);
-        ref double emaRate = ref MemoryMarshal.GetArrayDataReference(s.EmaRate);
-        ref int hits = ref MemoryMarshal.GetArrayDataReference(s.Hits);
-        ref byte slotFlags = ref MemoryMarshal.GetArrayDataReference(s.Flags);
-        double anchor = n.Anchor;
+        // Without growth the streak never asks (and ends at 0); with it, a request stops the run.
+        int threshold = k.Growth ? k.GrowthThreshold : int.MaxValue;
         int streak = n.Streak;
-        int lastSlot = -1;
-        bool lastFallback = false, lastFired = false;
-        double lastInput = 0;
-        for (; i < count; i++)
+        result.EnsureFireRoom(count - i);
+        while (true)
         {
-            double x = run.Value(i);
-            double d = Math.Abs(x - anchor);
-            int bin = Math.Min(BinsAtOrBelow(d, ref binStart, binsLow, binsHigh), limit);
-            int entry = Unsafe.Add(ref slotOfBin, bin);
-            if (entry < 0)
+            int firesBefore = result.FireCount;
+            int stop = RunBinned(states, map, bins, values, i, ref streak, threshold, result, in k, out int last, out bool lastFired);
+            result.Fired += result.FireCount - firesBefore;
+            if (stop > i)
+                Commit(ref n, s.Key[n.SlotStart + (last >> 2)], (last & 1) != 0, lastFired, values[stop - 1]);
+            i = stop;
+            if (streak >= threshold)
             {
-                // A slot to create: the full rule, then a fresh table (the count may have reached the limit).
-                Commit(ref n, in s, lastSlot, lastFallback, lastFired, lastInput);
-                lastSlot = -1;
                 n.Streak = streak;
-                OnInput(ref n, ref s, row, x, 0, 1, false, run, i, limit, in k, result);
+                RequestGrowthAt(ref n, row, run.Ordinal(i - 1));
                 streak = n.Streak;
-                atCapacity = MapBins(ref slotOfBin, in s, in n, limit);
                 continue;
             }
 
-            int slot = entry >> 1;
-            bool fallback = (entry & 1) != 0;
+            if (i == count)
+                break;
 
-            // Reinforce, then update the threshold: OnInputCore's slot rule, unchanged.
-            ref byte flags = ref Unsafe.Add(ref slotFlags, slot);
-            ref double slotStrength = ref Unsafe.Add(ref strength, slot);
-            ref int slotHits = ref Unsafe.Add(ref hits, slot);
-            ref double slotThreshold = ref Unsafe.Add(ref threshold, slot);
-            bool frozen = (flags & (byte)WeightFlags.Frozen) != 0;
-            if (!frozen && slotHits < k.Saturation)
-            {
-                slotStrength = Math.Clamp(slotStrength + k.Delta, -1.0, 1.0);
-                slotHits += 1;
-            }
+            // Input i needs a slot created: the full rule on the columns, then a fresh table and copy.
+            SlotState.Store(states, in s, n.SlotStart, n.SlotCount);
+            n.Streak = streak;
+            OnInput(ref n, ref s, row, values[i], 0, 1, false, run, i, limit, in k, result);
+            streak = n.Streak;
+            i++;
+            MapBins(map, in s, in n, limit);
+            SlotState.Load(in s, n.SlotStart, n.SlotCount, states);
+        }
 
-            bool fired;
-            if (frozen)
+        SlotState.Store(states, in s, n.SlotStart, n.SlotCount);
+        n.Streak = k.Growth ? streak : 0;
+    }
+
+    /// <summary>
+    /// The slot rule over inputs <paramref name="i"/>.. until the end, an input whose bin has no
+    /// slot (returned, not taken) or a growth request (returned after the input that made it).
+    /// Fire values are appended to the block's fire list (room ensured by the caller). The common
+    /// slot — imprinted, not frozen, hits saturated — is the threshold/rate update alone; any other
+    /// goes through <see cref="SlotRule"/>. <paramref name="last"/> is the map entry of the last
+    /// input taken.
+    /// </summary>
+    private static int RunBinned(Span<SlotState> states, ReadOnlySpan<int> map, ReadOnlySpan<int> bins, ReadOnlySpan<double> values, int i,
+        ref int streak, int threshold, BlockResult result, in KernelConstants k, out int last, out bool lastFired)
+    {
+        ref SlotState state0 = ref MemoryMarshal.GetReference(states);
+        ref int map0 = ref MemoryMarshal.GetReference(map);
+        ref int bin0 = ref MemoryMarshal.GetReference(bins);
+        ref double value0 = ref MemoryMarshal.GetReference(values);
+        ref double fires = ref MemoryMarshal.GetArrayDataReference(result.FireValues);
+        int fireCount = result.FireCount;
+        int count = values.Length;
+        int run = streak;
+        int saturation = k.Saturation;
+        double decay = k.Decay, beta = k.Beta, eta = k.Eta, rStar = k.RStar;
+        int entry = 0, fired = 0;
+        last = -1;
+        for (; i < count; i++)
+        {
+            entry = Unsafe.Add(ref map0, Unsafe.Add(ref bin0, i));
+            if (entry < 0)
+                break;
+            double x = Unsafe.Add(ref value0, i);
+            ref SlotState slot = ref Unsafe.Add(ref state0, entry >> 2);
+            if (slot.Hits >= saturation && slot.Flags == (byte)WeightFlags.Imprinted)
             {
-                fired = slotStrength > slotThreshold;
+                fired = slot.Strength > slot.Threshold ? 1 : 0;
+                // (double)fired is exactly 1.0 or +0.0, the values the rule multiplies by beta.
+                double ema = decay * slot.EmaRate + beta * fired;
+                slot.EmaRate = ema;
+                slot.Threshold += eta * (ema - rStar);
             }
             else
             {
-                if ((flags & (byte)WeightFlags.Imprinted) == 0)
-                {
-                    slotThreshold = Math.Abs(x) * k.ImprintFactor;
-                    flags |= (byte)WeightFlags.Imprinted;
-                }
-
-                fired = slotStrength > slotThreshold;
-                ref double slotEma = ref Unsafe.Add(ref emaRate, slot);
-                slotEma = k.Decay * slotEma + k.Beta * (fired ? 1.0 : 0.0);
-                slotThreshold += k.Eta * (slotEma - k.RStar);
+                fired = SlotRule(ref slot, x, in k) ? 1 : 0;
             }
 
-            if (fired)
-                result.RecordFire(x);
-            lastSlot = slot;
-            lastFallback = fallback;
-            lastFired = fired;
-            lastInput = x;
-            if (k.Growth)
+            // Branch-free append: the slot is always written, kept only when the input fired.
+            Unsafe.Add(ref fires, fireCount) = x;
+            fireCount += fired;
+            last = entry;
+            run = (entry & 2) != 0 ? run + 1 : 0;
+            if (run >= threshold)
             {
-                streak = atCapacity && fallback ? streak + 1 : 0;
-                if (streak >= k.GrowthThreshold)
-                {
-                    n.Streak = streak;
-                    RequestGrowthAt(ref n, row, run.Ordinal(i));
-                    streak = n.Streak;
-                }
+                i++;
+                break;
             }
         }
 
-        // Without growth every input leaves the streak at 0 (and at least one input ran here).
-        n.Streak = k.Growth ? streak : 0;
-        Commit(ref n, in s, lastSlot, lastFallback, lastFired, lastInput);
+        result.FireCount = fireCount;
+        streak = run;
+        lastFired = fired != 0;
+        return i;
     }
 
-    /// <summary>
-    /// How many of the 16 bin thresholds lie at or below <paramref name="d"/>: the bin, capped at
-    /// the limit by the +∞ entries past it (a NaN distance counts all 16, i.e. out of domain).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int BinsAtOrBelow(double d, ref double bins, Vector512<double> low, Vector512<double> high)
+    /// <summary><see cref="OnInputCore"/>'s slot rule (reinforce, imprint, threshold) for any slot state; returns whether it fired.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool SlotRule(ref SlotState slot, double x, in KernelConstants k)
     {
-        if (Vector512.IsHardwareAccelerated)
+        bool frozen = (slot.Flags & (byte)WeightFlags.Frozen) != 0;
+        if (!frozen && slot.Hits < k.Saturation)
         {
-            var distance = Vector512.Create(d);
-            uint below = (uint)Vector512.LessThan(distance, low).ExtractMostSignificantBits()
-                         | ((uint)Vector512.LessThan(distance, high).ExtractMostSignificantBits() << 8);
-            return ScalarBinThresholds.MaxLimit - BitOperations.PopCount(below);
+            slot.Strength = Math.Clamp(slot.Strength + k.Delta, -1.0, 1.0);
+            slot.Hits += 1;
         }
 
-        int count = 0;
-        for (int b = 0; b < ScalarBinThresholds.MaxLimit; b++)
-            count += d < Unsafe.Add(ref bins, b) ? 0 : 1;
-        return count;
+        if (frozen)
+            return slot.Strength > slot.Threshold;
+        if ((slot.Flags & (byte)WeightFlags.Imprinted) == 0)
+        {
+            slot.Threshold = Math.Abs(x) * k.ImprintFactor;
+            slot.Flags |= (byte)WeightFlags.Imprinted;
+        }
+
+        bool fired = slot.Strength > slot.Threshold;
+        slot.EmaRate = k.Decay * slot.EmaRate + k.Beta * (fired ? 1.0 : 0.0);
+        slot.Threshold += k.Eta * (slot.EmaRate - k.RStar);
+        return fired;
     }
 
     /// <summary>
-    /// Fills bin → (slot row × 2 + used-fallback) for bins 0..limit (limit: out of domain), or −1
-    /// where the rule would create a slot; exactly OnInputCore's lookup, fallback and
-    /// full-neuron choices for the neuron's current block. Returns whether the neuron is at capacity.
+    /// Fills bin → entry for bins 0..limit (limit: out of domain), or −1 where the rule would
+    /// create a slot: exactly OnInputCore's lookup, fallback and full-neuron choices for the
+    /// neuron's current block. An entry is (slot − block start) × 4, + 2 when it counts toward the
+    /// growth streak (at capacity and on the fallback), + 1 when it is a fallback.
     /// </summary>
-    private static bool MapBins(ref int slotOfBin, in SlotArrays s, in NeuronLocal n, int limit)
+    private static void MapBins(Span<int> map, in SlotArrays s, in NeuronLocal n, int limit)
     {
         bool atCapacity = n.SlotCount >= limit;
+        int onFallback = atCapacity ? 3 : 1;
         int fallbackSlot = Find(in s, n.SlotStart, n.SlotCount, SlotKey.Scalar(limit - 1));
-        int whenMissing = fallbackSlot >= 0 ? fallbackSlot * 2 + 1 : atCapacity ? n.SlotStart * 2 + 1 : -1;
+        int whenMissing = fallbackSlot >= 0 ? (fallbackSlot - n.SlotStart) * 4 + onFallback : atCapacity ? onFallback : -1;
         for (int bin = 0; bin < limit; bin++)
         {
             int slot = Find(in s, n.SlotStart, n.SlotCount, SlotKey.Scalar(bin));
-            Unsafe.Add(ref slotOfBin, bin) = slot >= 0 ? slot * 2 : atCapacity ? whenMissing : -1;
+            map[bin] = slot >= 0 ? (slot - n.SlotStart) * 4 : atCapacity ? whenMissing : -1;
         }
 
-        Unsafe.Add(ref slotOfBin, limit) = whenMissing;
-        return atCapacity;
+        map[limit] = whenMissing;
     }
 
-    /// <summary>Writes the last-input fields of the binned inputs since the last full-rule input (none: <paramref name="lastSlot"/> −1).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Commit(ref NeuronLocal n, in SlotArrays s, int lastSlot, bool fallback, bool fired, double x)
+    /// <summary>Writes the last-input fields of a binned input (slot key, fallback, fired, value), as the full rule leaves them.</summary>
+    private static void Commit(ref NeuronLocal n, long slotKey, bool fallback, bool fired, double x)
     {
-        if (lastSlot < 0)
-            return;
         var flags = (n.Flags | NeuronFlags.HasLastSlot | NeuronFlags.HaveLastInput) & ~(NeuronFlags.LastSlotUsedFallback | NeuronFlags.FiredLast);
         if (fallback)
             flags |= NeuronFlags.LastSlotUsedFallback;
         if (fired)
             flags |= NeuronFlags.FiredLast;
         n.Flags = flags;
-        n.LastSlotKey = s.Key[lastSlot];
+        n.LastSlotKey = slotKey;
         n.LastInput = x;
     }
 
