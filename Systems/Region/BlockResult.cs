@@ -58,6 +58,20 @@ internal sealed class BlockResult
         TractCounts[tract]++;
     }
 
+    /// <summary>
+    /// Makes room for <paramref name="count"/> events on tract slot <paramref name="tract"/>,
+    /// counts them as emitted and returns the index of the first; the caller fills them in order.
+    /// </summary>
+    public int ReserveEvents(int tract, int count)
+    {
+        int at = EmitCount;
+        while (EmitTract.Length < at + count)
+            Grow();
+        EmitCount = at + count;
+        TractCounts[tract] += count;
+        return at;
+    }
+
     /// <summary>Records a fire of the current neuron with value <paramref name="x"/>.</summary>
     public void RecordFire(double x)
     {

@@ -37,7 +37,9 @@ internal static class GateKernel
 
     /// <summary>
     /// <paramref name="fireCount"/> fires of one source, values <paramref name="fires"/> in fire
-    /// order, on its gates [<paramref name="start"/>, <paramref name="end"/>).
+    /// order, on its gates [<paramref name="start"/>, <paramref name="end"/>). Pass bits go to a
+    /// fire × gate bit matrix (rows padded to whole 64-bit words); the events are then queued
+    /// row by row, gate by gate, the order of one <see cref="Fire"/> per fire.
     /// </summary>
     public static void FireMany(in EdgeArrays edges, int start, int end, double[] fires, int fireCount, in GateContext gates,
         BlockResult result, int slot, int source)
@@ -48,77 +50,130 @@ internal static class GateKernel
             return;
         }
 
-        int groups = (end - start + 7) >> 3;
-        byte[] masks = result.GateMasks(fireCount * groups);
-        ref byte flags = ref MemoryMarshal.GetArrayDataReference(edges.Flags);
+        int count = end - start;
+        int words = (count + 63) >> 6;
+        int stride = words * 8;
+        byte[] masks = result.GateMasks(fireCount * stride);
+        RunGates(edges, start, end, fires, fireCount, gates, masks, stride);
 
-        // Whole groups whose eight gates are all imprinted and unfrozen at the start stay so
-        // (imprinting is once, freezing is not a tick operation) and take the vector rule.
-        Span<int> batch = stackalloc int[4];
-        int batched = 0;
-        for (int group = 0; group < groups; group++)
+        ref ulong bits = ref Unsafe.As<byte, ulong>(ref MemoryMarshal.GetArrayDataReference(masks));
+        int events = 0;
+        for (int w = 0; w < fireCount * words; w++)
+            events += BitOperations.PopCount(Unsafe.Add(ref bits, w));
+        if (events == 0)
+            return;
+        int at = result.ReserveEvents(slot, events);
+        ref int tracts = ref MemoryMarshal.GetArrayDataReference(result.EmitTract);
+        ref int sources = ref MemoryMarshal.GetArrayDataReference(result.EmitSource);
+        ref int targets = ref MemoryMarshal.GetArrayDataReference(result.EmitTarget);
+        ref double values = ref MemoryMarshal.GetArrayDataReference(result.EmitValue);
+        ref int target = ref MemoryMarshal.GetArrayDataReference(edges.Target);
+        ref long lastStep = ref MemoryMarshal.GetArrayDataReference(edges.LastStep);
+        long step = gates.Step;
+        for (int f = 0; f < fireCount; f++)
         {
-            int k = start + group * 8;
-            if (Vector512.IsHardwareAccelerated && k + 8 <= end && Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref flags, k)) == AllImprinted)
+            double x = fires[f];
+            for (int w = 0; w < words; w++)
             {
-                batch[batched++] = group;
+                ulong mask = Unsafe.Add(ref bits, f * words + w);
+                while (mask != 0)
+                {
+                    int j = start + w * 64 + BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    Unsafe.Add(ref lastStep, j) = step;
+                    Unsafe.Add(ref tracts, at) = slot;
+                    Unsafe.Add(ref sources, at) = source;
+                    Unsafe.Add(ref targets, at) = Unsafe.Add(ref target, j);
+                    Unsafe.Add(ref values, at) = x;
+                    at++;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every gate of [<paramref name="start"/>, <paramref name="end"/>) over all fires, gate by
+    /// gate. Windows of eight imprinted, unfrozen gates (all of them so at the start: imprinting
+    /// happens once and freezing is not a tick operation) take the vector rule four windows at a
+    /// time; the rest take the scalar rule. A ragged end is a window ending at <paramref name="end"/>
+    /// that overlaps the last whole window: it runs in the same batch as that window, from the
+    /// same loaded state, so the shared gates get identical values from both and count once (its
+    /// mask keeps only its own gates).
+    /// </summary>
+    private static void RunGates(in EdgeArrays edges, int start, int end, double[] fires, int fireCount, in GateContext gates, byte[] masks, int stride)
+    {
+        int count = end - start;
+        int whole = count >> 3;
+        int ragged = count & 7;
+        ref byte flags = ref MemoryMarshal.GetArrayDataReference(edges.Flags);
+        Span<int> windows = stackalloc int[4];
+        int batched = 0;
+        bool vector = Vector512.IsHardwareAccelerated;
+        bool raggedVector = vector && ragged > 0 && whole > 0
+                            && Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref flags, end - 8)) == AllImprinted
+                            && Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref flags, start + (whole - 1) * 8)) == AllImprinted;
+        if (raggedVector)
+        {
+            // Window offsets relative to start; the ragged one is marked by its offset not being a multiple of 8.
+            windows[batched++] = (whole - 1) * 8;
+            windows[batched++] = count - 8;
+        }
+
+        for (int group = 0; group < whole; group++)
+        {
+            int offset = group * 8;
+            if (raggedVector && group == whole - 1)
+                continue;
+            if (vector && Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref flags, start + offset)) == AllImprinted)
+            {
+                windows[batched++] = offset;
                 if (batched == 4)
                 {
-                    FireGroups(edges, start, batch[0], batch[1], batch[2], batch[3], groups, fires, fireCount, gates, masks);
+                    FireWindows(edges, start, windows, 4, fires, fireCount, gates, masks, stride);
                     batched = 0;
                 }
             }
             else
             {
-                for (int j = k; j < Math.Min(k + 8, end); j++)
-                    FireGateScalar(edges, j, 1 << (j - k), group, groups, fires, fireCount, gates, masks);
+                for (int j = offset; j < offset + 8; j++)
+                    FireGateScalar(edges, start, j, fires, fireCount, gates, masks, stride);
             }
         }
 
-        // A partial batch repeats its last group: the repeat computes the same values from the
-        // same state and stores them again, which changes nothing.
         if (batched > 0)
-            FireGroups(edges, start, batch[0], batch[Math.Min(1, batched - 1)], batch[Math.Min(2, batched - 1)], batch[batched - 1], groups, fires, fireCount, gates, masks);
-
-        long step = gates.Step;
-        for (int f = 0; f < fireCount; f++)
+            FireWindows(edges, start, windows, batched, fires, fireCount, gates, masks, stride);
+        if (!raggedVector)
         {
-            double x = fires[f];
-            int row = f * groups;
-            for (int group = 0; group < groups; group++)
-            {
-                uint mask = masks[row + group];
-                while (mask != 0)
-                {
-                    int j = start + group * 8 + BitOperations.TrailingZeroCount(mask);
-                    mask &= mask - 1;
-                    edges.LastStep[j] = step;
-                    result.Emit(slot, source, edges.Target[j], x);
-                }
-            }
+            for (int j = whole * 8; j < count; j++)
+                FireGateScalar(edges, start, j, fires, fireCount, gates, masks, stride);
         }
     }
 
-    /// <summary>One gate over all fires with the scalar rule; its pass bits go to <paramref name="bit"/> of its group's mask bytes.</summary>
-    private static void FireGateScalar(in EdgeArrays e, int k, int bit, int group, int groups, double[] fires, int fireCount, in GateContext g,
-        byte[] masks)
+    /// <summary>Gate <paramref name="gate"/> (relative to <paramref name="start"/>) over all fires with the scalar rule.</summary>
+    private static void FireGateScalar(in EdgeArrays e, int start, int gate, double[] fires, int fireCount, in GateContext g, byte[] masks, int stride)
     {
         ref var w = ref Unsafe.AsRef(in g.Weight);
+        int k = start + gate;
+        byte bit = (byte)(1 << (gate & 7));
+        int at = gate >> 3;
         for (int f = 0; f < fireCount; f++)
         {
             WeightRule.Reinforce(ref e.Strength[k], ref e.Hits[k], e.Flags[k], g.Modulation, g.Inhibition, w);
             if (WeightRule.UpdateThreshold(e.Strength[k], ref e.Threshold[k], ref e.EmaRate[k], ref e.Flags[k], fires[f], w))
-                masks[f * groups + group] |= (byte)bit;
+                masks[f * stride + at] |= bit;
         }
     }
 
     /// <summary>
-    /// Four groups of eight imprinted, unfrozen gates over all fires, state held in registers:
-    /// the same lane operations as <see cref="FireVector"/>, one fire after another per gate.
+    /// Up to four windows of eight imprinted, unfrozen gates over all fires, state held in
+    /// registers: the same lane operations as <see cref="FireVector"/>, one fire after another per
+    /// gate. Fewer than four windows repeat the last one: the repeat computes the same values from
+    /// the same state and stores them again, which changes nothing.
     /// </summary>
-    private static void FireGroups(in EdgeArrays e, int start, int a, int b, int c, int d, int groups, double[] fires, int fireCount,
-        in GateContext g, byte[] masks)
+    private static void FireWindows(in EdgeArrays e, int start, ReadOnlySpan<int> windows, int used, double[] fires, int fireCount,
+        in GateContext g, byte[] masks, int stride)
     {
+        int oa = windows[0], ob = windows[Math.Min(1, used - 1)], oc = windows[Math.Min(2, used - 1)], od = windows[used - 1];
         ref double strength = ref MemoryMarshal.GetArrayDataReference(e.Strength);
         ref double threshold = ref MemoryMarshal.GetArrayDataReference(e.Threshold);
         ref double ema = ref MemoryMarshal.GetArrayDataReference(e.EmaRate);
@@ -131,7 +186,7 @@ internal static class GateKernel
         var eta = Vector512.Create(g.Weight.Eta);
         var rStar = Vector512.Create(g.Weight.RStar);
         var saturation = Vector256.Create(g.Weight.HitSaturation);
-        nuint ka = (nuint)(start + a * 8), kb = (nuint)(start + b * 8), kc = (nuint)(start + c * 8), kd = (nuint)(start + d * 8);
+        nuint ka = (nuint)(start + oa), kb = (nuint)(start + ob), kc = (nuint)(start + oc), kd = (nuint)(start + od);
         Vector256<int> ha = Vector256.LoadUnsafe(ref hits, ka), hb = Vector256.LoadUnsafe(ref hits, kb),
             hc = Vector256.LoadUnsafe(ref hits, kc), hd = Vector256.LoadUnsafe(ref hits, kd);
         Vector512<double> sa = Vector512.LoadUnsafe(ref strength, ka), sb = Vector512.LoadUnsafe(ref strength, kb),
@@ -140,7 +195,14 @@ internal static class GateKernel
             tc = Vector512.LoadUnsafe(ref threshold, kc), td = Vector512.LoadUnsafe(ref threshold, kd);
         Vector512<double> ra = Vector512.LoadUnsafe(ref ema, ka), rb = Vector512.LoadUnsafe(ref ema, kb),
             rc = Vector512.LoadUnsafe(ref ema, kc), rd = Vector512.LoadUnsafe(ref ema, kd);
-        ref byte mask = ref MemoryMarshal.GetArrayDataReference(masks);
+
+        // A window's pass bits land at its gates' bit positions in the row; a ragged window
+        // (offset not a multiple of 8) keeps only the gates past the last whole window.
+        (int byteA, int shiftA) = Placement(oa);
+        (int byteB, int shiftB) = Placement(ob);
+        (int byteC, int shiftC) = Placement(oc);
+        (int byteD, int shiftD) = Placement(od);
+        ref byte row = ref MemoryMarshal.GetArrayDataReference(masks);
         for (int f = 0; f < fireCount; f++)
         {
             // Saturated gates (the steady state) skip the reinforcement: all lanes at the cap.
@@ -166,11 +228,11 @@ internal static class GateKernel
             tb += eta * (rb - rStar);
             tc += eta * (rc - rStar);
             td += eta * (rd - rStar);
-            int row = f * groups;
-            Unsafe.Add(ref mask, row + a) = (byte)fa.ExtractMostSignificantBits();
-            Unsafe.Add(ref mask, row + b) = (byte)fb.ExtractMostSignificantBits();
-            Unsafe.Add(ref mask, row + c) = (byte)fc.ExtractMostSignificantBits();
-            Unsafe.Add(ref mask, row + d) = (byte)fd.ExtractMostSignificantBits();
+            Unsafe.Add(ref row, byteA) |= (byte)(fa.ExtractMostSignificantBits() >> shiftA);
+            Unsafe.Add(ref row, byteB) |= (byte)(fb.ExtractMostSignificantBits() >> shiftB);
+            Unsafe.Add(ref row, byteC) |= (byte)(fc.ExtractMostSignificantBits() >> shiftC);
+            Unsafe.Add(ref row, byteD) |= (byte)(fd.ExtractMostSignificantBits() >> shiftD);
+            row = ref Unsafe.Add(ref row, stride);
         }
 
         ha.StoreUnsafe(ref hits, ka);
@@ -189,6 +251,18 @@ internal static class GateKernel
         sd.StoreUnsafe(ref strength, kd);
         td.StoreUnsafe(ref threshold, kd);
         rd.StoreUnsafe(ref ema, kd);
+    }
+
+    /// <summary>
+    /// Where the pass bits of the window at <paramref name="offset"/> go in a mask row: a whole
+    /// window fills byte offset/8; a ragged one (offset = count − 8, not a multiple of 8) keeps
+    /// only its top lanes — the gates past the last whole window — shifted down to bit 0 of the
+    /// byte after the last whole window.
+    /// </summary>
+    private static (int Byte, int Shift) Placement(int offset)
+    {
+        int skip = offset & 7;
+        return skip == 0 ? (offset >> 3, 0) : ((offset >> 3) + 1, 8 - skip);
     }
 
     /// <summary>The reinforcement of eight gates: lanes below the hit cap step their strength (clamped) and count the hit.</summary>

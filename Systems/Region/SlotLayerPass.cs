@@ -523,50 +523,70 @@ internal sealed class SlotLayerPass
         // Without growth the streak never asks (and ends at 0); with it, a request stops the run.
         int threshold = k.Growth ? k.GrowthThreshold : int.MaxValue;
         int streak = n.Streak;
+        int last = -1, lastIndex = -1;
+        bool lastFired = false;
         result.EnsureFireRoom(count - i);
         while (true)
         {
             int firesBefore = result.FireCount;
-            int stop = RunBinned(states, map, bins, values, i, ref streak, threshold, result, in k, out int last, out bool lastFired);
-            result.Fired += result.FireCount - firesBefore;
+            int stop = RunBinned(states, map, bins, values, i, ref streak, threshold, result, in k, ref last, ref lastFired);
             if (stop > i)
-                Commit(ref n, s.Key[n.SlotStart + (last >> 2)], (last & 1) != 0, lastFired, values[stop - 1]);
+                lastIndex = stop - 1;
             i = stop;
+            if (i < count && streak < threshold && map[bins[i]] is int entry and >= 0)
+            {
+                // A slot the loop leaves to the full slot rule (not yet imprinted, or frozen).
+                double x = values[i];
+                lastFired = SlotRule(ref states[entry >> 2], x, in k);
+                if (lastFired)
+                    result.FireValues[result.FireCount++] = x;
+                last = entry;
+                lastIndex = i;
+                streak = (entry & 2) != 0 ? streak + 1 : 0;
+                i++;
+            }
+
+            result.Fired += result.FireCount - firesBefore;
             if (streak >= threshold)
             {
                 n.Streak = streak;
-                RequestGrowthAt(ref n, row, run.Ordinal(i - 1));
+                RequestGrowthAt(ref n, row, run.Ordinal(lastIndex));
                 streak = n.Streak;
                 continue;
             }
 
             if (i == count)
                 break;
+            if (map[bins[i]] >= 0)
+                continue;
 
             // Input i needs a slot created: the full rule on the columns, then a fresh table and copy.
             SlotState.Store(states, in s, n.SlotStart, n.SlotCount);
             n.Streak = streak;
             OnInput(ref n, ref s, row, values[i], 0, 1, false, run, i, limit, in k, result);
             streak = n.Streak;
+            last = -1;
             i++;
             MapBins(map, in s, in n, limit);
             SlotState.Load(in s, n.SlotStart, n.SlotCount, states);
         }
 
         SlotState.Store(states, in s, n.SlotStart, n.SlotCount);
+        if (last >= 0)
+            Commit(ref n, s.Key[n.SlotStart + (last >> 2)], (last & 1) != 0, lastFired, values[lastIndex]);
         n.Streak = k.Growth ? streak : 0;
     }
 
     /// <summary>
-    /// The slot rule over inputs <paramref name="i"/>.. until the end, an input whose bin has no
-    /// slot (returned, not taken) or a growth request (returned after the input that made it).
-    /// Fire values are appended to the block's fire list (room ensured by the caller). The common
-    /// slot — imprinted, not frozen, hits saturated — is the threshold/rate update alone; any other
-    /// goes through <see cref="SlotRule"/>. <paramref name="last"/> is the map entry of the last
-    /// input taken.
+    /// The slot rule over inputs <paramref name="i"/>.. for imprinted, unfrozen slots (reinforce
+    /// while below the hit cap, then the threshold/rate update), until the end, an input whose bin
+    /// has no slot or whose slot needs the full rule (returned, not taken), or a growth request
+    /// (returned after the input that made it). Call-free, so its state stays in registers. Fire
+    /// values are appended to the block's fire list (room ensured by the caller);
+    /// <paramref name="last"/> and <paramref name="lastFired"/> describe the last input taken.
     /// </summary>
     private static int RunBinned(Span<SlotState> states, ReadOnlySpan<int> map, ReadOnlySpan<int> bins, ReadOnlySpan<double> values, int i,
-        ref int streak, int threshold, BlockResult result, in KernelConstants k, out int last, out bool lastFired)
+        ref int streak, int threshold, BlockResult result, in KernelConstants k, ref int last, ref bool lastFired)
     {
         ref SlotState state0 = ref MemoryMarshal.GetReference(states);
         ref int map0 = ref MemoryMarshal.GetReference(map);
@@ -577,33 +597,33 @@ internal sealed class SlotLayerPass
         int count = values.Length;
         int run = streak;
         int saturation = k.Saturation;
-        double decay = k.Decay, beta = k.Beta, eta = k.Eta, rStar = k.RStar;
-        int entry = 0, fired = 0;
-        last = -1;
+        double delta = k.Delta, decay = k.Decay, beta = k.Beta, eta = k.Eta, rStar = k.RStar;
+        int start = i, taken = 0, fired = 0;
         for (; i < count; i++)
         {
-            entry = Unsafe.Add(ref map0, Unsafe.Add(ref bin0, i));
+            int entry = Unsafe.Add(ref map0, Unsafe.Add(ref bin0, i));
             if (entry < 0)
                 break;
-            double x = Unsafe.Add(ref value0, i);
             ref SlotState slot = ref Unsafe.Add(ref state0, entry >> 2);
-            if (slot.Hits >= saturation && slot.Flags == (byte)WeightFlags.Imprinted)
+            if (slot.Flags != (byte)WeightFlags.Imprinted)
+                break;
+            if (slot.Hits < saturation)
             {
-                fired = slot.Strength > slot.Threshold ? 1 : 0;
-                // (double)fired is exactly 1.0 or +0.0, the values the rule multiplies by beta.
-                double ema = decay * slot.EmaRate + beta * fired;
-                slot.EmaRate = ema;
-                slot.Threshold += eta * (ema - rStar);
-            }
-            else
-            {
-                fired = SlotRule(ref slot, x, in k) ? 1 : 0;
+                slot.Strength = Math.Clamp(slot.Strength + delta, -1.0, 1.0);
+                slot.Hits += 1;
             }
 
+            fired = slot.Strength > slot.Threshold ? 1 : 0;
+            // (double)fired is exactly 1.0 or +0.0, the values the rule multiplies by beta.
+            double ema = decay * slot.EmaRate + beta * fired;
+            slot.EmaRate = ema;
+            slot.Threshold += eta * (ema - rStar);
+
             // Branch-free append: the slot is always written, kept only when the input fired.
+            double x = Unsafe.Add(ref value0, i);
             Unsafe.Add(ref fires, fireCount) = x;
             fireCount += fired;
-            last = entry;
+            taken = entry;
             run = (entry & 2) != 0 ? run + 1 : 0;
             if (run >= threshold)
             {
@@ -612,9 +632,14 @@ internal sealed class SlotLayerPass
             }
         }
 
+        if (i > start)
+        {
+            last = taken;
+            lastFired = fired != 0;
+        }
+
         result.FireCount = fireCount;
         streak = run;
-        lastFired = fired != 0;
         return i;
     }
 
