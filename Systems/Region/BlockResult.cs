@@ -43,6 +43,8 @@ internal sealed class BlockResult
         GrowthRow = -1;
         EmitCount = 0;
         FireCount = 0;
+        // Shared values are rewritten between passes: bins classified in an earlier pass are stale.
+        binsValues = null;
     }
 
     public void Emit(int tract, int source, int target, double value)
@@ -91,12 +93,28 @@ internal sealed class BlockResult
     }
 
     private int[] bins = new int[64];
+    private double[]? binsValues;
+    private long binsAnchor;
+    private int binsLimit, binsFrom, binsCount;
 
-    /// <summary>Scratch for the bins of one neuron's run of <paramref name="length"/> inputs.</summary>
-    public int[] Bins(int length)
+    /// <summary>
+    /// Scratch for the bins of one neuron's run of <paramref name="count"/> inputs, and whether it
+    /// already holds the bins of inputs <paramref name="from"/>.. of the shared values
+    /// <paramref name="shared"/> for this anchor and limit (classified for a previous row of this
+    /// block: rows of a broadcast run that share an anchor share their bins).
+    /// </summary>
+    public int[] Bins(int count, double[]? shared, double anchor, int limit, int from, out bool ready)
     {
-        if (bins.Length < length)
-            bins = new int[Math.Max(length, bins.Length * 2)];
+        long anchorBits = BitConverter.DoubleToInt64Bits(anchor);
+        ready = shared != null && ReferenceEquals(shared, binsValues) && anchorBits == binsAnchor && limit == binsLimit && from == binsFrom
+                && count == binsCount;
+        if (bins.Length < count)
+            bins = new int[Math.Max(count, bins.Length * 2)];
+        binsValues = shared;
+        binsAnchor = anchorBits;
+        binsLimit = limit;
+        binsFrom = from;
+        binsCount = count;
         return bins;
     }
 

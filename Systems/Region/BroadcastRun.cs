@@ -19,6 +19,8 @@ internal readonly struct BroadcastRun : IDeliveryRun
 
     public int Count { get; }
 
+    public double[]? SharedValues => values;
+
     public ReadOnlySpan<double> Values => values.AsSpan(0, Count);
 
     public double Value(int i) => values[i];

@@ -19,6 +19,8 @@ internal readonly struct BucketRun : IDeliveryRun
 
     public int Count { get; }
 
+    public double[]? SharedValues => null;
+
     public ReadOnlySpan<double> Values => values.AsSpan(from, Count);
 
     public double Value(int i) => values[from + i];

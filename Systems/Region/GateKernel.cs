@@ -183,6 +183,9 @@ internal static class GateKernel
         var one = Vector512.Create(1.0);
         var decay = Vector512.Create(1 - g.Weight.Beta);
         var beta = Vector512.Create(g.Weight.Beta);
+        // beta × (fired ? 1 : 0) is exactly beta or beta × 0 (signed zero): selecting the product
+        // instead of multiplying takes a multiply off the chain from one fire's compare to the next.
+        var betaTimesZero = Vector512.Create(g.Weight.Beta * 0.0);
         var eta = Vector512.Create(g.Weight.Eta);
         var rStar = Vector512.Create(g.Weight.RStar);
         var saturation = Vector256.Create(g.Weight.HitSaturation);
@@ -220,10 +223,10 @@ internal static class GateKernel
             var fb = Vector512.GreaterThan(sb, tb);
             var fc = Vector512.GreaterThan(sc, tc);
             var fd = Vector512.GreaterThan(sd, td);
-            ra = decay * ra + beta * Vector512.ConditionalSelect(fa, one, Vector512<double>.Zero);
-            rb = decay * rb + beta * Vector512.ConditionalSelect(fb, one, Vector512<double>.Zero);
-            rc = decay * rc + beta * Vector512.ConditionalSelect(fc, one, Vector512<double>.Zero);
-            rd = decay * rd + beta * Vector512.ConditionalSelect(fd, one, Vector512<double>.Zero);
+            ra = decay * ra + Vector512.ConditionalSelect(fa, beta, betaTimesZero);
+            rb = decay * rb + Vector512.ConditionalSelect(fb, beta, betaTimesZero);
+            rc = decay * rc + Vector512.ConditionalSelect(fc, beta, betaTimesZero);
+            rd = decay * rd + Vector512.ConditionalSelect(fd, beta, betaTimesZero);
             ta += eta * (ra - rStar);
             tb += eta * (rb - rStar);
             tc += eta * (rc - rStar);

@@ -513,8 +513,9 @@ internal sealed class SlotLayerPass
         if (i == count)
             return;
         var values = run.Values;
-        var bins = result.Bins(count).AsSpan(0, count);
-        ScalarBinThresholds.Classify(values[i..], n.Anchor, ref thresholds.For(row, n.Anchor, limit), limit, bins[i..]);
+        var bins = result.Bins(count, run.SharedValues, n.Anchor, limit, i, out bool classified).AsSpan(0, count);
+        if (!classified)
+            ScalarBinThresholds.Classify(values[i..], n.Anchor, ref thresholds.For(row, n.Anchor, limit), limit, bins[i..]);
         Span<int> map = stackalloc int[ScalarBinThresholds.MaxLimit + 1];
         Span<SlotState> states = stackalloc SlotState[ScalarBinThresholds.MaxLimit];
         MapBins(map, in s, in n, limit);
@@ -529,7 +530,9 @@ internal sealed class SlotLayerPass
         while (true)
         {
             int firesBefore = result.FireCount;
-            int stop = RunBinned(states, map, bins, values, i, ref streak, threshold, result, in k, ref last, ref lastFired);
+            int stop = k.Growth
+                ? RunBinned<CountStreak>(states, map, bins, values, i, ref streak, threshold, result, in k, ref last, ref lastFired)
+                : RunBinned<NoStreak>(states, map, bins, values, i, ref streak, threshold, result, in k, ref last, ref lastFired);
             if (stop > i)
                 lastIndex = stop - 1;
             i = stop;
@@ -537,12 +540,12 @@ internal sealed class SlotLayerPass
             {
                 // A slot the loop leaves to the full slot rule (not yet imprinted, or frozen).
                 double x = values[i];
-                lastFired = SlotRule(ref states[entry >> 2], x, in k);
+                lastFired = SlotRule(ref states[entry >> SlotState.SizeShift], x, in k);
                 if (lastFired)
                     result.FireValues[result.FireCount++] = x;
                 last = entry;
                 lastIndex = i;
-                streak = (entry & 2) != 0 ? streak + 1 : 0;
+                streak = (entry & OnFallbackBit) != 0 ? streak + 1 : 0;
                 i++;
             }
 
@@ -573,7 +576,7 @@ internal sealed class SlotLayerPass
 
         SlotState.Store(states, in s, n.SlotStart, n.SlotCount);
         if (last >= 0)
-            Commit(ref n, s.Key[n.SlotStart + (last >> 2)], (last & 1) != 0, lastFired, values[lastIndex]);
+            Commit(ref n, s.Key[n.SlotStart + (last >> SlotState.SizeShift)], (last & 1) != 0, lastFired, values[lastIndex]);
         n.Streak = k.Growth ? streak : 0;
     }
 
@@ -585,8 +588,9 @@ internal sealed class SlotLayerPass
     /// values are appended to the block's fire list (room ensured by the caller);
     /// <paramref name="last"/> and <paramref name="lastFired"/> describe the last input taken.
     /// </summary>
-    private static int RunBinned(Span<SlotState> states, ReadOnlySpan<int> map, ReadOnlySpan<int> bins, ReadOnlySpan<double> values, int i,
-        ref int streak, int threshold, BlockResult result, in KernelConstants k, ref int last, ref bool lastFired)
+    private static int RunBinned<TStreak>(Span<SlotState> states, ReadOnlySpan<int> map, ReadOnlySpan<int> bins, ReadOnlySpan<double> values,
+        int i, ref int streak, int threshold, BlockResult result, in KernelConstants k, ref int last, ref bool lastFired)
+        where TStreak : struct, IStreakMode
     {
         ref SlotState state0 = ref MemoryMarshal.GetReference(states);
         ref int map0 = ref MemoryMarshal.GetReference(map);
@@ -604,7 +608,7 @@ internal sealed class SlotLayerPass
             int entry = Unsafe.Add(ref map0, Unsafe.Add(ref bin0, i));
             if (entry < 0)
                 break;
-            ref SlotState slot = ref Unsafe.Add(ref state0, entry >> 2);
+            ref SlotState slot = ref Unsafe.AddByteOffset(ref state0, (nint)(entry & ~EntryBits));
             if (slot.Flags != (byte)WeightFlags.Imprinted)
                 break;
             if (slot.Hits < saturation)
@@ -624,11 +628,14 @@ internal sealed class SlotLayerPass
             Unsafe.Add(ref fires, fireCount) = x;
             fireCount += fired;
             taken = entry;
-            run = (entry & 2) != 0 ? run + 1 : 0;
-            if (run >= threshold)
+            if (TStreak.Counts)
             {
-                i++;
-                break;
+                run = (entry & OnFallbackBit) != 0 ? run + 1 : 0;
+                if (run >= threshold)
+                {
+                    i++;
+                    break;
+                }
             }
         }
 
@@ -668,25 +675,52 @@ internal sealed class SlotLayerPass
         return fired;
     }
 
+    /// <summary>Map entry bit: the slot is the fallback (sets LastSlotUsedFallback).</summary>
+    private const int FallbackBit = 1;
+
+    /// <summary>Map entry bit: the input counts toward the growth streak (a fallback at capacity).</summary>
+    private const int OnFallbackBit = 2;
+
+    /// <summary>The flag bits of a map entry; the rest is the slot's byte offset in the packed copy.</summary>
+    private const int EntryBits = (1 << SlotState.SizeShift) - 1;
+
     /// <summary>
     /// Fills bin → entry for bins 0..limit (limit: out of domain), or −1 where the rule would
     /// create a slot: exactly OnInputCore's lookup, fallback and full-neuron choices for the
-    /// neuron's current block. An entry is (slot − block start) × 4, + 2 when it counts toward the
-    /// growth streak (at capacity and on the fallback), + 1 when it is a fallback.
+    /// neuron's current block. An entry is the slot's byte offset in the packed copy
+    /// ((slot − block start) × 32) plus <see cref="FallbackBit"/> and <see cref="OnFallbackBit"/>.
     /// </summary>
     private static void MapBins(Span<int> map, in SlotArrays s, in NeuronLocal n, int limit)
     {
         bool atCapacity = n.SlotCount >= limit;
-        int onFallback = atCapacity ? 3 : 1;
+        int onFallback = atCapacity ? FallbackBit | OnFallbackBit : FallbackBit;
         int fallbackSlot = Find(in s, n.SlotStart, n.SlotCount, SlotKey.Scalar(limit - 1));
-        int whenMissing = fallbackSlot >= 0 ? (fallbackSlot - n.SlotStart) * 4 + onFallback : atCapacity ? onFallback : -1;
+        int whenMissing = fallbackSlot >= 0 ? ((fallbackSlot - n.SlotStart) << SlotState.SizeShift) | onFallback : atCapacity ? onFallback : -1;
         for (int bin = 0; bin < limit; bin++)
         {
             int slot = Find(in s, n.SlotStart, n.SlotCount, SlotKey.Scalar(bin));
-            map[bin] = slot >= 0 ? (slot - n.SlotStart) * 4 : atCapacity ? whenMissing : -1;
+            map[bin] = slot >= 0 ? (slot - n.SlotStart) << SlotState.SizeShift : atCapacity ? whenMissing : -1;
         }
 
         map[limit] = whenMissing;
+    }
+
+    /// <summary>Whether <see cref="RunBinned{TStreak}"/> keeps the growth streak (a type argument, so each variant compiles without the other's code).</summary>
+    private interface IStreakMode
+    {
+        static abstract bool Counts { get; }
+    }
+
+    /// <summary>Growth on: count fallbacks at capacity and stop at a request.</summary>
+    private readonly struct CountStreak : IStreakMode
+    {
+        public static bool Counts => true;
+    }
+
+    /// <summary>Growth off: the streak is not kept (it ends at 0).</summary>
+    private readonly struct NoStreak : IStreakMode
+    {
+        public static bool Counts => false;
     }
 
     /// <summary>Writes the last-input fields of a binned input (slot key, fallback, fired, value), as the full rule leaves them.</summary>

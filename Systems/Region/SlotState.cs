@@ -5,11 +5,14 @@ namespace GrowNet.Ecs.Systems.Region;
 /// <summary>
 /// One slot's rule state packed in one 32-byte record: the binned kernel copies a neuron's block
 /// (at most 16 slots) into these while it runs its inputs, so a slot update is one base
-/// register and one cache line instead of five column arrays.
+/// register and one cache line instead of five column arrays, addressed by a byte offset.
 /// </summary>
-[StructLayout(LayoutKind.Sequential)]
+[StructLayout(LayoutKind.Sequential, Size = 1 << SizeShift)]
 internal struct SlotState
 {
+    /// <summary>log2 of the record size in bytes.</summary>
+    public const int SizeShift = 5;
+
     public double Strength;
     public double Threshold;
     public double EmaRate;
