@@ -118,6 +118,28 @@ internal sealed class BlockResult
         return bins;
     }
 
+    private int[] positions = new int[64];
+
+    /// <summary>Scratch for the input positions of one neuron's run, sorted by slot.</summary>
+    public int[] Positions(int count)
+    {
+        if (positions.Length < count)
+            positions = new int[Math.Max(count, positions.Length * 2)];
+        return positions;
+    }
+
+    private ulong[] firedBits = new ulong[16];
+
+    /// <summary>Zeroed scratch for a fired bit per input of one neuron's run (<paramref name="words"/> words).</summary>
+    public ulong[] FiredBits(int words)
+    {
+        if (firedBits.Length < words)
+            firedBits = new ulong[Math.Max(words, firedBits.Length * 2)];
+        else
+            Array.Clear(firedBits, 0, words);
+        return firedBits;
+    }
+
     private byte[] gateMasks = new byte[256];
 
     /// <summary>Zeroed scratch for the pass/fail bits of one source's gates over its fires (at least <paramref name="length"/> bytes).</summary>

@@ -527,7 +527,15 @@ internal sealed class SlotLayerPass
         int last = -1, lastIndex = -1;
         bool lastFired = false;
         result.EnsureFireRoom(count - i);
-        while (true)
+
+        // Without a streak to keep, a run whose inputs all have steady slots goes slot-major.
+        if (!k.Growth && SlotChains.TryRun(states, n.SlotCount, map, bins, values, i, in k, result, out last, out lastFired))
+        {
+            lastIndex = count - 1;
+            i = count;
+        }
+
+        while (i < count)
         {
             int firesBefore = result.FireCount;
             int stop = k.Growth
