@@ -118,14 +118,16 @@ internal sealed class BlockResult
         return bins;
     }
 
-    private int[] positions = new int[64];
+    private ulong[] slotInputBits = new ulong[64];
 
-    /// <summary>Scratch for the input positions of one neuron's run, sorted by slot.</summary>
-    public int[] Positions(int count)
+    /// <summary>Zeroed scratch for one bit row per slot over one neuron's run (<paramref name="words"/> words).</summary>
+    public ulong[] SlotInputBits(int words)
     {
-        if (positions.Length < count)
-            positions = new int[Math.Max(count, positions.Length * 2)];
-        return positions;
+        if (slotInputBits.Length < words)
+            slotInputBits = new ulong[Math.Max(words, slotInputBits.Length * 2)];
+        else
+            Array.Clear(slotInputBits, 0, words);
+        return slotInputBits;
     }
 
     private ulong[] firedBits = new ulong[16];

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using GrowNet.Ecs.Components.Region;
 
 namespace GrowNet.Ecs.Systems.Region;
@@ -10,12 +11,13 @@ namespace GrowNet.Ecs.Systems.Region;
 /// A neuron's binned run worked slot-major. Once every input of the run has a slot and every slot
 /// it uses is imprinted and unfrozen, a slot's update no longer depends on the input value (x
 /// only matters for imprinting and as the fire value): each slot is a chain over its own inputs,
-/// in input order, independent of every other slot. So the inputs are sorted by slot (stable),
-/// the 16 slots run side by side as the lanes of two 8-wide vectors — lane operations are exactly
-/// the scalar rule's, one input after another per lane, lanes whose list is done held by a blend —
-/// and the fires, marked at their input positions, are read back in input order. Bit for bit the
-/// input-order loop (<c>SlotLayerPass.RunBinned</c>), with sixteen dependency chains in flight
-/// instead of one input at a time. Not for runs that keep a growth streak (it is input-ordered).
+/// in input order, independent of every other slot. So each slot's inputs are marked in a bit
+/// row, the 16 slots run side by side as the lanes of two 8-wide vectors — lane operations are
+/// exactly the scalar rule's, one input after another per lane, lanes whose inputs are done held
+/// by a blend — and a fire at a lane's j-th step is placed at the j-th set bit of its row, so the
+/// fires are read back in input order. Bit for bit the input-order loop
+/// (<c>SlotLayerPass.RunBinned</c>), with sixteen dependency chains in flight instead of one input
+/// at a time. Not for runs that keep a growth streak (it is input-ordered).
 /// </summary>
 internal static class SlotChains
 {
@@ -36,39 +38,28 @@ internal static class SlotChains
         if (!Vector512.IsHardwareAccelerated || slotCount > Lanes)
             return false;
         int count = values.Length - from;
-        Span<int> perSlot = stackalloc int[Lanes];
-        for (int i = from; i < values.Length; i++)
-        {
-            int entry = map[bins[i]];
-            if (entry < 0)
-                return false;
-            perSlot[entry >> SlotState.SizeShift]++;
-        }
+        int words = (count + 63) >> 6;
 
+        // Which inputs each slot takes: one bit row per slot (input positions relative to from).
+        ulong[] taken = result.SlotInputBits(slotCount * words);
+        if (!MarkSlotInputs(map, bins, from, count, slotCount, words, taken))
+            return false;
+        Span<int> perSlot = stackalloc int[Lanes];
         for (int slot = 0; slot < slotCount; slot++)
         {
-            if (perSlot[slot] > 0 && states[slot].Flags != (byte)WeightFlags.Imprinted)
+            int inputs = 0;
+            for (int word = 0; word < words; word++)
+                inputs += BitOperations.PopCount(taken[slot * words + word]);
+            if (inputs > 0 && states[slot].Flags != (byte)WeightFlags.Imprinted)
                 return false;
+            perSlot[slot] = inputs;
         }
 
-        // Stable counting sort of the input positions (relative to from) by slot.
-        Span<int> first = stackalloc int[Lanes];
-        Span<int> next = stackalloc int[Lanes];
         int longest = 0;
-        for (int slot = 0, at = 0; slot < Lanes; slot++)
-        {
-            first[slot] = at;
-            next[slot] = at;
-            at += perSlot[slot];
-            longest = Math.Max(longest, perSlot[slot]);
-        }
-
-        int[] positions = result.Positions(count);
-        for (int i = from; i < values.Length; i++)
-            positions[next[map[bins[i]] >> SlotState.SizeShift]++] = i - from;
-
+        foreach (int inputs in perSlot)
+            longest = Math.Max(longest, inputs);
         ulong[] firedAt = result.FiredBits((count + 63) >> 6);
-        RunLanes(states, slotCount, perSlot, first, positions, longest, in k, firedAt);
+        RunLanes(states, slotCount, perSlot, taken, words, longest, in k, firedAt);
 
         // Fires in input order.
         ref double fires = ref MemoryMarshal.GetArrayDataReference(result.FireValues);
@@ -91,10 +82,56 @@ internal static class SlotChains
         return true;
     }
 
-    /// <summary>The 16 slot chains as two 8-lane vectors, <paramref name="longest"/> steps; fired inputs are marked in <paramref name="firedAt"/>.</summary>
-    private static void RunLanes(Span<SlotState> states, int slotCount, ReadOnlySpan<int> perSlot, ReadOnlySpan<int> first, int[] positions, int longest,
+    /// <summary>
+    /// Sets bit q of row slot in <paramref name="taken"/> for each input q (relative to
+    /// <paramref name="from"/>); sixteen inputs at a time, their entries looked up in the map held
+    /// in two registers. False when an input has no slot.
+    /// </summary>
+    private static bool MarkSlotInputs(ReadOnlySpan<int> map, ReadOnlySpan<int> bins, int from, int count, int slotCount, int words, ulong[] taken)
+    {
+        int q = 0;
+        if (Avx512F.IsSupported)
+        {
+            Span<int> table = stackalloc int[2 * Lanes];
+            table.Fill(-1);
+            map.CopyTo(table);
+            var low = Vector512.Create((ReadOnlySpan<int>)table[..Lanes]);
+            var high = Vector512.Create((ReadOnlySpan<int>)table[Lanes..]);
+            ref int bin = ref Unsafe.Add(ref MemoryMarshal.GetReference(bins), from);
+            ref ushort rows = ref Unsafe.As<ulong, ushort>(ref MemoryMarshal.GetArrayDataReference(taken));
+            for (; q + 16 <= count; q += 16)
+            {
+                var entries = Avx512F.PermuteVar16x32x2(low, Vector512.LoadUnsafe(ref bin, (nuint)q), high);
+                if (Vector512.LessThan(entries, Vector512<int>.Zero) != Vector512<int>.Zero)
+                    return false;
+                var slots = Vector512.ShiftRightLogical(entries, SlotState.SizeShift);
+                for (int slot = 0; slot < slotCount; slot++)
+                    Unsafe.Add(ref rows, slot * words * 4 + (q >> 4)) = (ushort)Vector512.Equals(slots, Vector512.Create(slot)).ExtractMostSignificantBits();
+            }
+        }
+
+        for (; q < count; q++)
+        {
+            int entry = map[bins[from + q]];
+            if (entry < 0)
+                return false;
+            taken[(entry >> SlotState.SizeShift) * words + (q >> 6)] |= 1UL << q;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The 16 slot chains as two 8-lane vectors, <paramref name="longest"/> steps; lane l's step j
+    /// is the j-th set bit of its row in <paramref name="taken"/>, and fired inputs are marked at
+    /// those positions in <paramref name="firedAt"/>.
+    /// </summary>
+    private static void RunLanes(Span<SlotState> states, int slotCount, ReadOnlySpan<int> perSlot, ulong[] taken, int words, int longest,
         in KernelConstants k, ulong[] firedAt)
     {
+        // Per lane, the word of its row being read and the inputs in the words before it (steps only increase).
+        Span<int> cursorWord = stackalloc int[Lanes];
+        Span<int> cursorRank = stackalloc int[Lanes];
         Span<double> strength = stackalloc double[Lanes];
         Span<double> threshold = stackalloc double[Lanes];
         Span<double> ema = stackalloc double[Lanes];
@@ -130,7 +167,6 @@ internal static class SlotChains
         var betaTimesZero = Vector512.Create(k.Beta * 0.0);
         var eta = Vector512.Create(k.Eta);
         var rStar = Vector512.Create(k.RStar);
-        ref int position = ref MemoryMarshal.GetArrayDataReference(positions);
         for (int step = 0; step < longest; step++)
         {
             var at = Vector512.Create((long)step);
@@ -161,7 +197,7 @@ internal static class SlotChains
             {
                 int slot = BitOperations.TrailingZeroCount(fired);
                 fired &= fired - 1;
-                int p = Unsafe.Add(ref position, first[slot] + step);
+                int p = InputOfStep(taken, slot * words, ref cursorWord[slot], ref cursorRank[slot], step);
                 firedAt[p >> 6] |= 1UL << p;
             }
         }
@@ -182,5 +218,29 @@ internal static class SlotChains
             state.EmaRate = ema[slot];
             state.Hits = (int)hits[slot];
         }
+    }
+
+    /// <summary>The position of the <paramref name="step"/>-th set bit of a row, advancing the lane's cursor.</summary>
+    private static int InputOfStep(ulong[] taken, int row, ref int word, ref int rank, int step)
+    {
+        ref ulong bits = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(taken), row);
+        int w = word, before = rank;
+        ulong current = Unsafe.Add(ref bits, w);
+        int inWord = BitOperations.PopCount(current);
+        while (before + inWord <= step)
+        {
+            before += inWord;
+            current = Unsafe.Add(ref bits, ++w);
+            inWord = BitOperations.PopCount(current);
+        }
+
+        word = w;
+        rank = before;
+        int within = step - before;
+        if (Bmi2.X64.IsSupported)
+            return w * 64 + BitOperations.TrailingZeroCount(Bmi2.X64.ParallelBitDeposit(1UL << within, current));
+        for (int skip = 0; skip < within; skip++)
+            current &= current - 1;
+        return w * 64 + BitOperations.TrailingZeroCount(current);
     }
 }
