@@ -163,7 +163,7 @@ internal static class SlotChains
         var one = Vector512.Create(1.0);
         var decay = Vector512.Create(k.Decay);
         var beta = Vector512.Create(k.Beta);
-        // beta × (fired ? 1 : 0) is exactly beta or beta × 0 (signed zero): select the product.
+        // beta × (fired ? 1 : 0) is exactly beta or beta × 0 (signed zero).
         var betaTimesZero = Vector512.Create(k.Beta * 0.0);
         var eta = Vector512.Create(k.Eta);
         var rStar = Vector512.Create(k.RStar);
@@ -183,16 +183,26 @@ internal static class SlotChains
                 hHi -= belowHi;
             }
 
-            var firedLo = Vector512.GreaterThan(sLo, tLo);
-            var firedHi = Vector512.GreaterThan(sHi, tHi);
-            var emaLo = decay * rLo + Vector512.ConditionalSelect(firedLo, beta, betaTimesZero);
-            var emaHi = decay * rHi + Vector512.ConditionalSelect(firedHi, beta, betaTimesZero);
-            rLo = Vector512.ConditionalSelect(activeLo.AsDouble(), emaLo, rLo);
-            rHi = Vector512.ConditionalSelect(activeHi.AsDouble(), emaHi, rHi);
-            tLo = Vector512.ConditionalSelect(activeLo.AsDouble(), tLo + eta * (emaLo - rStar), tLo);
-            tHi = Vector512.ConditionalSelect(activeHi.AsDouble(), tHi + eta * (emaHi - rStar), tHi);
-            uint fired = (uint)(firedLo & activeLo.AsDouble()).ExtractMostSignificantBits()
-                         | ((uint)(firedHi & activeHi.AsDouble()).ExtractMostSignificantBits() << 8);
+            // Both outcomes of the compare are computed before it resolves (each exactly the rule's
+            // operations for that outcome) and then selected, so the chain from one step's threshold
+            // to the next is compare, select, add rather than the whole rate update.
+            var decayedLo = decay * rLo;
+            var decayedHi = decay * rHi;
+            var emaIfLo = decayedLo + beta;
+            var emaIfHi = decayedHi + beta;
+            var emaElseLo = decayedLo + betaTimesZero;
+            var emaElseHi = decayedHi + betaTimesZero;
+            var stepIfLo = eta * (emaIfLo - rStar);
+            var stepIfHi = eta * (emaIfHi - rStar);
+            var stepElseLo = eta * (emaElseLo - rStar);
+            var stepElseHi = eta * (emaElseHi - rStar);
+            var firedLo = Vector512.GreaterThan(sLo, tLo) & activeLo.AsDouble();
+            var firedHi = Vector512.GreaterThan(sHi, tHi) & activeHi.AsDouble();
+            rLo = Vector512.ConditionalSelect(activeLo.AsDouble(), Vector512.ConditionalSelect(firedLo, emaIfLo, emaElseLo), rLo);
+            rHi = Vector512.ConditionalSelect(activeHi.AsDouble(), Vector512.ConditionalSelect(firedHi, emaIfHi, emaElseHi), rHi);
+            tLo = Vector512.ConditionalSelect(activeLo.AsDouble(), tLo + Vector512.ConditionalSelect(firedLo, stepIfLo, stepElseLo), tLo);
+            tHi = Vector512.ConditionalSelect(activeHi.AsDouble(), tHi + Vector512.ConditionalSelect(firedHi, stepIfHi, stepElseHi), tHi);
+            uint fired = (uint)firedLo.ExtractMostSignificantBits() | ((uint)firedHi.ExtractMostSignificantBits() << 8);
             while (fired != 0)
             {
                 int slot = BitOperations.TrailingZeroCount(fired);
