@@ -200,23 +200,26 @@ internal static class GateKernel
             rc = Vector512.LoadUnsafe(ref ema, kc), rd = Vector512.LoadUnsafe(ref ema, kd);
 
         // A window's pass bits land at its gates' bit positions in the row; a ragged window
-        // (offset not a multiple of 8) keeps only the gates past the last whole window.
+        // (offset not a multiple of 8) keeps only the gates past the last whole window. Each
+        // window owns its byte (a repeated window writes the same value), so bytes are assigned.
         (int byteA, int shiftA) = Placement(oa);
         (int byteB, int shiftB) = Placement(ob);
         (int byteC, int shiftC) = Placement(oc);
         (int byteD, int shiftD) = Placement(od);
         ref byte row = ref MemoryMarshal.GetArrayDataReference(masks);
+        // Hits only grow: once every lane is at the cap (the steady state) no fire reinforces any more.
+        bool reinforcing = (Vector256.LessThan(ha, saturation) | Vector256.LessThan(hb, saturation)
+                            | Vector256.LessThan(hc, saturation) | Vector256.LessThan(hd, saturation)) != Vector256<int>.Zero;
         for (int f = 0; f < fireCount; f++)
         {
-            // Saturated gates (the steady state) skip the reinforcement: all lanes at the cap.
-            var below = Vector256.LessThan(ha, saturation) | Vector256.LessThan(hb, saturation)
-                        | Vector256.LessThan(hc, saturation) | Vector256.LessThan(hd, saturation);
-            if (below != Vector256<int>.Zero)
+            if (reinforcing)
             {
                 Reinforce(ref sa, ref ha, saturation, delta, minusOne, one);
                 Reinforce(ref sb, ref hb, saturation, delta, minusOne, one);
                 Reinforce(ref sc, ref hc, saturation, delta, minusOne, one);
                 Reinforce(ref sd, ref hd, saturation, delta, minusOne, one);
+                reinforcing = (Vector256.LessThan(ha, saturation) | Vector256.LessThan(hb, saturation)
+                               | Vector256.LessThan(hc, saturation) | Vector256.LessThan(hd, saturation)) != Vector256<int>.Zero;
             }
 
             var fa = Vector512.GreaterThan(sa, ta);
@@ -231,10 +234,10 @@ internal static class GateKernel
             tb += eta * (rb - rStar);
             tc += eta * (rc - rStar);
             td += eta * (rd - rStar);
-            Unsafe.Add(ref row, byteA) |= (byte)(fa.ExtractMostSignificantBits() >> shiftA);
-            Unsafe.Add(ref row, byteB) |= (byte)(fb.ExtractMostSignificantBits() >> shiftB);
-            Unsafe.Add(ref row, byteC) |= (byte)(fc.ExtractMostSignificantBits() >> shiftC);
-            Unsafe.Add(ref row, byteD) |= (byte)(fd.ExtractMostSignificantBits() >> shiftD);
+            Unsafe.Add(ref row, byteA) = (byte)(fa.ExtractMostSignificantBits() >> shiftA);
+            Unsafe.Add(ref row, byteB) = (byte)(fb.ExtractMostSignificantBits() >> shiftB);
+            Unsafe.Add(ref row, byteC) = (byte)(fc.ExtractMostSignificantBits() >> shiftC);
+            Unsafe.Add(ref row, byteD) = (byte)(fd.ExtractMostSignificantBits() >> shiftD);
             row = ref Unsafe.Add(ref row, stride);
         }
 

@@ -143,7 +143,8 @@ internal static class SlotChains
             strength[slot] = used ? states[slot].Strength : 0;
             threshold[slot] = used ? states[slot].Threshold : 0;
             ema[slot] = used ? states[slot].EmaRate : 0;
-            hits[slot] = used ? states[slot].Hits : 0;
+            // Lanes past the slot count are never stored; at the cap they keep the reinforcement check off.
+            hits[slot] = used ? states[slot].Hits : k.Saturation;
             length[slot] = perSlot[slot];
         }
 
@@ -167,20 +168,25 @@ internal static class SlotChains
         var betaTimesZero = Vector512.Create(k.Beta * 0.0);
         var eta = Vector512.Create(k.Eta);
         var rStar = Vector512.Create(k.RStar);
+        // Hits only grow: once every lane is at the cap (the steady state) no step reinforces any more.
+        // A used lane past its last input may hold hits below the cap, which only keeps this check
+        // on; it is masked out of the reinforcement itself.
+        bool reinforcing = (Vector512.LessThan(hLo, saturation) | Vector512.LessThan(hHi, saturation)) != Vector512<long>.Zero;
         for (int step = 0; step < longest; step++)
         {
             var at = Vector512.Create((long)step);
             var activeLo = Vector512.GreaterThan(nLo, at);
             var activeHi = Vector512.GreaterThan(nHi, at);
-            var belowLo = Vector512.LessThan(hLo, saturation) & activeLo;
-            var belowHi = Vector512.LessThan(hHi, saturation) & activeHi;
-            if ((belowLo | belowHi) != Vector512<long>.Zero)
+            if (reinforcing)
             {
                 // Reinforce lanes below the hit cap (Math.Clamp(s + delta, −1, 1), hits + 1).
+                var belowLo = Vector512.LessThan(hLo, saturation) & activeLo;
+                var belowHi = Vector512.LessThan(hHi, saturation) & activeHi;
                 sLo = Vector512.ConditionalSelect(belowLo.AsDouble(), Vector512.Min(Vector512.Max(sLo + delta, minusOne), one), sLo);
                 sHi = Vector512.ConditionalSelect(belowHi.AsDouble(), Vector512.Min(Vector512.Max(sHi + delta, minusOne), one), sHi);
                 hLo -= belowLo;
                 hHi -= belowHi;
+                reinforcing = (Vector512.LessThan(hLo, saturation) | Vector512.LessThan(hHi, saturation)) != Vector512<long>.Zero;
             }
 
             // Both outcomes of the compare are computed before it resolves (each exactly the rule's
