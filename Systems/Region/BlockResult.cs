@@ -45,6 +45,7 @@ internal sealed class BlockResult
         FireCount = 0;
         // Shared values are rewritten between passes: bins classified in an earlier pass are stale.
         binsValues = null;
+        binRowsReady = false;
     }
 
     public void Emit(int tract, int source, int target, double value)
@@ -110,12 +111,37 @@ internal sealed class BlockResult
                 && count == binsCount;
         if (bins.Length < count)
             bins = new int[Math.Max(count, bins.Length * 2)];
+        if (!ready)
+            binRowsReady = false;
         binsValues = shared;
         binsAnchor = anchorBits;
         binsLimit = limit;
         binsFrom = from;
         binsCount = count;
         return bins;
+    }
+
+    private ulong[] binRows = new ulong[64];
+    private bool binRowsReady;
+
+    /// <summary>
+    /// Scratch for one bit row per bin over the bins last returned by <c>Bins</c>
+    /// (<paramref name="words"/> words in all), and whether it already holds them: rows derived
+    /// from shared bins are shared too. The caller fills it when not ready.
+    /// </summary>
+    public ulong[] BinRows(int words, out bool ready)
+    {
+        ready = binRowsReady;
+        if (!ready)
+        {
+            if (binRows.Length < words)
+                binRows = new ulong[Math.Max(words, binRows.Length * 2)];
+            else
+                Array.Clear(binRows, 0, words);
+            binRowsReady = true;
+        }
+
+        return binRows;
     }
 
     private ulong[] slotInputBits = new ulong[64];

@@ -30,8 +30,8 @@ internal static class SlotChains
     /// ensured by the caller). Returns false, having changed nothing, when the run does not
     /// qualify; otherwise the map entry of the last input and whether it fired.
     /// </summary>
-    public static bool TryRun(Span<SlotState> states, int slotCount, ReadOnlySpan<int> map, ReadOnlySpan<int> bins, ReadOnlySpan<double> values,
-        int from, in KernelConstants k, BlockResult result, out int lastEntry, out bool lastFired)
+    public static bool TryRun(Span<SlotState> states, int slotCount, ReadOnlySpan<int> map, int limit, ReadOnlySpan<int> bins,
+        ReadOnlySpan<double> values, int from, in KernelConstants k, BlockResult result, out int lastEntry, out bool lastFired)
     {
         lastEntry = -1;
         lastFired = false;
@@ -40,10 +40,30 @@ internal static class SlotChains
         int count = values.Length - from;
         int words = (count + 63) >> 6;
 
-        // Which inputs each slot takes: one bit row per slot (input positions relative to from).
+        // Which inputs each bin holds (one bit row per bin, positions relative to from; rows of
+        // bins shared by several neurons are built once), then each slot's row: the bins it takes.
+        int bins1 = limit + 1;
+        ulong[] binRows = result.BinRows(bins1 * words, out bool built);
+        if (!built)
+            MarkBinInputs(bins, from, count, bins1, words, binRows);
         ulong[] taken = result.SlotInputBits(slotCount * words);
-        if (!MarkSlotInputs(map, bins, from, count, slotCount, words, taken))
-            return false;
+        for (int bin = 0; bin < bins1; bin++)
+        {
+            int entry = map[bin];
+            var row = binRows.AsSpan(bin * words, words);
+            if (entry < 0)
+            {
+                // A bin with no slot: fine while no input falls in it.
+                if (row.IndexOfAnyExcept(0UL) >= 0)
+                    return false;
+                continue;
+            }
+
+            var into = taken.AsSpan((entry >> SlotState.SizeShift) * words, words);
+            for (int word = 0; word < words; word++)
+                into[word] |= row[word];
+        }
+
         Span<int> perSlot = stackalloc int[Lanes];
         for (int slot = 0; slot < slotCount; slot++)
         {
@@ -83,42 +103,26 @@ internal static class SlotChains
     }
 
     /// <summary>
-    /// Sets bit q of row slot in <paramref name="taken"/> for each input q (relative to
-    /// <paramref name="from"/>); sixteen inputs at a time, their entries looked up in the map held
-    /// in two registers. False when an input has no slot.
+    /// Sets bit q of row b in <paramref name="rows"/> for each input q (relative to
+    /// <paramref name="from"/>) in bin b, sixteen inputs at a time.
     /// </summary>
-    private static bool MarkSlotInputs(ReadOnlySpan<int> map, ReadOnlySpan<int> bins, int from, int count, int slotCount, int words, ulong[] taken)
+    private static void MarkBinInputs(ReadOnlySpan<int> bins, int from, int count, int binCount, int words, ulong[] rows)
     {
         int q = 0;
-        if (Avx512F.IsSupported)
+        if (Vector512.IsHardwareAccelerated)
         {
-            Span<int> table = stackalloc int[2 * Lanes];
-            table.Fill(-1);
-            map.CopyTo(table);
-            var low = Vector512.Create((ReadOnlySpan<int>)table[..Lanes]);
-            var high = Vector512.Create((ReadOnlySpan<int>)table[Lanes..]);
             ref int bin = ref Unsafe.Add(ref MemoryMarshal.GetReference(bins), from);
-            ref ushort rows = ref Unsafe.As<ulong, ushort>(ref MemoryMarshal.GetArrayDataReference(taken));
+            ref ushort halves = ref Unsafe.As<ulong, ushort>(ref MemoryMarshal.GetArrayDataReference(rows));
             for (; q + 16 <= count; q += 16)
             {
-                var entries = Avx512F.PermuteVar16x32x2(low, Vector512.LoadUnsafe(ref bin, (nuint)q), high);
-                if (Vector512.LessThan(entries, Vector512<int>.Zero) != Vector512<int>.Zero)
-                    return false;
-                var slots = Vector512.ShiftRightLogical(entries, SlotState.SizeShift);
-                for (int slot = 0; slot < slotCount; slot++)
-                    Unsafe.Add(ref rows, slot * words * 4 + (q >> 4)) = (ushort)Vector512.Equals(slots, Vector512.Create(slot)).ExtractMostSignificantBits();
+                var sixteen = Vector512.LoadUnsafe(ref bin, (nuint)q);
+                for (int b = 0; b < binCount; b++)
+                    Unsafe.Add(ref halves, b * words * 4 + (q >> 4)) = (ushort)Vector512.Equals(sixteen, Vector512.Create(b)).ExtractMostSignificantBits();
             }
         }
 
         for (; q < count; q++)
-        {
-            int entry = map[bins[from + q]];
-            if (entry < 0)
-                return false;
-            taken[(entry >> SlotState.SizeShift) * words + (q >> 6)] |= 1UL << q;
-        }
-
-        return true;
+            rows[bins[from + q] * words + (q >> 6)] |= 1UL << q;
     }
 
     /// <summary>
@@ -143,8 +147,7 @@ internal static class SlotChains
             strength[slot] = used ? states[slot].Strength : 0;
             threshold[slot] = used ? states[slot].Threshold : 0;
             ema[slot] = used ? states[slot].EmaRate : 0;
-            // Lanes past the slot count are never stored; at the cap they keep the reinforcement check off.
-            hits[slot] = used ? states[slot].Hits : k.Saturation;
+            hits[slot] = used ? states[slot].Hits : 0;
             length[slot] = perSlot[slot];
         }
 
@@ -168,10 +171,10 @@ internal static class SlotChains
         var betaTimesZero = Vector512.Create(k.Beta * 0.0);
         var eta = Vector512.Create(k.Eta);
         var rStar = Vector512.Create(k.RStar);
-        // Hits only grow: once every lane is at the cap (the steady state) no step reinforces any more.
-        // A used lane past its last input may hold hits below the cap, which only keeps this check
-        // on; it is masked out of the reinforcement itself.
-        bool reinforcing = (Vector512.LessThan(hLo, saturation) | Vector512.LessThan(hHi, saturation)) != Vector512<long>.Zero;
+        // Hits only grow: once every lane with inputs still to take is at the cap (the steady state)
+        // no later step reinforces any more, so the check is dropped for the rest of the run.
+        bool reinforcing = ((Vector512.LessThan(hLo, saturation) & Vector512.GreaterThan(nLo, Vector512<long>.Zero))
+                            | (Vector512.LessThan(hHi, saturation) & Vector512.GreaterThan(nHi, Vector512<long>.Zero))) != Vector512<long>.Zero;
         for (int step = 0; step < longest; step++)
         {
             var at = Vector512.Create((long)step);
@@ -186,7 +189,9 @@ internal static class SlotChains
                 sHi = Vector512.ConditionalSelect(belowHi.AsDouble(), Vector512.Min(Vector512.Max(sHi + delta, minusOne), one), sHi);
                 hLo -= belowLo;
                 hHi -= belowHi;
-                reinforcing = (Vector512.LessThan(hLo, saturation) | Vector512.LessThan(hHi, saturation)) != Vector512<long>.Zero;
+                var later = Vector512.Create((long)step + 1);
+                reinforcing = ((Vector512.LessThan(hLo, saturation) & Vector512.GreaterThan(nLo, later))
+                               | (Vector512.LessThan(hHi, saturation) & Vector512.GreaterThan(nHi, later))) != Vector512<long>.Zero;
             }
 
             // Both outcomes of the compare are computed before it resolves (each exactly the rule's

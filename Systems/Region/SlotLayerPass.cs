@@ -529,7 +529,7 @@ internal sealed class SlotLayerPass
         result.EnsureFireRoom(count - i);
 
         // Without a streak to keep, a run whose inputs all have steady slots goes slot-major.
-        if (!k.Growth && SlotChains.TryRun(states, n.SlotCount, map, bins, values, i, in k, result, out last, out lastFired))
+        if (!k.Growth && SlotChains.TryRun(states, n.SlotCount, map, limit, bins, values, i, in k, result, out last, out lastFired))
         {
             lastIndex = count - 1;
             i = count;
