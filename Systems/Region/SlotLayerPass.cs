@@ -21,8 +21,11 @@ internal sealed class SlotLayerPass
     /// <summary>Rows per block of a phase A pass (one input per row).</summary>
     public const int EntryBlockSize = 1024;
 
-    /// <summary>Deliveries a phase B block aims at.</summary>
-    public const int FlushBlockWork = 1 << 14;
+    /// <summary>
+    /// Deliveries a phase B block aims at: large enough that the rows of a block share classified
+    /// bins and scratch (16 image-layer neurons), small enough for tens of blocks per layer.
+    /// </summary>
+    public const int FlushBlockWork = 1 << 16;
 
     /// <summary>Deliveries from which a neuron works on a private copy of its slot block.</summary>
     public const int LocalSlotsThreshold = 64;
