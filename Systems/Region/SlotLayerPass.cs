@@ -493,12 +493,14 @@ internal sealed class SlotLayerPass
     /// <summary>
     /// One neuron's run of scalar inputs when its anchor is fixed (First) and its limit is at most
     /// <see cref="ScalarBinThresholds.MaxLimit"/>. The bins of the whole run are classified first,
-    /// eight inputs at a time, against the neuron's exact bin thresholds (no division); a
-    /// bin → slot table built from its block then gives each input's slot, and the slot rule runs
-    /// on a packed copy of the block (<see cref="RunBinned"/>). Inputs the table cannot answer (a
-    /// slot still to be created; before that the anchor still to be set or a one-shot preference)
-    /// take the full rule, after which the table and the copy are rebuilt. Per input: the same
-    /// slot, the same operations on it and the same neuron bookkeeping as
+    /// eight inputs at a time, against the neuron's exact bin thresholds (no division; rows of a
+    /// block that share the values and the anchor share the bins); a bin → slot table built from
+    /// its block then gives each input's slot, and the slot rule runs on a packed copy of the
+    /// block: slot-major (<see cref="SlotChains"/>) when no growth streak is kept and every slot
+    /// the run uses is steady, else input by input (<see cref="RunBinned{TStreak}"/>). Inputs the
+    /// table cannot answer (a slot still to be created; before that the anchor still to be set or
+    /// a one-shot preference) take the full rule, after which the table and the copy are rebuilt.
+    /// Per input: the same slot, the same operations on it and the same neuron bookkeeping as
     /// <see cref="OnInputCore"/>; the neuron's last-input fields are written for the last input only.
     /// </summary>
     private void DeliverBinned<TRun>(ref NeuronLocal n, ref SlotArrays s, int row, in TRun run, int limit, BlockResult result)
@@ -587,7 +589,7 @@ internal sealed class SlotLayerPass
 
         SlotState.Store(states, in s, n.SlotStart, n.SlotCount);
         if (last >= 0)
-            Commit(ref n, s.Key[n.SlotStart + (last >> SlotState.SizeShift)], (last & 1) != 0, lastFired, values[lastIndex]);
+            Commit(ref n, s.Key[n.SlotStart + (last >> SlotState.SizeShift)], (last & FallbackBit) != 0, lastFired, values[lastIndex]);
         n.Streak = k.Growth ? streak : 0;
     }
 
