@@ -19,6 +19,10 @@ internal readonly struct BroadcastRun : IDeliveryRun
 
     public int Count { get; }
 
+    public double[]? SharedValues => values;
+
+    public ReadOnlySpan<double> Values => values.AsSpan(0, Count);
+
     public double Value(int i) => values[i];
 
     public int Source(int i) => sources[i];

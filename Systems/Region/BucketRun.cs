@@ -19,6 +19,10 @@ internal readonly struct BucketRun : IDeliveryRun
 
     public int Count { get; }
 
+    public double[]? SharedValues => null;
+
+    public ReadOnlySpan<double> Values => values.AsSpan(from, Count);
+
     public double Value(int i) => values[from + i];
 
     public int Source(int i) => sources[from + i];

@@ -9,6 +9,15 @@ internal interface IDeliveryRun
     /// <summary>Number of inputs.</summary>
     int Count { get; }
 
+    /// <summary>
+    /// The array behind <see cref="Values"/> when every row of the layer takes the same inputs
+    /// this pass (a broadcast run), else null: rows may then share work derived from the values.
+    /// </summary>
+    double[]? SharedValues { get; }
+
+    /// <summary>All input values, in order.</summary>
+    ReadOnlySpan<double> Values { get; }
+
     /// <summary>Value of input <paramref name="i"/>.</summary>
     double Value(int i);
 

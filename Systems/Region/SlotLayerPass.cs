@@ -21,8 +21,11 @@ internal sealed class SlotLayerPass
     /// <summary>Rows per block of a phase A pass (one input per row).</summary>
     public const int EntryBlockSize = 1024;
 
-    /// <summary>Deliveries a phase B block aims at.</summary>
-    public const int FlushBlockWork = 1 << 14;
+    /// <summary>
+    /// Deliveries a phase B block aims at: large enough that the rows of a block share classified
+    /// bins and scratch (16 image-layer neurons), small enough for tens of blocks per layer.
+    /// </summary>
+    public const int FlushBlockWork = 1 << 16;
 
     /// <summary>Deliveries from which a neuron works on a private copy of its slot block.</summary>
     public const int LocalSlotsThreshold = 64;
@@ -46,6 +49,13 @@ internal sealed class SlotLayerPass
     private long entryOrdinalBase;
     private TractDeliveries[] incoming = [];
     private int incomingCount;
+    private TableHandle neuronTable;
+    private readonly Dictionary<TableHandle, ScalarBinThresholds> binThresholds = new();
+    private ScalarBinThresholds thresholds = null!;
+    private bool binnedRuns;
+
+    /// <summary>Inputs from which a neuron's run takes the binned path (its setup costs about this many inputs).</summary>
+    public const int BinnedRunMinimum = 32;
 
     /// <summary>Gathers everything one pass over a slot layer needs.</summary>
     public void Begin(World world, in LayerState state, in SlotConfig config, in BusState layerBus,
@@ -53,6 +63,7 @@ internal sealed class SlotLayerPass
     {
         this.world = world;
         slotTable = state.Slots;
+        neuronTable = state.Neurons;
         // A loaded world may come without the guard rows the vector key lookup relies on.
         SlotBlocks.EnsureGuard(world, state.Slots);
         neurons = NeuronArrays.From(world, state.Neurons);
@@ -85,6 +96,17 @@ internal sealed class SlotLayerPass
     {
         incoming = runs;
         incomingCount = runCount;
+        // Neurons with a fixed anchor and a small limit pick bins by threshold compares (see
+        // ScalarBinThresholds); the thresholds are kept per layer from pass to pass.
+        binnedRuns = constants.FirstAnchor && !mayRelocate;
+        if (binnedRuns)
+        {
+            if (!binThresholds.TryGetValue(neuronTable, out var layerThresholds))
+                binThresholds[neuronTable] = layerThresholds = new ScalarBinThresholds();
+            layerThresholds.Prepare(neurons.Count, constants.EpsilonScale, constants.BinWidth);
+            thresholds = layerThresholds;
+        }
+
         long work = 0;
         for (int i = 0; i < runCount; i++)
             work += runs[i].Deliveries;
@@ -123,6 +145,8 @@ internal sealed class SlotLayerPass
             var n = NeuronLocal.Load(neurons, row);
             OnInput(ref n, ref s, row, x, 0, 1, false, entryOrdinalBase | (uint)row, n.Limit(neurons, row, k.LayerLimit), in k, result);
             n.Store(neurons, row);
+            if (result.FireCount > 0)
+                EmitFires(row, result);
             if (n.GrowthOrdinal != long.MaxValue)
                 result.NoteGrowth(n.GrowthOrdinal, row);
         }
@@ -179,6 +203,8 @@ internal sealed class SlotLayerPass
             }
 
             n.Store(neurons, row);
+            if (result.FireCount > 0)
+                EmitFires(row, result);
             if (n.GrowthOrdinal != long.MaxValue)
                 result.NoteGrowth(n.GrowthOrdinal, row);
         }
@@ -191,6 +217,12 @@ internal sealed class SlotLayerPass
         var k = constants;
         int limit = n.Limit(neurons, row, k.LayerLimit);
         int count = run.Count;
+        if (binnedRuns && !spatial && count >= BinnedRunMinimum && limit is > 0 and <= ScalarBinThresholds.MaxLimit)
+        {
+            DeliverBinned(ref n, ref s, row, in run, limit, result);
+            return;
+        }
+
         for (int i = 0; i < count; i++)
             OnInput(ref n, ref s, row, run.Value(i), spatial ? run.Source(i) : 0, sourceWidth, spatial, run, i, limit, in k, result);
     }
@@ -318,7 +350,7 @@ internal sealed class SlotLayerPass
         if (fired)
         {
             flags |= NeuronFlags.FiredLast;
-            Fire(row, x, result);
+            result.RecordFire(x);
         }
 
         n.Flags = flags;
@@ -413,15 +445,41 @@ internal sealed class SlotLayerPass
         n.Streak = 0;
     }
 
+    /// <summary>
+    /// The effects of the fires neuron <paramref name="row"/> recorded while taking its inputs:
+    /// bus pulses (I, M) or, for E, per outgoing tract the gate updates of all its fires and the
+    /// events, fire by fire in edge order — each tract's queue receives exactly what one emission
+    /// per fire would have queued (queues are per tract, so the order between tracts is free).
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void Fire(int row, double x, BlockResult result)
+    private void EmitFires(int row, BlockResult result)
     {
-        result.Fired++;
+        int fires = result.FireCount;
+        result.FireCount = 0;
         switch (neurons.Kind[row])
         {
             case NeuronKind.Excitatory:
+                var values = result.FireValues;
                 for (int o = 0; o < outgoingCount; o++)
-                    EmitOn(outgoing[o], o, row, x, result, gates);
+                {
+                    var tract = outgoing[o];
+                    if (tract.Kind == TractKind.Windowed)
+                    {
+                        if (tract.CarriesSource(row))
+                        {
+                            for (int f = 0; f < fires; f++)
+                                result.Emit(o, row, -1, values[f]);
+                        }
+
+                        continue;
+                    }
+
+                    int start = tract.RowStart[row];
+                    int end = tract.RowStart[row + 1];
+                    if (start < end)
+                        GateKernel.FireMany(tract.Edges, start, end, values, fires, gates, result, o, row);
+                }
+
                 break;
             case NeuronKind.Inhibitory:
                 result.Pulses |= BusPulses.Inhibition;
@@ -430,6 +488,265 @@ internal sealed class SlotLayerPass
                 result.Pulses |= BusPulses.Modulation;
                 break;
         }
+    }
+
+    /// <summary>
+    /// One neuron's run of scalar inputs when its anchor is fixed (First) and its limit is at most
+    /// <see cref="ScalarBinThresholds.MaxLimit"/>. The bins of the whole run are classified first,
+    /// eight inputs at a time, against the neuron's exact bin thresholds (no division; rows of a
+    /// block that share the values and the anchor share the bins); a bin → slot table built from
+    /// its block then gives each input's slot, and the slot rule runs on a packed copy of the
+    /// block: slot-major (<see cref="SlotChains"/>) when no growth streak is kept and every slot
+    /// the run uses is steady, else input by input (<see cref="RunBinned{TStreak}"/>). Inputs the
+    /// table cannot answer (a slot still to be created; before that the anchor still to be set or
+    /// a one-shot preference) take the full rule, after which the table and the copy are rebuilt.
+    /// Per input: the same slot, the same operations on it and the same neuron bookkeeping as
+    /// <see cref="OnInputCore"/>; the neuron's last-input fields are written for the last input only.
+    /// </summary>
+    private void DeliverBinned<TRun>(ref NeuronLocal n, ref SlotArrays s, int row, in TRun run, int limit, BlockResult result)
+        where TRun : struct, IDeliveryRun
+    {
+        var k = constants;
+        int count = run.Count;
+        int i = 0;
+        while (i < count && (n.Flags & (NeuronFlags.HasAnchor | NeuronFlags.PreferLastSlotOnce)) != NeuronFlags.HasAnchor)
+        {
+            OnInput(ref n, ref s, row, run.Value(i), 0, 1, false, run, i, limit, in k, result);
+            i++;
+        }
+
+        if (i == count)
+            return;
+        var values = run.Values;
+        var bins = result.Bins(count, run.SharedValues, n.Anchor, limit, i, out bool classified).AsSpan(0, count);
+        if (!classified)
+            ScalarBinThresholds.Classify(values[i..], n.Anchor, ref thresholds.For(row, n.Anchor, limit), limit, bins[i..]);
+        Span<int> map = stackalloc int[ScalarBinThresholds.MaxLimit + 1];
+        Span<SlotState> states = stackalloc SlotState[ScalarBinThresholds.MaxLimit];
+        MapBins(map, in s, in n, limit);
+        SlotState.Load(in s, n.SlotStart, n.SlotCount, states);
+
+        // Without growth the streak never asks (and ends at 0); with it, a request stops the run.
+        int threshold = k.Growth ? k.GrowthThreshold : int.MaxValue;
+        int streak = n.Streak;
+        int last = -1, lastIndex = -1;
+        bool lastFired = false;
+        result.EnsureFireRoom(count - i);
+
+        // Without a streak to keep, a run whose inputs all have steady slots goes slot-major.
+        if (!k.Growth && SlotChains.TryRun(states, n.SlotCount, map, limit, bins, values, i, in k, result, out last, out lastFired))
+        {
+            lastIndex = count - 1;
+            i = count;
+        }
+
+        while (i < count)
+        {
+            int firesBefore = result.FireCount;
+            int stop = k.Growth
+                ? RunBinned<CountStreak>(states, map, bins, values, i, ref streak, threshold, result, in k, ref last, ref lastFired)
+                : RunBinned<NoStreak>(states, map, bins, values, i, ref streak, threshold, result, in k, ref last, ref lastFired);
+            if (stop > i)
+                lastIndex = stop - 1;
+            i = stop;
+            if (i < count && streak < threshold && map[bins[i]] is int entry and >= 0)
+            {
+                // A slot the loop leaves to the full slot rule (not yet imprinted, or frozen).
+                double x = values[i];
+                lastFired = SlotRule(ref states[entry >> SlotState.SizeShift], x, in k);
+                if (lastFired)
+                    result.FireValues[result.FireCount++] = x;
+                last = entry;
+                lastIndex = i;
+                streak = (entry & OnFallbackBit) != 0 ? streak + 1 : 0;
+                i++;
+            }
+
+            result.Fired += result.FireCount - firesBefore;
+            if (streak >= threshold)
+            {
+                n.Streak = streak;
+                RequestGrowthAt(ref n, row, run.Ordinal(lastIndex));
+                streak = n.Streak;
+                continue;
+            }
+
+            if (i == count)
+                break;
+            if (map[bins[i]] >= 0)
+                continue;
+
+            // Input i needs a slot created: the full rule on the columns, then a fresh table and copy.
+            SlotState.Store(states, in s, n.SlotStart, n.SlotCount);
+            n.Streak = streak;
+            OnInput(ref n, ref s, row, values[i], 0, 1, false, run, i, limit, in k, result);
+            streak = n.Streak;
+            last = -1;
+            i++;
+            MapBins(map, in s, in n, limit);
+            SlotState.Load(in s, n.SlotStart, n.SlotCount, states);
+        }
+
+        SlotState.Store(states, in s, n.SlotStart, n.SlotCount);
+        if (last >= 0)
+            Commit(ref n, s.Key[n.SlotStart + (last >> SlotState.SizeShift)], (last & FallbackBit) != 0, lastFired, values[lastIndex]);
+        n.Streak = k.Growth ? streak : 0;
+    }
+
+    /// <summary>
+    /// The slot rule over inputs <paramref name="i"/>.. for imprinted, unfrozen slots (reinforce
+    /// while below the hit cap, then the threshold/rate update), until the end, an input whose bin
+    /// has no slot or whose slot needs the full rule (returned, not taken), or a growth request
+    /// (returned after the input that made it). Call-free, so its state stays in registers. Fire
+    /// values are appended to the block's fire list (room ensured by the caller);
+    /// <paramref name="last"/> and <paramref name="lastFired"/> describe the last input taken.
+    /// </summary>
+    private static int RunBinned<TStreak>(Span<SlotState> states, ReadOnlySpan<int> map, ReadOnlySpan<int> bins, ReadOnlySpan<double> values,
+        int i, ref int streak, int threshold, BlockResult result, in KernelConstants k, ref int last, ref bool lastFired)
+        where TStreak : struct, IStreakMode
+    {
+        ref SlotState state0 = ref MemoryMarshal.GetReference(states);
+        ref int map0 = ref MemoryMarshal.GetReference(map);
+        ref int bin0 = ref MemoryMarshal.GetReference(bins);
+        ref double value0 = ref MemoryMarshal.GetReference(values);
+        ref double fires = ref MemoryMarshal.GetArrayDataReference(result.FireValues);
+        int fireCount = result.FireCount;
+        int count = values.Length;
+        int run = streak;
+        int saturation = k.Saturation;
+        double delta = k.Delta, decay = k.Decay, beta = k.Beta, eta = k.Eta, rStar = k.RStar;
+        int start = i, taken = 0, fired = 0;
+        for (; i < count; i++)
+        {
+            int entry = Unsafe.Add(ref map0, Unsafe.Add(ref bin0, i));
+            if (entry < 0)
+                break;
+            ref SlotState slot = ref Unsafe.AddByteOffset(ref state0, (nint)(entry & ~EntryBits));
+            if (slot.Flags != (byte)WeightFlags.Imprinted)
+                break;
+            if (slot.Hits < saturation)
+            {
+                slot.Strength = Math.Clamp(slot.Strength + delta, -1.0, 1.0);
+                slot.Hits += 1;
+            }
+
+            fired = slot.Strength > slot.Threshold ? 1 : 0;
+            // (double)fired is exactly 1.0 or +0.0, the values the rule multiplies by beta.
+            double ema = decay * slot.EmaRate + beta * fired;
+            slot.EmaRate = ema;
+            slot.Threshold += eta * (ema - rStar);
+
+            // Branch-free append: the slot is always written, kept only when the input fired.
+            double x = Unsafe.Add(ref value0, i);
+            Unsafe.Add(ref fires, fireCount) = x;
+            fireCount += fired;
+            taken = entry;
+            if (TStreak.Counts)
+            {
+                run = (entry & OnFallbackBit) != 0 ? run + 1 : 0;
+                if (run >= threshold)
+                {
+                    i++;
+                    break;
+                }
+            }
+        }
+
+        if (i > start)
+        {
+            last = taken;
+            lastFired = fired != 0;
+        }
+
+        result.FireCount = fireCount;
+        streak = run;
+        return i;
+    }
+
+    /// <summary><see cref="OnInputCore"/>'s slot rule (reinforce, imprint, threshold) for any slot state; returns whether it fired.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool SlotRule(ref SlotState slot, double x, in KernelConstants k)
+    {
+        bool frozen = (slot.Flags & (byte)WeightFlags.Frozen) != 0;
+        if (!frozen && slot.Hits < k.Saturation)
+        {
+            slot.Strength = Math.Clamp(slot.Strength + k.Delta, -1.0, 1.0);
+            slot.Hits += 1;
+        }
+
+        if (frozen)
+            return slot.Strength > slot.Threshold;
+        if ((slot.Flags & (byte)WeightFlags.Imprinted) == 0)
+        {
+            slot.Threshold = Math.Abs(x) * k.ImprintFactor;
+            slot.Flags |= (byte)WeightFlags.Imprinted;
+        }
+
+        bool fired = slot.Strength > slot.Threshold;
+        slot.EmaRate = k.Decay * slot.EmaRate + k.Beta * (fired ? 1.0 : 0.0);
+        slot.Threshold += k.Eta * (slot.EmaRate - k.RStar);
+        return fired;
+    }
+
+    /// <summary>Map entry bit: the slot is the fallback (sets LastSlotUsedFallback).</summary>
+    private const int FallbackBit = 1;
+
+    /// <summary>Map entry bit: the input counts toward the growth streak (a fallback at capacity).</summary>
+    private const int OnFallbackBit = 2;
+
+    /// <summary>The flag bits of a map entry; the rest is the slot's byte offset in the packed copy.</summary>
+    private const int EntryBits = (1 << SlotState.SizeShift) - 1;
+
+    /// <summary>
+    /// Fills bin → entry for bins 0..limit (limit: out of domain), or −1 where the rule would
+    /// create a slot: exactly OnInputCore's lookup, fallback and full-neuron choices for the
+    /// neuron's current block. An entry is the slot's byte offset in the packed copy
+    /// ((slot − block start) × 32) plus <see cref="FallbackBit"/> and <see cref="OnFallbackBit"/>.
+    /// </summary>
+    private static void MapBins(Span<int> map, in SlotArrays s, in NeuronLocal n, int limit)
+    {
+        bool atCapacity = n.SlotCount >= limit;
+        int onFallback = atCapacity ? FallbackBit | OnFallbackBit : FallbackBit;
+        int fallbackSlot = Find(in s, n.SlotStart, n.SlotCount, SlotKey.Scalar(limit - 1));
+        int whenMissing = fallbackSlot >= 0 ? ((fallbackSlot - n.SlotStart) << SlotState.SizeShift) | onFallback : atCapacity ? onFallback : -1;
+        for (int bin = 0; bin < limit; bin++)
+        {
+            int slot = Find(in s, n.SlotStart, n.SlotCount, SlotKey.Scalar(bin));
+            map[bin] = slot >= 0 ? (slot - n.SlotStart) << SlotState.SizeShift : atCapacity ? whenMissing : -1;
+        }
+
+        map[limit] = whenMissing;
+    }
+
+    /// <summary>Whether <see cref="RunBinned{TStreak}"/> keeps the growth streak (a type argument, so each variant compiles without the other's code).</summary>
+    private interface IStreakMode
+    {
+        static abstract bool Counts { get; }
+    }
+
+    /// <summary>Growth on: count fallbacks at capacity and stop at a request.</summary>
+    private readonly struct CountStreak : IStreakMode
+    {
+        public static bool Counts => true;
+    }
+
+    /// <summary>Growth off: the streak is not kept (it ends at 0).</summary>
+    private readonly struct NoStreak : IStreakMode
+    {
+        public static bool Counts => false;
+    }
+
+    /// <summary>Writes the last-input fields of a binned input (slot key, fallback, fired, value), as the full rule leaves them.</summary>
+    private static void Commit(ref NeuronLocal n, long slotKey, bool fallback, bool fired, double x)
+    {
+        var flags = (n.Flags | NeuronFlags.HasLastSlot | NeuronFlags.HaveLastInput) & ~(NeuronFlags.LastSlotUsedFallback | NeuronFlags.FiredLast);
+        if (fallback)
+            flags |= NeuronFlags.LastSlotUsedFallback;
+        if (fired)
+            flags |= NeuronFlags.FiredLast;
+        n.Flags = flags;
+        n.LastSlotKey = slotKey;
+        n.LastInput = x;
     }
 
     /// <summary>A fire of source <paramref name="row"/> on one outgoing tract (shared with pixel layers).</summary>
