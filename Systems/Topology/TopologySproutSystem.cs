@@ -67,14 +67,35 @@ public sealed class TopologySproutSystem : ISystem
         int weakest = duels > 0
             ? FindWeakest(world, data, state.Representation, duels, TopologyKeys.CandidateValue(candidateKeys[sprouts]))
             : 0;
-        int replaced = 0;
-        while (replaced < weakest
-               && TopologyKeys.CandidateValue(candidateKeys[sprouts + replaced]) > TopologyKeys.WeakValue(weakKeys[replaced]))
-            replaced++;
+        int replaced = Duel(sprouts, weakest);
 
         Record(world, state.Changes, n, sprouts + replaced, replaced);
         state.LastSprouted = sprouts;
         state.LastReplaced = replaced;
+    }
+
+    /// <summary>
+    /// The duel: the k-th remaining candidate (strongest first) replaces the k-th weakest edge while
+    /// its P exceeds that |W|; returns how many did. Candidates' P never rises along the list and the
+    /// weakest edges' |W| never falls, so when the last pair wins every pair does, and the weakest
+    /// edges (held unordered) need sorting only when some candidate loses.
+    /// </summary>
+    private int Duel(int sprouts, int weakest)
+    {
+        if (weakest == 0)
+            return 0;
+        var weak = weakKeys.AsSpan(0, weakest);
+        ulong strongestOfWeak = 0;
+        foreach (ulong key in weak)
+            strongestOfWeak = Math.Max(strongestOfWeak, key);
+        if (TopologyKeys.CandidateValue(candidateKeys[sprouts + weakest - 1]) > TopologyKeys.WeakValue(strongestOfWeak))
+            return weakest;
+        weak.Sort();
+        int replaced = 0;
+        while (replaced < weakest
+               && TopologyKeys.CandidateValue(candidateKeys[sprouts + replaced]) > TopologyKeys.WeakValue(weakKeys[replaced]))
+            replaced++;
+        return replaced;
     }
 
     private void Record(World world, TableHandle changes, int n, int sprouts, int removals)
@@ -556,7 +577,7 @@ public sealed class TopologySproutSystem : ISystem
 
     // ------------------------------------------------------------------ weakest edges
 
-    /// <summary>The <paramref name="keep"/> weakest edges with |W| below <paramref name="strongest"/>, sorted, into weakKeys[0..count).</summary>
+    /// <summary>The <paramref name="keep"/> weakest edges with |W| below <paramref name="strongest"/>, in no order, into weakKeys[0..count).</summary>
     private int FindWeakest(World world, in BlockArrays data, TopologyRepresentation representation, int keep, float strongest)
     {
         ulong bound = TopologyKeys.WeakBound(strongest);
@@ -633,11 +654,8 @@ public sealed class TopologySproutSystem : ISystem
             total += weakCounts[b];
         }
 
-        var found = weakKeys.AsSpan(0, total);
-        KeySelection.PartitionSmallest(found, keep);
-        int count = Math.Min(keep, total);
-        found[..count].Sort();
-        return count;
+        KeySelection.PartitionSmallest(weakKeys.AsSpan(0, total), keep);
+        return Math.Min(keep, total);
     }
 
     private static void EnsureLength<T>(ref T[] array, int length)
@@ -688,7 +706,7 @@ public sealed class TopologySproutSystem : ISystem
                     ScanDense<LaneBlock128>(first, last, ref selector);
                 else
                     ScanDenseScalar(first, last, ref selector);
-                counts[block] = selector.Finish();
+                counts[block] = selector.FinishUnordered();
             }
         }
 

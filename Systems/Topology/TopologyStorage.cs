@@ -291,13 +291,15 @@ internal static class TopologyStorage
                 int read = data.RowStart[i];
                 int readEnd = read + data.Degree[i];
                 // Changes are few per row: the runs between them move as whole blocks, and a
-                // binary search in the rest of the row finds where the next change falls.
+                // vectorised scan of the run (which is copied next anyway) finds where the next
+                // change falls: the first column at or above it.
                 while (s < sEnd || r < rEnd)
                 {
                     bool sprout = r == rEnd || (s < sEnd && buffers.SproutColumns[s] < buffers.RemovalColumns[r]);
                     int column = sprout ? buffers.SproutColumns[s] : buffers.RemovalColumns[r];
-                    int found = columns.AsSpan(read, readEnd - read).BinarySearch(column);
-                    int run = found >= 0 ? found : ~found;
+                    int run = columns.AsSpan(read, readEnd - read).IndexOfAnyExceptInRange(int.MinValue, column - 1);
+                    if (run < 0)
+                        run = readEnd - read;
                     columns.AsSpan(read, run).CopyTo(outColumns.AsSpan(write));
                     weights.AsSpan(read, run).CopyTo(outWeights.AsSpan(write));
                     read += run;
