@@ -27,6 +27,8 @@ public sealed class TopologySproutSystem : ISystem
     private const int MaxScanBlocks = 64;
     private readonly List<Entity> blocks = new();
     private ulong[] vertexKeys = [];
+    private ulong[] radixKeys = [];
+    private readonly int[] radixCounts = new int[1 << 11];
     private ulong[] candidateKeys = [];
     private ulong[] heapKeys = [];
     private int[] heapRows = [];
@@ -148,19 +150,23 @@ public sealed class TopologySproutSystem : ISystem
         EnsureLength(ref seedKeys, n);
         EnsureLength(ref seedColumns, n);
         EnsureLength(ref candidateKeys, 2 * limit + 64);
+        EnsureLength(ref radixKeys, n);
         int positives = 0, negatives = 0;
         var x = data.Activation;
+        // Both groups are listed in ascending index, so the stable radix sort by |x| gives the
+        // key order (|x| descending, then index).
         for (int i = 0; i < n; i++)
         {
             float xi = x[i];
             if (xi > 0f)
                 vertexKeys[positives++] = TopologyKeys.Candidate(xi, i);
             else if (xi < 0f)
-                vertexKeys[n - 1 - negatives++] = TopologyKeys.Candidate(-xi, i);
+                radixKeys[negatives++] = TopologyKeys.Candidate(-xi, i);
         }
 
-        vertexKeys.AsSpan(0, positives).Sort();
-        vertexKeys.AsSpan(n - negatives, negatives).Sort();
+        radixKeys.AsSpan(0, negatives).CopyTo(vertexKeys.AsSpan(n - negatives));
+        KeyRadixSort.SortByHighWord(vertexKeys.AsSpan(0, positives), radixKeys, radixCounts);
+        KeyRadixSort.SortByHighWord(vertexKeys.AsSpan(n - negatives, negatives), radixKeys, radixCounts);
         var window = default(LeadingWindow);
         if (representation == TopologyRepresentation.Sparse)
         {
