@@ -20,11 +20,8 @@ internal sealed class SparseRebuildBuffers
     /// <summary>Fill positions while bucketing (one per row).</summary>
     public int[] RemovalFill = [];
 
-    /// <summary>Fill positions of the counting sort by column (N + 1 entries).</summary>
-    public int[] ColumnFill = [];
-
-    /// <summary>Change indices in column order.</summary>
-    public int[] Order = [];
+    /// <summary>Packed sort keys for long buckets: sprouts' slices first, then removals' (one entry per change).</summary>
+    public ulong[] SortKeys = [];
 
     /// <summary>Each row's start in the rebuilt table (N + 1 entries; the last is the edge total).</summary>
     public int[] NewStart = [];
@@ -61,8 +58,7 @@ internal sealed class SparseRebuildBuffers
         Ensure(ref SproutColumns, sprouts);
         Ensure(ref SproutWeights, sprouts);
         Ensure(ref RemovalColumns, removals);
-        Ensure(ref ColumnFill, vertices + 1);
-        Ensure(ref Order, sprouts + removals);
+        Ensure(ref SortKeys, sprouts + removals);
     }
 
     /// <summary>Grows the second edge table to <paramref name="edges"/> entries.</summary>

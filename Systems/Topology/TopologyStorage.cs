@@ -183,8 +183,8 @@ internal static class TopologyStorage
     }
 
     /// <summary>
-    /// Sorts the changes into per-row buckets, each in column order: a counting sort by column,
-    /// then a stable one by row (O(N + changes), no comparisons).
+    /// Sorts the changes into per-row buckets (a counting sort by row, O(N + changes)); each row's
+    /// merge puts its own buckets in column order, in parallel.
     /// </summary>
     private static void BucketByRow(int n, ReadOnlySpan<int> rows, ReadOnlySpan<int> columns, ReadOnlySpan<float> values,
         ReadOnlySpan<byte> kinds, int sprouts, int removals, SparseRebuildBuffers buffers)
@@ -208,19 +208,9 @@ internal static class TopologyStorage
             removalStart[i + 1] += removalStart[i];
         }
 
-        var columnFill = buffers.ColumnFill.AsSpan(0, n + 1);
-        columnFill.Clear();
-        for (int k = 0; k < columns.Length; k++)
-            columnFill[columns[k] + 1]++;
-        for (int j = 0; j < n; j++)
-            columnFill[j + 1] += columnFill[j];
-        var order = buffers.Order.AsSpan(0, rows.Length);
-        for (int k = 0; k < columns.Length; k++)
-            order[columnFill[columns[k]]++] = k;
-
         sproutStart[..n].CopyTo(buffers.SproutFill);
         removalStart[..n].CopyTo(buffers.RemovalFill);
-        foreach (int k in order)
+        for (int k = 0; k < rows.Length; k++)
         {
             int i = rows[k];
             if (kinds[k] == (byte)TopologyChangeKind.Sprout)
@@ -287,6 +277,10 @@ internal static class TopologyStorage
             {
                 int s = buffers.SproutStart[i], sEnd = buffers.SproutStart[i + 1];
                 int r = buffers.RemovalStart[i], rEnd = buffers.RemovalStart[i + 1];
+                SortBucket(buffers.SproutColumns.AsSpan(s, sEnd - s), buffers.SproutWeights.AsSpan(s, sEnd - s),
+                    buffers.SortKeys.AsSpan(s, sEnd - s));
+                SortBucket(buffers.RemovalColumns.AsSpan(r, rEnd - r), Span<float>.Empty,
+                    buffers.SortKeys.AsSpan(buffers.SproutStart[data.VertexCount] + r, rEnd - r));
                 int write = buffers.NewStart[i];
                 int read = data.RowStart[i];
                 int readEnd = read + data.Degree[i];
@@ -323,6 +317,49 @@ internal static class TopologyStorage
                 data.RowStart[i] = buffers.NewStart[i];
                 data.Degree[i] = write - buffers.NewStart[i];
             }
+        }
+    }
+
+    /// <summary>
+    /// Puts a row's bucket in column order; <paramref name="weights"/>, when not empty, move along.
+    /// Buckets hold a few entries: an insertion sort, or for a long one (a row that won many
+    /// sprouts) a sort of packed (column, weight bits) keys in the bucket's own slice of
+    /// <paramref name="scratch"/>, so rows sort in parallel without sharing anything.
+    /// </summary>
+    private static void SortBucket(Span<int> columns, Span<float> weights, Span<ulong> scratch)
+    {
+        if (columns.Length < 2)
+            return;
+        if (columns.Length > 16)
+        {
+            for (int k = 0; k < columns.Length; k++)
+                scratch[k] = ((ulong)(uint)columns[k] << 32) | (weights.IsEmpty ? 0u : BitConverter.SingleToUInt32Bits(weights[k]));
+            scratch.Sort();
+            for (int k = 0; k < columns.Length; k++)
+            {
+                columns[k] = (int)(scratch[k] >> 32);
+                if (!weights.IsEmpty)
+                    weights[k] = BitConverter.UInt32BitsToSingle((uint)scratch[k]);
+            }
+
+            return;
+        }
+
+        for (int k = 1; k < columns.Length; k++)
+        {
+            int column = columns[k];
+            float weight = weights.IsEmpty ? 0f : weights[k];
+            int m = k - 1;
+            for (; m >= 0 && columns[m] > column; m--)
+            {
+                columns[m + 1] = columns[m];
+                if (!weights.IsEmpty)
+                    weights[m + 1] = weights[m];
+            }
+
+            columns[m + 1] = column;
+            if (!weights.IsEmpty)
+                weights[m + 1] = weight;
         }
     }
 
