@@ -271,26 +271,34 @@ internal static class TopologyStorage
         {
             var columns = data.EdgeColumns;
             var weights = data.EdgeWeights;
+            var rowStart = data.RowStart;
+            var degree = data.Degree;
             var outColumns = buffers.EdgeColumns;
             var outWeights = buffers.EdgeWeights;
+            var sproutStart = buffers.SproutStart;
+            var removalStart = buffers.RemovalStart;
+            var sproutColumns = buffers.SproutColumns;
+            var sproutWeights = buffers.SproutWeights;
+            var removalColumns = buffers.RemovalColumns;
+            var newStart = buffers.NewStart;
+            var sortKeys = buffers.SortKeys;
+            int removalKeys = sproutStart[data.VertexCount];
             for (int i = start; i < end; i++)
             {
-                int s = buffers.SproutStart[i], sEnd = buffers.SproutStart[i + 1];
-                int r = buffers.RemovalStart[i], rEnd = buffers.RemovalStart[i + 1];
-                SortBucket(buffers.SproutColumns.AsSpan(s, sEnd - s), buffers.SproutWeights.AsSpan(s, sEnd - s),
-                    buffers.SortKeys.AsSpan(s, sEnd - s));
-                SortBucket(buffers.RemovalColumns.AsSpan(r, rEnd - r), Span<float>.Empty,
-                    buffers.SortKeys.AsSpan(buffers.SproutStart[data.VertexCount] + r, rEnd - r));
-                int write = buffers.NewStart[i];
-                int read = data.RowStart[i];
-                int readEnd = read + data.Degree[i];
+                int s = sproutStart[i], sEnd = sproutStart[i + 1];
+                int r = removalStart[i], rEnd = removalStart[i + 1];
+                SortBucket(sproutColumns.AsSpan(s, sEnd - s), sproutWeights.AsSpan(s, sEnd - s), sortKeys.AsSpan(s, sEnd - s));
+                SortBucket(removalColumns.AsSpan(r, rEnd - r), Span<float>.Empty, sortKeys.AsSpan(removalKeys + r, rEnd - r));
+                int write = newStart[i];
+                int read = rowStart[i];
+                int readEnd = read + degree[i];
                 // Changes are few per row: the runs between them move as whole blocks, and a
                 // vectorised scan of the run (which is copied next anyway) finds where the next
                 // change falls: the first column at or above it.
                 while (s < sEnd || r < rEnd)
                 {
-                    bool sprout = r == rEnd || (s < sEnd && buffers.SproutColumns[s] < buffers.RemovalColumns[r]);
-                    int column = sprout ? buffers.SproutColumns[s] : buffers.RemovalColumns[r];
+                    bool sprout = r == rEnd || (s < sEnd && sproutColumns[s] < removalColumns[r]);
+                    int column = sprout ? sproutColumns[s] : removalColumns[r];
                     int run = columns.AsSpan(read, readEnd - read).IndexOfAnyExceptInRange(int.MinValue, column - 1);
                     if (run < 0)
                         run = readEnd - read;
@@ -301,7 +309,7 @@ internal static class TopologyStorage
                     if (sprout)
                     {
                         outColumns[write] = column;
-                        outWeights[write++] = buffers.SproutWeights[s++];
+                        outWeights[write++] = sproutWeights[s++];
                     }
                     else
                     {
@@ -314,8 +322,8 @@ internal static class TopologyStorage
                 columns.AsSpan(read, readEnd - read).CopyTo(outColumns.AsSpan(write));
                 weights.AsSpan(read, readEnd - read).CopyTo(outWeights.AsSpan(write));
                 write += readEnd - read;
-                data.RowStart[i] = buffers.NewStart[i];
-                data.Degree[i] = write - buffers.NewStart[i];
+                rowStart[i] = newStart[i];
+                degree[i] = write - newStart[i];
             }
         }
     }
