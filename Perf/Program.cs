@@ -4,11 +4,13 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using GrowNet.Ecs.Perf.Pool;
+using GrowNet.Ecs.Perf.Topology;
 
 namespace GrowNet.Ecs.Perf;
 
 /// <summary>
-/// Entry point. <c>ticks [options]</c> runs the quick Stopwatch mode (<see cref="QuickTicks"/>);
+/// Entry point. <c>ticks [options]</c> runs the quick Stopwatch mode (<see cref="QuickTicks"/>),
+/// <c>topology-ticks [options]</c> its topology counterpart (<see cref="TopologyQuickTicks"/>);
 /// anything else goes to BenchmarkDotNet's switcher (e.g. <c>--filter *PoolTick* --job short</c>).
 /// </summary>
 public static class Program
@@ -18,6 +20,8 @@ public static class Program
     {
         if (args.Length > 0 && args[0] == "ticks")
             return QuickTicks.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "topology-ticks")
+            return TopologyQuickTicks.Run(args[1..]);
 
         // In-process toolchain: no child project is generated and built, which is the reliable
         // choice on the small shared machines here, and lets the pool benchmarks hand their

@@ -43,15 +43,30 @@ internal struct BoundedKeySelector
     /// <summary>Cuts the held keys to the smallest <c>keep</c>, sorted ascending; returns how many.</summary>
     public int Finish()
     {
+        FinishUnordered();
         var held = buffer.AsSpan(start, count);
-        if (count > keep)
+        // Keys offered in ascending order (a merge's output) need no sort.
+        for (int k = 1; k < held.Length; k++)
         {
-            KeySelection.PartitionSmallest(held, keep);
-            count = keep;
-            held = held[..keep];
+            if (held[k] < held[k - 1])
+            {
+                held.Sort();
+                break;
+            }
         }
 
-        held.Sort();
+        return count;
+    }
+
+    /// <summary>Cuts the held keys to the smallest <c>keep</c>, in no particular order; returns how many.</summary>
+    public int FinishUnordered()
+    {
+        if (count > keep)
+        {
+            KeySelection.PartitionSmallest(buffer.AsSpan(start, count), keep);
+            count = keep;
+        }
+
         return count;
     }
 

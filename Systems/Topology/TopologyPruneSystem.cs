@@ -13,8 +13,7 @@ namespace GrowNet.Ecs.Systems.Topology;
 public sealed class TopologyPruneSystem : ISystem
 {
     private readonly List<Entity> blocks = new();
-    private long[] sproutCells = [];
-    private float[] sproutWeights = [];
+    private readonly SparseRebuildBuffers buffers = new();
 
     /// <inheritdoc />
     public string Name => "TopologyPrune";
@@ -24,6 +23,6 @@ public sealed class TopologyPruneSystem : ISystem
     {
         TopologyBlocks.Collect(world, blocks);
         foreach (var entity in blocks)
-            TopologyStorage.ApplyChanges(world, ref world.Get<TopologyState>(entity), ref sproutCells, ref sproutWeights);
+            TopologyStorage.ApplyChanges(world, ref world.Get<TopologyState>(entity), buffers);
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace GrowNet.Ecs.Systems.Topology;
 
@@ -28,9 +29,80 @@ public static class TopologySparseKernels
     /// Steps 2 and 3 for one row: each edge's weight becomes
     /// <c>clip(W + gain · (x_j − x_i W), −1, 1)</c> with gain = (η R) x_i; edges with
     /// <c>|W| &lt; θ_survival</c> are dropped and the survivors moved to the front in order.
+    /// Picks the widest accelerated lane block (sixteen edges at a time, the same operations per
+    /// edge as <see cref="PlasticityRowScalar"/>).
     /// </summary>
     /// <returns>The number of surviving edges (the row's new degree).</returns>
     public static int PlasticityRow(Span<int> columns, Span<float> weights, ReadOnlySpan<float> x, float xi, float gain, float survival)
+    {
+        if (LaneBlock512.IsHardwareAccelerated)
+            return PlasticityRow<LaneBlock512>(columns, weights, x, xi, gain, survival);
+        if (LaneBlock256.IsHardwareAccelerated)
+            return PlasticityRow<LaneBlock256>(columns, weights, x, xi, gain, survival);
+        if (LaneBlock128.IsHardwareAccelerated)
+            return PlasticityRow<LaneBlock128>(columns, weights, x, xi, gain, survival);
+        return PlasticityRowScalar(columns, weights, x, xi, gain, survival);
+    }
+
+    /// <summary>
+    /// <see cref="PlasticityRow(Span{int}, Span{float}, ReadOnlySpan{float}, float, float, float)"/>
+    /// sixteen edges at a time: x_j is gathered into a lane block, the update and clip run on the
+    /// lanes, and a group whose edges all survive is stored whole (the common case); a group with
+    /// a pruned edge is compacted edge by edge. The tail goes through the scalar loop.
+    /// </summary>
+    /// <typeparam name="TLanes">The lane block implementation.</typeparam>
+    /// <returns>The number of surviving edges (the row's new degree).</returns>
+    public static int PlasticityRow<TLanes>(Span<int> columns, Span<float> weights, ReadOnlySpan<float> x, float xi, float gain,
+        float survival) where TLanes : struct, ILaneBlock<TLanes>
+    {
+        var rowX = TLanes.Broadcast(xi);
+        var rowGain = TLanes.Broadcast(gain);
+        var threshold = TLanes.Broadcast(survival);
+        var minusOne = TLanes.Broadcast(-1f);
+        var one = TLanes.Broadcast(1f);
+        Span<float> lanes = stackalloc float[LaneMath.Width];
+        ref float lane = ref MemoryMarshal.GetReference(lanes);
+        int kept = 0, k = 0;
+        for (; k + LaneMath.Width <= columns.Length; k += LaneMath.Width)
+        {
+            for (int l = 0; l < LaneMath.Width; l++)
+                lanes[l] = x[columns[k + l]];
+            var w = TLanes.Load(ref weights[k]);
+            var updated = TLanes.Add(w, TLanes.Multiply(rowGain, TLanes.Subtract(TLanes.Load(ref lane), TLanes.Multiply(rowX, w))));
+            var clipped = LaneMath.Clamp(updated, minusOne, one);
+            uint survivors = TLanes.AbsAtLeast(clipped, threshold);
+            if (survivors == (1u << LaneMath.Width) - 1)
+            {
+                // Stores reach at most the group just loaded (kept ≤ k), so nothing unread is overwritten.
+                if (kept != k)
+                    columns.Slice(k, LaneMath.Width).CopyTo(columns.Slice(kept, LaneMath.Width));
+                TLanes.Store(clipped, ref weights[kept]);
+                kept += LaneMath.Width;
+                continue;
+            }
+
+            TLanes.Store(clipped, ref lane);
+            for (int l = 0; l < LaneMath.Width; l++)
+            {
+                if ((survivors & (1u << l)) == 0)
+                    continue;
+                columns[kept] = columns[k + l];
+                weights[kept] = lanes[l];
+                kept++;
+            }
+        }
+
+        return kept + UpdateAndCompact(columns[k..], weights[k..], x, xi, gain, survival, columns[kept..], weights[kept..]);
+    }
+
+    /// <summary>The scalar twin of <see cref="PlasticityRow(Span{int}, Span{float}, ReadOnlySpan{float}, float, float, float)"/>.</summary>
+    /// <returns>The number of surviving edges (the row's new degree).</returns>
+    public static int PlasticityRowScalar(Span<int> columns, Span<float> weights, ReadOnlySpan<float> x, float xi, float gain, float survival)
+        => UpdateAndCompact(columns, weights, x, xi, gain, survival, columns, weights);
+
+    /// <summary>Updates the edges of (columns, weights) and writes the survivors, in order, to the front of the destinations (which may alias them, at or before them).</summary>
+    private static int UpdateAndCompact(ReadOnlySpan<int> columns, ReadOnlySpan<float> weights, ReadOnlySpan<float> x, float xi,
+        float gain, float survival, Span<int> keptColumns, Span<float> keptWeights)
     {
         int kept = 0;
         for (int k = 0; k < columns.Length; k++)
@@ -41,8 +113,8 @@ public static class TopologySparseKernels
             float clipped = LaneMath.Clamp(updated, -1f, 1f);
             if (MathF.Abs(clipped) >= survival)
             {
-                columns[kept] = j;
-                weights[kept] = clipped;
+                keptColumns[kept] = j;
+                keptWeights[kept] = clipped;
                 kept++;
             }
         }

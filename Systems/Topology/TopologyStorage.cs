@@ -11,6 +11,9 @@ namespace GrowNet.Ecs.Systems.Topology;
 /// </summary>
 internal static class TopologyStorage
 {
+    // Rows per parallel block of the sparse rebuild: about this many edges (fixed, never derived from the thread count).
+    private const int EdgesPerRebuildBlock = 1 << 16;
+
     /// <summary>The dense row stride for <paramref name="vertices"/> vertices: N rounded up to 64 (whole mask words).</summary>
     public static int StrideFor(int vertices) => (Math.Max(vertices, 1) + 63) & ~63;
 
@@ -129,9 +132,8 @@ internal static class TopologyStorage
     /// </summary>
     /// <param name="world">The world.</param>
     /// <param name="state">The block's state.</param>
-    /// <param name="cells">Scratch for sorting sprouts (grown as needed).</param>
-    /// <param name="weights">Scratch for sorting sprouts (grown as needed).</param>
-    public static void ApplyChanges(World world, ref TopologyState state, ref long[] cells, ref float[] weights)
+    /// <param name="buffers">Scratch for the sparse rebuild (grown as needed).</param>
+    public static void ApplyChanges(World world, ref TopologyState state, SparseRebuildBuffers buffers)
     {
         var changes = world.GetTable(state.Changes);
         var rows = changes.Span(TopologyColumns.ChangeRow);
@@ -139,7 +141,6 @@ internal static class TopologyStorage
         var values = changes.Span(TopologyColumns.ChangeWeight);
         var kinds = changes.Span(TopologyColumns.ChangeKind);
         var data = new BlockArrays(world, state);
-        int n = data.VertexCount;
         int sprouts = 0, removals = 0;
         for (int k = 0; k < changes.Count; k++)
         {
@@ -172,45 +173,8 @@ internal static class TopologyStorage
         }
         else if (changes.Count > 0 || state.SparseRowsHaveGaps)
         {
-            if (cells.Length < changes.Count)
-            {
-                cells = new long[Math.Max(changes.Count, cells.Length * 2)];
-                weights = new float[cells.Length];
-            }
-
-            // Removals as absolute edge positions (rows lie in vertex order, so positions sort like (i, j)),
-            // dropped during the compaction pass; sprouts as (i · N + j, weight), merged in afterwards.
-            int removalStart = sprouts;
-            int s = 0, r = removalStart;
-            for (int k = 0; k < changes.Count; k++)
-            {
-                int i = rows[k], j = columns[k];
-                if (kinds[k] == (byte)TopologyChangeKind.Sprout)
-                {
-                    cells[s] = (long)i * n + j;
-                    weights[s] = values[k];
-                    s++;
-                }
-                else
-                {
-                    cells[r++] = data.RowStart[i] + data.EdgeColumns.AsSpan(data.RowStart[i], data.Degree[i]).BinarySearch(j);
-                }
-            }
-
-            cells.AsSpan(0, sprouts).Sort(weights.AsSpan(0, sprouts));
-            var removed = cells.AsSpan(removalStart, removals);
-            removed.Sort();
-            int compact = CompactSparse(data, removed);
-            int total = compact + sprouts;
-            if (sprouts > 0)
-            {
-                if (total > data.EdgeRows)
-                    world.ResizeTable(state.Edges, total);
-                InsertSparse(new BlockArrays(world, state), cells.AsSpan(0, sprouts), weights.AsSpan(0, sprouts));
-            }
-
-            if (total < world.GetTable(state.Edges).Count)
-                world.ResizeTable(state.Edges, total);
+            BucketByRow(data.VertexCount, rows, columns, values, kinds, sprouts, removals, buffers);
+            RebuildSparse(world, ref state, data, buffers);
             state.SparseRowsHaveGaps = false;
         }
 
@@ -219,102 +183,212 @@ internal static class TopologyStorage
     }
 
     /// <summary>
-    /// Closes the gaps between rows, moving rows toward the front in order and leaving out the
-    /// edges at the sorted absolute positions <paramref name="removed"/>; returns the edge total.
+    /// Sorts the changes into per-row buckets (a counting sort by row, O(N + changes)); each row's
+    /// merge puts its own buckets in column order, in parallel.
     /// </summary>
-    private static int CompactSparse(in BlockArrays data, ReadOnlySpan<long> removed)
+    private static void BucketByRow(int n, ReadOnlySpan<int> rows, ReadOnlySpan<int> columns, ReadOnlySpan<float> values,
+        ReadOnlySpan<byte> kinds, int sprouts, int removals, SparseRebuildBuffers buffers)
     {
-        var columns = data.EdgeColumns;
-        var weights = data.EdgeWeights;
-        int position = 0, next = 0;
-        for (int i = 0; i < data.VertexCount; i++)
+        buffers.EnsureChanges(n, sprouts, removals);
+        var sproutStart = buffers.SproutStart.AsSpan(0, n + 1);
+        var removalStart = buffers.RemovalStart.AsSpan(0, n + 1);
+        sproutStart.Clear();
+        removalStart.Clear();
+        for (int k = 0; k < rows.Length; k++)
         {
-            int start = data.RowStart[i];
-            int end = start + data.Degree[i];
-            data.RowStart[i] = position;
-            int from = start;
-            while (next < removed.Length && removed[next] < end)
-            {
-                int gap = (int)removed[next++];
-                Move(columns, weights, from, position, gap - from);
-                position += gap - from;
-                from = gap + 1;
-            }
-
-            Move(columns, weights, from, position, end - from);
-            position += end - from;
-            data.Degree[i] = position - data.RowStart[i];
+            if (kinds[k] == (byte)TopologyChangeKind.Sprout)
+                sproutStart[rows[k] + 1]++;
+            else
+                removalStart[rows[k] + 1]++;
         }
 
-        return position;
-    }
-
-    private static void Move(int[] columns, float[] weights, int from, int to, int length)
-    {
-        if (from == to || length == 0)
-            return;
-        Array.Copy(columns, from, columns, to, length);
-        Array.Copy(weights, from, weights, to, length);
-    }
-
-    /// <summary>
-    /// Merges sorted sprouts into compact rows, from the last row backward so that every row
-    /// moves toward the back and nothing is overwritten before it is read.
-    /// </summary>
-    private static void InsertSparse(in BlockArrays data, ReadOnlySpan<long> cells, ReadOnlySpan<float> weights)
-    {
-        int n = data.VertexCount;
-        var columns = data.EdgeColumns;
-        var values = data.EdgeWeights;
-        int pending = cells.Length;
-        for (int i = n - 1; i >= 0 && pending > 0; i--)
+        for (int i = 0; i < n; i++)
         {
-            int last = pending;
-            while (pending > 0 && cells[pending - 1] / n == i)
-                pending--;
-            int rowSprouts = last - pending;
-            int start = data.RowStart[i];
-            int degree = data.Degree[i];
-            int newStart = start + pending;
-            if (rowSprouts == 0)
+            sproutStart[i + 1] += sproutStart[i];
+            removalStart[i + 1] += removalStart[i];
+        }
+
+        sproutStart[..n].CopyTo(buffers.SproutFill);
+        removalStart[..n].CopyTo(buffers.RemovalFill);
+        for (int k = 0; k < rows.Length; k++)
+        {
+            int i = rows[k];
+            if (kinds[k] == (byte)TopologyChangeKind.Sprout)
             {
-                Array.Copy(columns, start, columns, newStart, degree);
-                Array.Copy(values, start, values, newStart, degree);
+                int at = buffers.SproutFill[i]++;
+                buffers.SproutColumns[at] = columns[k];
+                buffers.SproutWeights[at] = values[k];
             }
             else
             {
-                int write = newStart + degree + rowSprouts - 1;
-                int read = start + degree - 1;
-                int sprout = last - 1;
-                while (sprout >= pending)
+                buffers.RemovalColumns[buffers.RemovalFill[i]++] = columns[k];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Rebuilds the sparse rows compactly: every row is merged independently (its surviving
+    /// edges minus its removals, plus its sprouts, in column order) into the second edge table at
+    /// its new start, in parallel, and the result is copied back into the block's edge table.
+    /// Closes the gaps that pruning left, so the table holds exactly |E| rows afterwards.
+    /// </summary>
+    private static void RebuildSparse(World world, ref TopologyState state, in BlockArrays data, SparseRebuildBuffers buffers)
+    {
+        int n = data.VertexCount;
+        var newStart = buffers.NewStart;
+        newStart[0] = 0;
+        for (int i = 0; i < n; i++)
+        {
+            newStart[i + 1] = newStart[i] + data.Degree[i]
+                              + (buffers.SproutStart[i + 1] - buffers.SproutStart[i])
+                              - (buffers.RemovalStart[i + 1] - buffers.RemovalStart[i]);
+        }
+
+        int total = newStart[n];
+        buffers.EnsureEdges(total);
+        int rowsPerBlock = Math.Max(1, EdgesPerRebuildBlock / Math.Max(1, total / Math.Max(1, n)));
+        world.Parallel.For(n, rowsPerBlock, new MergeRows(data, buffers));
+        world.ResizeTable(state.Edges, total);
+        var table = world.GetTable(state.Edges);
+        world.Parallel.For(total, EdgesPerRebuildBlock, new CopyEdges(buffers,
+            table.TypedColumn(TopologyColumns.EdgeColumn).DangerousGetArray(),
+            table.TypedColumn(TopologyColumns.EdgeWeight).DangerousGetArray()));
+    }
+
+    /// <summary>Merges a range of rows into the second edge table and moves their row starts and degrees there.</summary>
+    private readonly struct MergeRows : IRangeAction
+    {
+        private readonly BlockArrays data;
+        private readonly SparseRebuildBuffers buffers;
+
+        public MergeRows(in BlockArrays data, SparseRebuildBuffers buffers)
+        {
+            this.data = data;
+            this.buffers = buffers;
+        }
+
+        public void Execute(int start, int end)
+        {
+            var columns = data.EdgeColumns;
+            var weights = data.EdgeWeights;
+            var rowStart = data.RowStart;
+            var degree = data.Degree;
+            var outColumns = buffers.EdgeColumns;
+            var outWeights = buffers.EdgeWeights;
+            var sproutStart = buffers.SproutStart;
+            var removalStart = buffers.RemovalStart;
+            var sproutColumns = buffers.SproutColumns;
+            var sproutWeights = buffers.SproutWeights;
+            var removalColumns = buffers.RemovalColumns;
+            var newStart = buffers.NewStart;
+            var sortKeys = buffers.SortKeys;
+            int removalKeys = sproutStart[data.VertexCount];
+            for (int i = start; i < end; i++)
+            {
+                int s = sproutStart[i], sEnd = sproutStart[i + 1];
+                int r = removalStart[i], rEnd = removalStart[i + 1];
+                SortBucket(sproutColumns.AsSpan(s, sEnd - s), sproutWeights.AsSpan(s, sEnd - s), sortKeys.AsSpan(s, sEnd - s));
+                SortBucket(removalColumns.AsSpan(r, rEnd - r), Span<float>.Empty, sortKeys.AsSpan(removalKeys + r, rEnd - r));
+                int write = newStart[i];
+                int read = rowStart[i];
+                int readEnd = read + degree[i];
+                // Changes are few per row: the runs between them move as whole blocks, and a
+                // vectorised scan of the run (which is copied next anyway) finds where the next
+                // change falls: the first column at or above it.
+                while (s < sEnd || r < rEnd)
                 {
-                    int sproutColumn = (int)(cells[sprout] % n);
-                    if (read >= start && columns[read] > sproutColumn)
+                    bool sprout = r == rEnd || (s < sEnd && sproutColumns[s] < removalColumns[r]);
+                    int column = sprout ? sproutColumns[s] : removalColumns[r];
+                    int run = columns.AsSpan(read, readEnd - read).IndexOfAnyExceptInRange(int.MinValue, column - 1);
+                    if (run < 0)
+                        run = readEnd - read;
+                    columns.AsSpan(read, run).CopyTo(outColumns.AsSpan(write));
+                    weights.AsSpan(read, run).CopyTo(outWeights.AsSpan(write));
+                    read += run;
+                    write += run;
+                    if (sprout)
                     {
-                        columns[write] = columns[read];
-                        values[write] = values[read];
-                        read--;
+                        outColumns[write] = column;
+                        outWeights[write++] = sproutWeights[s++];
                     }
                     else
                     {
-                        columns[write] = sproutColumn;
-                        values[write] = weights[sprout];
-                        sprout--;
+                        // A removal names an existing edge: skip it.
+                        read++;
+                        r++;
                     }
-
-                    write--;
                 }
 
-                // The remaining old entries sit below the write position already shifted by `pending`.
-                if (pending > 0)
-                {
-                    Array.Copy(columns, start, columns, newStart, read - start + 1);
-                    Array.Copy(values, start, values, newStart, read - start + 1);
-                }
+                columns.AsSpan(read, readEnd - read).CopyTo(outColumns.AsSpan(write));
+                weights.AsSpan(read, readEnd - read).CopyTo(outWeights.AsSpan(write));
+                write += readEnd - read;
+                rowStart[i] = newStart[i];
+                degree[i] = write - newStart[i];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Puts a row's bucket in column order; <paramref name="weights"/>, when not empty, move along.
+    /// Buckets hold a few entries: an insertion sort, or for a long one (a row that won many
+    /// sprouts) a sort of packed (column, weight bits) keys in the bucket's own slice of
+    /// <paramref name="scratch"/>, so rows sort in parallel without sharing anything.
+    /// </summary>
+    private static void SortBucket(Span<int> columns, Span<float> weights, Span<ulong> scratch)
+    {
+        if (columns.Length < 2)
+            return;
+        if (columns.Length > 16)
+        {
+            for (int k = 0; k < columns.Length; k++)
+                scratch[k] = ((ulong)(uint)columns[k] << 32) | (weights.IsEmpty ? 0u : BitConverter.SingleToUInt32Bits(weights[k]));
+            scratch.Sort();
+            for (int k = 0; k < columns.Length; k++)
+            {
+                columns[k] = (int)(scratch[k] >> 32);
+                if (!weights.IsEmpty)
+                    weights[k] = BitConverter.UInt32BitsToSingle((uint)scratch[k]);
             }
 
-            data.RowStart[i] = newStart;
-            data.Degree[i] = degree + rowSprouts;
+            return;
+        }
+
+        for (int k = 1; k < columns.Length; k++)
+        {
+            int column = columns[k];
+            float weight = weights.IsEmpty ? 0f : weights[k];
+            int m = k - 1;
+            for (; m >= 0 && columns[m] > column; m--)
+            {
+                columns[m + 1] = columns[m];
+                if (!weights.IsEmpty)
+                    weights[m + 1] = weights[m];
+            }
+
+            columns[m + 1] = column;
+            if (!weights.IsEmpty)
+                weights[m + 1] = weight;
+        }
+    }
+
+    /// <summary>Copies a range of the rebuilt edges back into the block's edge table.</summary>
+    private readonly struct CopyEdges : IRangeAction
+    {
+        private readonly SparseRebuildBuffers buffers;
+        private readonly int[] columns;
+        private readonly float[] weights;
+
+        public CopyEdges(SparseRebuildBuffers buffers, int[] columns, float[] weights)
+        {
+            this.buffers = buffers;
+            this.columns = columns;
+            this.weights = weights;
+        }
+
+        public void Execute(int start, int end)
+        {
+            buffers.EdgeColumns.AsSpan(start, end - start).CopyTo(columns.AsSpan(start));
+            buffers.EdgeWeights.AsSpan(start, end - start).CopyTo(weights.AsSpan(start));
         }
     }
 

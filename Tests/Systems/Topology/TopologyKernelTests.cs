@@ -115,17 +115,35 @@ public class TopologyKernelTests
             Assert.That(d, Is.EqualTo(expectedDegrees), name);
         }
 
-        for (int i = 0; i < Rows; i++)
+        var sparseVariants = new List<(string, SparseRowKernel)>
         {
-            var columns = Enumerable.Range(0, Columns).Where(j => (m0[i * 3 + j / 64] >> (j % 64) & 1) != 0).ToArray();
-            var weights = columns.Select(j => w0[i * Stride + j]).ToArray();
-            float xi = x[3 + i];
-            int kept = TopologySparseKernels.PlasticityRow(columns, weights, x, xi, rewardRate * xi, survival);
-            Assert.That(kept, Is.EqualTo(expectedDegrees[i]));
-            for (int k = 0; k < kept; k++)
-                Assert.That(BitConverter.SingleToInt32Bits(weights[k]), Is.EqualTo(BitConverter.SingleToInt32Bits(expectedW[i * Stride + columns[k]])));
+            ("sparse dispatch", TopologySparseKernels.PlasticityRow),
+            ("sparse scalar", TopologySparseKernels.PlasticityRowScalar),
+        };
+        if (LaneBlock512.IsHardwareAccelerated)
+            sparseVariants.Add(("sparse 512", TopologySparseKernels.PlasticityRow<LaneBlock512>));
+        if (LaneBlock256.IsHardwareAccelerated)
+            sparseVariants.Add(("sparse 256", TopologySparseKernels.PlasticityRow<LaneBlock256>));
+        if (LaneBlock128.IsHardwareAccelerated)
+            sparseVariants.Add(("sparse 128", TopologySparseKernels.PlasticityRow<LaneBlock128>));
+        foreach (var (name, kernel) in sparseVariants)
+        {
+            for (int i = 0; i < Rows; i++)
+            {
+                var original = Enumerable.Range(0, Columns).Where(j => (m0[i * 3 + j / 64] >> (j % 64) & 1) != 0).ToArray();
+                var columns = (int[])original.Clone();
+                var weights = columns.Select(j => w0[i * Stride + j]).ToArray();
+                float xi = x[3 + i];
+                int kept = kernel(columns, weights, x, xi, rewardRate * xi, survival);
+                Assert.That(kept, Is.EqualTo(expectedDegrees[i]), name);
+                Assert.That(columns[..kept], Is.EqualTo(original.Where(j => (expectedM[i * 3 + j / 64] >> (j % 64) & 1) != 0).ToArray()), name);
+                for (int k = 0; k < kept; k++)
+                    Assert.That(BitConverter.SingleToInt32Bits(weights[k]), Is.EqualTo(BitConverter.SingleToInt32Bits(expectedW[i * Stride + columns[k]])), name);
+            }
         }
     }
+
+    private delegate int SparseRowKernel(Span<int> columns, Span<float> weights, ReadOnlySpan<float> x, float xi, float gain, float survival);
 
     private static IEnumerable<float> Arguments()
     {

@@ -1,0 +1,76 @@
+namespace GrowNet.Ecs.Systems.Topology;
+
+/// <summary>
+/// Scratch for rebuilding the sparse rows after a tick's structural changes
+/// (<see cref="TopologyStorage.ApplyChanges"/>): the changes bucketed by row, each row's new
+/// start, and a second edge table the rows are merged into before they are copied back. Owned by
+/// the Prune system; fully rewritten on every use and grown as needed, so it holds no state.
+/// </summary>
+internal sealed class SparseRebuildBuffers
+{
+    /// <summary>Row i's sprouts are SproutColumns/SproutWeights[SproutStart[i] .. SproutStart[i + 1]).</summary>
+    public int[] SproutStart = [];
+
+    /// <summary>Row i's removals are RemovalColumns[RemovalStart[i] .. RemovalStart[i + 1]).</summary>
+    public int[] RemovalStart = [];
+
+    /// <summary>Fill positions while bucketing (one per row).</summary>
+    public int[] SproutFill = [];
+
+    /// <summary>Fill positions while bucketing (one per row).</summary>
+    public int[] RemovalFill = [];
+
+    /// <summary>Packed sort keys for long buckets: sprouts' slices first, then removals' (one entry per change).</summary>
+    public ulong[] SortKeys = [];
+
+    /// <summary>Each row's start in the rebuilt table (N + 1 entries; the last is the edge total).</summary>
+    public int[] NewStart = [];
+
+    /// <summary>Sprout columns, bucketed by row.</summary>
+    public int[] SproutColumns = [];
+
+    /// <summary>Sprout weights, bucketed like <see cref="SproutColumns"/>.</summary>
+    public float[] SproutWeights = [];
+
+    /// <summary>Removed columns, bucketed by row.</summary>
+    public int[] RemovalColumns = [];
+
+    /// <summary>The rebuilt rows' columns.</summary>
+    public int[] EdgeColumns = [];
+
+    /// <summary>The rebuilt rows' weights.</summary>
+    public float[] EdgeWeights = [];
+
+    /// <summary>
+    /// Grows the per-row and per-change arrays for <paramref name="vertices"/> rows and the given
+    /// change counts. Change arrays hold at least one entry per vertex (the default K = N), so
+    /// ticks whose change counts vary do not keep growing them.
+    /// </summary>
+    public void EnsureChanges(int vertices, int sprouts, int removals)
+    {
+        sprouts = Math.Max(sprouts, vertices);
+        removals = Math.Max(removals, vertices);
+        Ensure(ref SproutStart, vertices + 1);
+        Ensure(ref RemovalStart, vertices + 1);
+        Ensure(ref SproutFill, vertices);
+        Ensure(ref RemovalFill, vertices);
+        Ensure(ref NewStart, vertices + 1);
+        Ensure(ref SproutColumns, sprouts);
+        Ensure(ref SproutWeights, sprouts);
+        Ensure(ref RemovalColumns, removals);
+        Ensure(ref SortKeys, sprouts + removals);
+    }
+
+    /// <summary>Grows the second edge table to <paramref name="edges"/> entries.</summary>
+    public void EnsureEdges(int edges)
+    {
+        Ensure(ref EdgeColumns, edges);
+        Ensure(ref EdgeWeights, edges);
+    }
+
+    private static void Ensure<T>(ref T[] array, int length)
+    {
+        if (array.Length < length)
+            array = new T[Math.Max(length, array.Length * 2)];
+    }
+}
