@@ -180,6 +180,32 @@ public class WorkerPoolTests
         Assert.That(recorder.BlockEnds, Is.EqualTo(Enumerable.Range(0, blocks).Select(b => Math.Min((b + 1) * blockSize, length))));
     }
 
+    /// <summary>Adds one to every visited index (Interlocked: a double visit must show).</summary>
+    private struct Counter : IRangeAction
+    {
+        public int[] Visits;
+
+        public void Execute(int start, int end)
+        {
+            for (int i = start; i < end; i++)
+                Interlocked.Increment(ref Visits[i]);
+        }
+    }
+
+    [TestCase(2)]
+    [TestCase(4)]
+    public void ManyShortLoops_VisitEveryIndexOnce_WhateverHelpersJoin(int threads)
+    {
+        // Loops far shorter than a helper's wake-up: most close before some helper is scheduled,
+        // so the join/close race is taken both ways many times over.
+        using var pool = new WorkerPool(threads);
+        var counter = new Counter { Visits = new int[64] };
+        const int loops = 20000;
+        for (int loop = 0; loop < loops; loop++)
+            pool.For(counter.Visits.Length, 1 + loop % 8, counter);
+        Assert.That(counter.Visits, Is.All.EqualTo(loops));
+    }
+
     [Test]
     public void OneThreadOrOneBlock_RunsOnTheCallingThread()
     {
