@@ -117,16 +117,17 @@ public sealed class PoolSpikeSystem : ISystem
                 splits.Add(state.Cells, split = new TargetSplit());
             }
 
-            var cut = split.Boundaries(arrays.Synapses.AsSpan(0, arrays.SynapseCount), n, threads, state.TickCount);
+            var cut = split.Boundaries(arrays.Synapses.AsSpan(0, arrays.SynapseCount), arrays.RowStart.AsSpan(0, n),
+                state.RowsSorted != 0, threads, state.TickCount);
             if (splitBoundaries.Length < cut.Length)
                 splitBoundaries = new int[cut.Length];
             cut.CopyTo(splitBoundaries);
-            var action = new PropagateAction(arrays, config, state.TickCount, spikes, slotOffsets, state.RowsSorted != 0, splitBoundaries);
+            var action = new PropagateAction(arrays, config, state.TickCount, spikes, slotOffsets, state.RowsSorted != 0, splitBoundaries, split.RowCutArray, threads);
             world.Parallel.For(threads, 1, action);
         }
         else
         {
-            new PropagateAction(arrays, config, state.TickCount, spikes, slotOffsets, state.RowsSorted != 0, null).Execute(0, 1);
+            new PropagateAction(arrays, config, state.TickCount, spikes, slotOffsets, state.RowsSorted != 0, null, null, 1).Execute(0, 1);
         }
 
         // Stamps move only after every worker has read them: all rows that spiked are now current.
@@ -353,11 +354,15 @@ public sealed class PoolSpikeSystem : ISystem
         private readonly int spikes, stdpPositive, stdpNegative;
         private readonly bool rowsSorted;
         private readonly int[]? boundaries;
+        private readonly int[]? rowCuts;
+        private readonly int workers;
 
         // boundaries: worker w owns targets [b[w], b[w+1]) and runs as block w; null: one block owns every target.
-        public PropagateAction(in PoolArrays arrays, in PoolConfig config, ulong tick, int spikes, int[] slotOffsets, bool rowsSorted, int[]? boundaries)
+        public PropagateAction(in PoolArrays arrays, in PoolConfig config, ulong tick, int spikes, int[] slotOffsets, bool rowsSorted, int[]? boundaries, int[]? rowCuts, int threadCount)
         {
             this.boundaries = boundaries;
+            this.rowCuts = rowCuts;
+            workers = boundaries == null ? 1 : threadCount;
             this.arrays = arrays;
             decayTable = PoolEligibility.TableFor(config.TraceDecay);
             this.slotOffsets = slotOffsets;
@@ -384,11 +389,13 @@ public sealed class PoolSpikeSystem : ISystem
             fixed (ulong* stamps = arrays.EligibilityStamp)
             fixed (uint* rowStart = arrays.RowStart)
             fixed (int* spikeList = arrays.SpikeList)
+            fixed (int* cuts = rowCuts)
             {
                 // The whole range is [0, n): it also skips targets outside the pool, as the reference does.
                 var context = new SynapseEventContext(ring, spikeOut, offsets, stdpPositive, stdpNegative - stdpPositive,
-                    wholeRange ? 0 : start, wholeRange ? (uint)n : (uint)(end - start));
-                var rows = new SpikingRows(spikeList, spikes, rowStart, stamps, synapses, arrays.SynapseCount, n, tick, decay, rowsSorted);
+                    wholeRange ? 0 : start, wholeRange ? (uint)n : (uint)(end - start), block);
+                var rows = new SpikingRows(spikeList, spikes, rowStart, stamps, synapses, arrays.SynapseCount, n, tick, decay, rowsSorted,
+                    rowsSorted && rowCuts != null ? cuts : null, workers);
                 SynapseEventKernel.RunRows(rows, context);
             }
         }

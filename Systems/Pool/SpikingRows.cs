@@ -6,8 +6,10 @@ namespace GrowNet.Ecs.Systems.Pool;
 internal readonly unsafe struct SpikingRows
 {
     public SpikingRows(int* spikeList, int count, uint* rowStart, ulong* stamps, Synapse* synapses, int synapseCount,
-        int cellCount, ulong tick, sbyte* decayTable, bool rowsSorted)
+        int cellCount, ulong tick, sbyte* decayTable, bool rowsSorted, int* rowCuts, int workers)
     {
+        RowCuts = rowCuts;
+        Workers = workers;
         SpikeList = spikeList;
         Count = count;
         RowStart = rowStart;
@@ -49,4 +51,10 @@ internal readonly unsafe struct SpikingRows
 
     /// <summary>Whether every row is in strictly ascending target order.</summary>
     public bool RowsSorted { get; }
+
+    /// <summary><see cref="TargetSplit.RowCuts"/> for this thread count (hints, checked before use), or null.</summary>
+    public int* RowCuts { get; }
+
+    /// <summary>Number of target ranges (workers) the tick is split into.</summary>
+    public int Workers { get; }
 }

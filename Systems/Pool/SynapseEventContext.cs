@@ -3,8 +3,9 @@ namespace GrowNet.Ecs.Systems.Pool;
 /// <summary>What <see cref="SynapseEventKernel"/> needs besides the row: pinned pool buffers, the STDP marks and the target range.</summary>
 internal readonly unsafe struct SynapseEventContext
 {
-    public SynapseEventContext(short* ring, byte* spikeOut, int* slotOffsets, int stdpPositive, int markDelta, int rangeStart, uint rangeWidth)
+    public SynapseEventContext(short* ring, byte* spikeOut, int* slotOffsets, int stdpPositive, int markDelta, int rangeStart, uint rangeWidth, int worker)
     {
+        Worker = worker;
         Ring = ring;
         SpikeOut = spikeOut;
         SlotOffsets = slotOffsets;
@@ -34,6 +35,9 @@ internal readonly unsafe struct SynapseEventContext
 
     /// <summary>Number of targets this worker owns (≥ 1).</summary>
     public uint RangeWidth { get; }
+
+    /// <summary>Index of the target range (worker block) this context serves.</summary>
+    public int Worker { get; }
 
     /// <summary>Whether the range is the whole pool [0, <paramref name="cellCount"/>).</summary>
     public bool IsWholePool(int cellCount) => RangeStart == 0 && RangeWidth >= (uint)cellCount;

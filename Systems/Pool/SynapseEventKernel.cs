@@ -65,7 +65,7 @@ internal static unsafe class SynapseEventKernel
         for (int k = 0; k < rows.Count; k++)
         {
             if (k + PrefetchDistance < rows.Count && Sse.IsSupported)
-                Prefetch(rows, rows.SpikeList[k + PrefetchDistance]);
+                Prefetch(rows, rows.SpikeList[k + PrefetchDistance], context.Worker);
             sbyte* rowDecay = RowPart(rows, k, context, out int first, out int last);
             int s = first;
             for (; s + 8 <= last; s += 8)
@@ -226,7 +226,8 @@ internal static unsafe class SynapseEventKernel
         int source = rows.SpikeList[k];
         first = (int)rows.RowStart[source];
         last = source + 1 < rows.CellCount ? (int)rows.RowStart[source + 1] : rows.SynapseCount;
-        if (rows.RowsSorted && last - first >= SearchedRowLength && !context.IsWholePool(rows.CellCount))
+        if (rows.RowsSorted && !context.IsWholePool(rows.CellCount) && !TryRowCut(rows, source, context, ref first, ref last)
+            && last - first >= SearchedRowLength)
         {
             first = LowerBound(rows.Synapses, first, last, context.RangeStart);
             last = LowerBound(rows.Synapses, first, last, (int)(context.RangeStart + context.RangeWidth));
@@ -236,15 +237,48 @@ internal static unsafe class SynapseEventKernel
         return rows.DecayTable + (int)Math.Min(elapsed, PoolEligibility.Horizon) * 256 + 128;
     }
 
+    /// <summary>
+    /// Narrows a sorted row [first, last) to this worker's part with the cached cuts, when they are
+    /// still right. The check reads only the targets beside each cut, so a worker reads none of
+    /// another worker's synapses (those lines are being written on the other core).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Prefetch(in SpikingRows rows, int source)
+    private static bool TryRowCut(in SpikingRows rows, int source, in SynapseEventContext context, ref int first, ref int last)
     {
-        byte* rowHead = (byte*)(rows.Synapses + rows.RowStart[source]);
+        int w = context.Worker;
+        if (rows.RowCuts == null || w >= rows.Workers)
+            return false;
+        int* cuts = rows.RowCuts + (long)source * (rows.Workers - 1);
+        int cutFirst = w == 0 ? first : cuts[w - 1];
+        int cutLast = w == rows.Workers - 1 ? last : cuts[w];
+        if (!IsCut(rows.Synapses, first, last, cutFirst, context.RangeStart)
+            || !IsCut(rows.Synapses, first, last, cutLast, (int)(context.RangeStart + context.RangeWidth)))
+            return false;
+        first = cutFirst;
+        last = cutLast;
+        return true;
+    }
+
+    /// <summary>Prefetches the start of this worker's part of a row (its own cut when there are cuts) and the row's stamp.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Prefetch(in SpikingRows rows, int source, int worker)
+    {
+        long start = rows.RowCuts != null && worker > 0 && worker < rows.Workers
+            ? rows.RowCuts[(long)source * (rows.Workers - 1) + worker - 1]
+            : rows.RowStart[source];
+        byte* rowHead = (byte*)(rows.Synapses + start);
         Sse.Prefetch0(rowHead);
         Sse.Prefetch0(rowHead + 64);
         Sse.Prefetch0(rowHead + 128);
         Sse.Prefetch0(rows.Stamps + source);
     }
+
+    /// <summary>Whether <paramref name="cut"/> is where a sorted row [rowFirst, rowLast) crosses <paramref name="bound"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsCut(Synapse* synapses, int rowFirst, int rowLast, int cut, int bound)
+        => (uint)(cut - rowFirst) <= (uint)(rowLast - rowFirst)
+            && (cut == rowFirst || synapses[cut - 1].Target < bound)
+            && (cut == rowLast || synapses[cut].Target >= bound);
 
     /// <summary>
     /// First index in [from, to) whose target is ≥ <paramref name="target"/> (rows ascending by

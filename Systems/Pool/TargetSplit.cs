@@ -20,18 +20,60 @@ internal sealed class TargetSplit
 
     private int[] boundaries = [];
     private int[] inDegree = [];
+    private int[] rowCuts = [];
     private int threads, synapseCount = -1, cellCount;
+    private bool rowsSorted;
     private ulong computedAt;
+
+    /// <summary>
+    /// For rows in target order: where each row crosses each inner boundary, <c>workers − 1</c>
+    /// synapse indices per row (row r's cut before worker w at <c>[r * (workers − 1) + w − 1]</c>).
+    /// Empty when the rows are not sorted. A hint only: edits that keep the synapse count can make
+    /// it stale until the next refresh, so readers check a cut against the targets beside it.
+    /// </summary>
+    public ReadOnlySpan<int> RowCuts => rowCuts.AsSpan(0, rowsSorted ? cellCount * (threads - 1) : 0);
+
+    /// <summary>The array behind <see cref="RowCuts"/> for the kernel to pin, or null when there are none.</summary>
+    public int[]? RowCutArray => rowsSorted && threads > 1 ? rowCuts : null;
 
     /// <summary>
     /// The cut for <paramref name="workers"/> workers: <c>workers + 1</c> ascending target
     /// boundaries from 0 to the cell count; worker w owns targets [b[w], b[w + 1]).
     /// </summary>
-    public ReadOnlySpan<int> Boundaries(ReadOnlySpan<Synapse> synapses, int cells, int workers, ulong tick)
+    public ReadOnlySpan<int> Boundaries(ReadOnlySpan<Synapse> synapses, ReadOnlySpan<uint> rowStart, bool sorted, int workers, ulong tick)
     {
-        if (workers != threads || synapses.Length != synapseCount || cells != cellCount || tick - computedAt >= RefreshTicks)
+        int cells = rowStart.Length;
+        if (workers != threads || synapses.Length != synapseCount || cells != cellCount || sorted != rowsSorted
+            || tick - computedAt >= RefreshTicks)
+        {
             Compute(synapses, cells, workers, tick);
+            rowsSorted = sorted;
+            if (sorted)
+                ComputeRowCuts(synapses, rowStart, workers);
+        }
+
         return boundaries.AsSpan(0, workers + 1);
+    }
+
+    private void ComputeRowCuts(ReadOnlySpan<Synapse> synapses, ReadOnlySpan<uint> rowStart, int workers)
+    {
+        int cells = rowStart.Length;
+        if (rowCuts.Length < cells * (workers - 1))
+            rowCuts = new int[cells * (workers - 1)];
+        for (int row = 0; row < cells; row++)
+        {
+            int first = (int)rowStart[row];
+            int last = row + 1 < cells ? (int)rowStart[row + 1] : synapses.Length;
+            for (int w = 1; w < workers; w++)
+            {
+                // First synapse of the row whose target is at or past the boundary.
+                int cut = first;
+                while (cut < last && synapses[cut].Target < boundaries[w])
+                    cut++;
+                rowCuts[row * (workers - 1) + w - 1] = cut;
+                first = cut;
+            }
+        }
     }
 
     private void Compute(ReadOnlySpan<Synapse> synapses, int cells, int workers, ulong tick)
