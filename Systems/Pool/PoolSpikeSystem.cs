@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Numerics;
@@ -117,23 +118,38 @@ public sealed class PoolSpikeSystem : ISystem
                 splits.Add(state.Cells, split = new TargetSplit());
             }
 
-            var cut = split.Boundaries(arrays.Synapses.AsSpan(0, arrays.SynapseCount), arrays.RowStart.AsSpan(0, n),
-                state.RowsSorted != 0, threads, state.TickCount);
-            if (splitBoundaries.Length < cut.Length)
-                splitBoundaries = new int[cut.Length];
-            cut.CopyTo(splitBoundaries);
-            var action = new PropagateAction(arrays, config, state.TickCount, spikes, slotOffsets, state.RowsSorted != 0, splitBoundaries, split.RowCutArray, threads);
-            world.Parallel.For(threads, 1, action);
+            bool parallel = split.ChooseParallel();
+            long started = Stopwatch.GetTimestamp();
+            if (parallel)
+            {
+                var cut = split.Boundaries(arrays.Synapses.AsSpan(0, arrays.SynapseCount), arrays.RowStart.AsSpan(0, n),
+                    state.RowsSorted != 0, threads, state.TickCount);
+                if (splitBoundaries.Length < cut.Length)
+                    splitBoundaries = new int[cut.Length];
+                cut.CopyTo(splitBoundaries);
+                var action = new PropagateAction(arrays, config, state.TickCount, spikes, slotOffsets, state.RowsSorted != 0,
+                    splitBoundaries, split.RowCutArray, threads);
+                world.Parallel.For(threads, 1, action);
+            }
+            else
+            {
+                PropagateSerial(config, state, arrays, spikes);
+            }
+
+            split.Record(parallel, Stopwatch.GetTimestamp() - started, events);
         }
         else
         {
-            new PropagateAction(arrays, config, state.TickCount, spikes, slotOffsets, state.RowsSorted != 0, null, null, 1).Execute(0, 1);
+            PropagateSerial(config, state, arrays, spikes);
         }
 
         // Stamps move only after every worker has read them: all rows that spiked are now current.
         for (int k = 0; k < spikes; k++)
             arrays.EligibilityStamp[arrays.SpikeList[k]] = state.TickCount;
     }
+
+    private void PropagateSerial(in PoolConfig config, in PoolState state, in PoolArrays arrays, int spikes)
+        => new PropagateAction(arrays, config, state.TickCount, spikes, slotOffsets, state.RowsSorted != 0, null, null, 1).Execute(0, 1);
 
     /// <summary>Forgets the cuts of pools that no longer exist (called only when a new pool shows up).</summary>
     private void PruneSplits(World world)

@@ -24,6 +24,38 @@ internal sealed class TargetSplit
     private int threads, synapseCount = -1, cellCount;
     private bool rowsSorted;
     private ulong computedAt;
+    private double serialCost = double.NaN, parallelCost = double.NaN; // Stopwatch ticks per event
+
+    /// <summary>Every this many parallel-eligible ticks, one runs serially and one in parallel to re-measure both.</summary>
+    public const int ProbeInterval = 256;
+
+    private long eligibleTicks;
+
+    /// <summary>
+    /// Whether this tick should propagate on the workers. Both ways give the same bytes; which is
+    /// faster depends on the machine and the pool (long rows make the two cores trade cache
+    /// lines; a busy machine may have no core for the helper), so the choice is measured: the
+    /// first two eligible ticks and then two in every <see cref="ProbeInterval"/> run one way
+    /// each, and the others take the way with the lower recent cost per event.
+    /// </summary>
+    public bool ChooseParallel()
+    {
+        long phase = eligibleTicks++ % ProbeInterval;
+        if (phase == 0)
+            return false;
+        if (phase == 1)
+            return true;
+        return !(serialCost <= parallelCost); // NaN (not measured yet) favours parallel
+    }
+
+    /// <summary>Records what a tick cost (Stopwatch ticks) for <paramref name="events"/> expected events.</summary>
+    public void Record(bool parallel, long elapsed, long events)
+    {
+        double cost = (double)elapsed / Math.Max(events, 1);
+        ref double average = ref parallel ? ref parallelCost : ref serialCost;
+        // Exponential average: recent ticks count most, one outlier (a preempted tick) fades.
+        average = double.IsNaN(average) ? cost : average + (cost - average) / 4;
+    }
 
     /// <summary>
     /// For rows in target order: where each row crosses each inner boundary, <c>workers − 1</c>
