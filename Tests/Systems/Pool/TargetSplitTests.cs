@@ -64,4 +64,21 @@ public class TargetSplitTests
         split.Boundaries(synapses, rowStart, false, 2, 1);
         Assert.That(split.RowCuts.ToArray(), Is.Empty, "unsorted rows have no cuts");
     }
+
+    [Test]
+    public void ChooseParallel_ProbesBothWays_ThenTakesTheCheaper_AndProbesAgain()
+    {
+        var split = new TargetSplit();
+        Assert.That(split.ChooseParallel(), Is.False, "first probe: serial");
+        split.Record(false, elapsed: 1000, events: 100);
+        Assert.That(split.ChooseParallel(), Is.True, "second probe: parallel");
+        split.Record(true, elapsed: 3000, events: 100);
+        for (int tick = 2; tick < TargetSplit.ProbeInterval; tick++)
+            Assert.That(split.ChooseParallel(), Is.False, "serial measured cheaper");
+        Assert.That(split.ChooseParallel(), Is.False, "next probe: serial");
+        split.Record(false, elapsed: 9000, events: 100);
+        Assert.That(split.ChooseParallel(), Is.True);
+        split.Record(true, elapsed: 1000, events: 100);
+        Assert.That(split.ChooseParallel(), Is.True, "parallel now cheaper on average");
+    }
 }
