@@ -5,14 +5,13 @@ namespace GrowNet.Ecs.Engine;
 /// of a fixed size chosen by the caller, never by the thread count, so each block computes the
 /// same thing whichever thread runs it: results are identical on any number of threads.
 /// Runs one loop at a time; a loop started from inside a loop runs serially. After the
-/// workers exist, a loop allocates nothing. The caller runs blocks itself; helpers join while
-/// the loop is open, and the caller waits only for helpers that joined, never for one the OS
-/// has not scheduled yet.
+/// workers exist, a loop allocates nothing.
 /// </summary>
 public sealed class WorkerPool : IDisposable
 {
     private readonly object runGate = new();
     private readonly SemaphoreSlim start = new(0);
+    private readonly CountdownEvent finished = new(1);
     private Thread[]? workers;
     private readonly Dictionary<Type, IBlockJob> jobs = new();
     private IBlockJob? job;
@@ -21,10 +20,6 @@ public sealed class WorkerPool : IDisposable
     private int failureBlock;
     private int nextBlock;
     private int blockCount;
-    // OpenBit while a loop accepts helpers, plus the number of helpers that joined it.
-    private int joinState;
-    private int helpersDone;
-    private const int OpenBit = 1 << 30;
     private bool disposed;
     [ThreadStatic] private static bool insideLoop;
     private const string FailureMessage = "A parallel block failed.";
@@ -99,8 +94,7 @@ public sealed class WorkerPool : IDisposable
             // failure wiped out (or blocked by the previous loop's failure).
             failure = null;
             failureBlock = int.MaxValue;
-            helpersDone = 0;
-            Volatile.Write(ref joinState, OpenBit);
+            finished.Reset(helpers + 1);
             start.Release(helpers);
             try
             {
@@ -108,13 +102,8 @@ public sealed class WorkerPool : IDisposable
             }
             finally
             {
-                // Close the loop: a helper that has not joined by now never will. Waiting for
-                // helpers that were woken but not yet scheduled would tie every loop to the OS
-                // scheduler (on a busy machine, a time slice); the caller has run their blocks.
-                int joined = Interlocked.Exchange(ref joinState, 0) & ~OpenBit;
-                var spinner = new SpinWait();
-                while (Volatile.Read(ref helpersDone) < joined)
-                    spinner.SpinOnce(sleep1Threshold: -1); // joined helpers are mid-block: yield, never sleep
+                finished.Signal();
+                finished.Wait();
                 job = null;
                 box.Action = default;
             }
@@ -183,32 +172,15 @@ public sealed class WorkerPool : IDisposable
             start.Wait();
             if (disposed)
                 return;
-            if (!TryJoin())
-                continue; // the loop this wake-up was for has closed (its caller ran the blocks)
             try
             {
                 RunBlocks();
             }
             finally
             {
-                Interlocked.Increment(ref helpersDone);
+                finished.Signal();
             }
         }
-    }
-
-    /// <summary>Joins the open loop, if any; a joined helper is waited for, one that did not join is not.</summary>
-    private bool TryJoin()
-    {
-        int state = Volatile.Read(ref joinState);
-        while ((state & OpenBit) != 0)
-        {
-            int seen = Interlocked.CompareExchange(ref joinState, state + 1, state);
-            if (seen == state)
-                return true;
-            state = seen;
-        }
-
-        return false;
     }
 
     /// <summary>Stops the worker threads.</summary>
