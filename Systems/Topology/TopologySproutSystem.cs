@@ -527,12 +527,24 @@ public sealed class TopologySproutSystem : ISystem
             int parent = (k - 1) >> 1;
             if (heapKeys[parent] <= key)
                 break;
-            heapKeys[k] = heapKeys[parent];
-            heapRows[k] = heapRows[parent];
-            heapColumns[k] = heapColumns[parent];
+            MoveHeapEntry(k, parent);
             k = parent;
         }
 
+        SetHeapEntry(k, key, row, column);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void MoveHeapEntry(int to, int from)
+    {
+        heapKeys[to] = heapKeys[from];
+        heapRows[to] = heapRows[from];
+        heapColumns[to] = heapColumns[from];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void SetHeapEntry(int k, ulong key, int row, int column)
+    {
         heapKeys[k] = key;
         heapRows[k] = row;
         heapColumns[k] = column;
@@ -541,9 +553,7 @@ public sealed class TopologySproutSystem : ISystem
     private void RemoveTop(ref int heapSize)
     {
         heapSize--;
-        heapKeys[0] = heapKeys[heapSize];
-        heapRows[0] = heapRows[heapSize];
-        heapColumns[0] = heapColumns[heapSize];
+        MoveHeapEntry(0, heapSize);
         SiftDown(0, heapSize);
     }
 
@@ -560,15 +570,11 @@ public sealed class TopologySproutSystem : ISystem
                 child++;
             if (heapKeys[child] >= key)
                 break;
-            heapKeys[k] = heapKeys[child];
-            heapRows[k] = heapRows[child];
-            heapColumns[k] = heapColumns[child];
+            MoveHeapEntry(k, child);
             k = child;
         }
 
-        heapKeys[k] = key;
-        heapRows[k] = row;
-        heapColumns[k] = column;
+        SetHeapEntry(k, key, row, column);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
