@@ -9,7 +9,8 @@ namespace GrowNet.Ecs.Tests.Systems.Pool;
 /// pool.md, "Tick": the engine's tick (vector kernels, lazy eligibility, parallel blocks) against a
 /// plain one-cell-at-a-time, one-synapse-at-a-time reimplementation of the spec, state compared
 /// after every tick. The pools are edited to reach the awkward cases: duplicate targets in a row
-/// (the vector kernel's conflict fallback), targets outside the pool (skipped), extreme weights
+/// (the vector kernel's conflict fallback), targets outside the pool (skipped), delays of 0 and past
+/// MaxDelay (the ring offset table instead of arithmetic), extreme weights
 /// (i16 saturation of the ring), random leak/refract/trace/membrane, short and negative input.
 /// </summary>
 public class PoolTickReferenceTests
@@ -74,6 +75,8 @@ public class PoolTickReferenceTests
                 synapses[s].Target = (ushort)Math.Min(ushort.MaxValue, n + rng.Next(0, 5)); // outside the pool
             else if (roll < 16)
                 synapses[s].Weight = (sbyte)(synapses[s].Weight > 0 ? 127 : -127);
+            else if (roll < 18)
+                synapses[s].Delay = (byte)rng.Next(0, 20); // 0 and delays past MaxDelay wrap around the ring
             synapses[s].Eligibility = (sbyte)rng.Next(-128, 128);
         }
 
