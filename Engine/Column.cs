@@ -40,6 +40,14 @@ public sealed class Column<T> : Column where T : unmanaged
     /// <summary>The backing array (its length is the capacity, not the row count).</summary>
     public T[] DangerousGetArray() => items;
 
+    /// <summary>Puts <paramref name="replacement"/> in place of the backing array and returns the old one.</summary>
+    internal T[] Exchange(T[] replacement)
+    {
+        var old = items;
+        items = replacement;
+        return old;
+    }
+
     internal override void Grow(int capacity)
     {
         if (capacity > items.Length)

@@ -177,6 +177,26 @@ public sealed class Table
         return moved;
     }
 
+    /// <summary>
+    /// Swaps the backing arrays of a two-column table with caller-filled ones holding
+    /// <paramref name="rows"/> rows (see <see cref="World.DangerousExchangeColumnArrays{T1, T2}"/>).
+    /// </summary>
+    internal void ExchangeColumnArrays<T1, T2>(ColumnKey<T1> first, ref T1[] firstArray, ColumnKey<T2> second, ref T2[] secondArray, int rows)
+        where T1 : unmanaged where T2 : unmanaged
+    {
+        if (columns.Length != 2 || HoldsEntities)
+            throw new InvalidOperationException($"Only a population table of exactly two columns can exchange its arrays; table {Set} has {columns.Length}.");
+        if (firstArray.Length != secondArray.Length || (uint)rows > (uint)firstArray.Length)
+            throw new ArgumentException($"Exchanged arrays must have one length ≥ {rows} rows (got {firstArray.Length} and {secondArray.Length}).");
+        var firstColumn = TypedColumn(first);
+        var secondColumn = TypedColumn(second);
+        firstArray = firstColumn.Exchange(firstArray);
+        secondArray = secondColumn.Exchange(secondArray);
+        Capacity = firstColumn.Capacity;
+        Count = rows;
+        Version++;
+    }
+
     /// <summary>Sets the row count: grows with zeroed rows or drops rows at the end.</summary>
     internal void Resize(int rows)
     {

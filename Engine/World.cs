@@ -347,6 +347,23 @@ public sealed partial class World : IDisposable
         PopulationTable(handle).Resize(rows);
     }
 
+    /// <summary>
+    /// Ping-pong storage for a population table of exactly two columns: the table takes
+    /// <paramref name="firstArray"/> and <paramref name="secondArray"/> (same length, holding
+    /// <paramref name="rows"/> rows) as its columns and hands its old arrays back through the same
+    /// references, in O(1). Unchecked contract ("Dangerous"): every element at index
+    /// <paramref name="rows"/> and beyond must be zero in both new arrays, because a table keeps
+    /// the rows past its count zeroed and later growth relies on it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The table has other than two columns, holds entities, or a query is running.</exception>
+    /// <exception cref="ArgumentException">The arrays differ in length or are shorter than <paramref name="rows"/>.</exception>
+    public void DangerousExchangeColumnArrays<T1, T2>(TableHandle handle, ColumnKey<T1> first, ref T1[] firstArray,
+        ColumnKey<T2> second, ref T2[] secondArray, int rows) where T1 : unmanaged where T2 : unmanaged
+    {
+        ThrowIfIterating();
+        PopulationTable(handle).ExchangeColumnArrays(first, ref firstArray, second, ref secondArray, rows);
+    }
+
     /// <summary>Reserves capacity in a population table so later growth does not reallocate.</summary>
     public void ReserveRows(TableHandle handle, int rows)
     {

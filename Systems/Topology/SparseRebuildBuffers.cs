@@ -3,8 +3,10 @@ namespace GrowNet.Ecs.Systems.Topology;
 /// <summary>
 /// Scratch for rebuilding the sparse rows after a tick's structural changes
 /// (<see cref="TopologyStorage.ApplyChanges"/>): the changes bucketed by row, each row's new
-/// start, and a second edge table the rows are merged into before they are copied back. Owned by
-/// the Prune system; fully rewritten on every use and grown as needed, so it holds no state.
+/// start, and a second edge table the rows are merged into, which then becomes the block's edge
+/// table (the old one coming back as the next second table, so arrays pass between blocks).
+/// Owned by the Prune system; rewritten on every use and grown as needed, so it holds no model
+/// state (only <see cref="DirtyEdges"/>, which tracks the arrays it holds).
 /// </summary>
 internal sealed class SparseRebuildBuffers
 {
@@ -61,11 +63,21 @@ internal sealed class SparseRebuildBuffers
         Ensure(ref SortKeys, sprouts + removals);
     }
 
-    /// <summary>Grows the second edge table to <paramref name="edges"/> entries.</summary>
+    /// <summary>
+    /// Rows of <see cref="EdgeColumns"/>/<see cref="EdgeWeights"/> that may be nonzero: the count of
+    /// the edge table these arrays last belonged to (everything past it is zero).
+    /// </summary>
+    public int DirtyEdges;
+
+    /// <summary>Grows the second edge table to <paramref name="edges"/> entries (both arrays to one length).</summary>
     public void EnsureEdges(int edges)
     {
-        Ensure(ref EdgeColumns, edges);
-        Ensure(ref EdgeWeights, edges);
+        if (EdgeColumns.Length >= edges && EdgeWeights.Length == EdgeColumns.Length)
+            return;
+        int length = Math.Max(edges, EdgeColumns.Length * 2);
+        EdgeColumns = new int[length];
+        EdgeWeights = new float[length];
+        DirtyEdges = 0;
     }
 
     private static void Ensure<T>(ref T[] array, int length)

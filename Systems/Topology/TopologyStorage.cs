@@ -229,7 +229,7 @@ internal static class TopologyStorage
     /// <summary>
     /// Rebuilds the sparse rows compactly: every row is merged independently (its surviving
     /// edges minus its removals, plus its sprouts, in column order) into the second edge table at
-    /// its new start, in parallel, and the result is copied back into the block's edge table.
+    /// its new start, in parallel, and the second table then takes the place of the block's edge table.
     /// Closes the gaps that pruning left, so the table holds exactly |E| rows afterwards.
     /// </summary>
     private static void RebuildSparse(World world, ref TopologyState state, in BlockArrays data, SparseRebuildBuffers buffers)
@@ -248,11 +248,19 @@ internal static class TopologyStorage
         buffers.EnsureEdges(total);
         int rowsPerBlock = Math.Max(1, EdgesPerRebuildBlock / Math.Max(1, total / Math.Max(1, n)));
         world.Parallel.For(n, rowsPerBlock, new MergeRows(data, buffers));
-        world.ResizeTable(state.Edges, total);
-        var table = world.GetTable(state.Edges);
-        world.Parallel.For(total, EdgesPerRebuildBlock, new CopyEdges(buffers,
-            table.TypedColumn(TopologyColumns.EdgeColumn).DangerousGetArray(),
-            table.TypedColumn(TopologyColumns.EdgeWeight).DangerousGetArray()));
+        // The second table becomes the block's edge table and the old one the next tick's second
+        // table (no copy back). A table keeps the rows past its count zeroed, so clear what an
+        // earlier, longer table left past `total` in the buffer.
+        if (buffers.DirtyEdges > total)
+        {
+            Array.Clear(buffers.EdgeColumns, total, buffers.DirtyEdges - total);
+            Array.Clear(buffers.EdgeWeights, total, buffers.DirtyEdges - total);
+        }
+
+        int oldCount = world.GetTable(state.Edges).Count;
+        world.DangerousExchangeColumnArrays(state.Edges, TopologyColumns.EdgeColumn, ref buffers.EdgeColumns,
+            TopologyColumns.EdgeWeight, ref buffers.EdgeWeights, total);
+        buffers.DirtyEdges = oldCount;
     }
 
     /// <summary>Merges a range of rows into the second edge table and moves their row starts and degrees there.</summary>
@@ -368,27 +376,6 @@ internal static class TopologyStorage
             columns[m + 1] = column;
             if (!weights.IsEmpty)
                 weights[m + 1] = weight;
-        }
-    }
-
-    /// <summary>Copies a range of the rebuilt edges back into the block's edge table.</summary>
-    private readonly struct CopyEdges : IRangeAction
-    {
-        private readonly SparseRebuildBuffers buffers;
-        private readonly int[] columns;
-        private readonly float[] weights;
-
-        public CopyEdges(SparseRebuildBuffers buffers, int[] columns, float[] weights)
-        {
-            this.buffers = buffers;
-            this.columns = columns;
-            this.weights = weights;
-        }
-
-        public void Execute(int start, int end)
-        {
-            buffers.EdgeColumns.AsSpan(start, end - start).CopyTo(columns.AsSpan(start));
-            buffers.EdgeWeights.AsSpan(start, end - start).CopyTo(weights.AsSpan(start));
         }
     }
 

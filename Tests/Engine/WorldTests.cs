@@ -7,6 +7,7 @@ namespace GrowNet.Ecs.Tests.Engine;
 public class WorldTests
 {
     private static readonly ColumnKey<int> Cell = ColumnRegistry.Register<int>("tests.engine.world.cell");
+    private static readonly ColumnKey<float> Load = ColumnRegistry.Register<float>("tests.engine.world.load");
 
     private World world = null!;
 
@@ -267,6 +268,42 @@ public class WorldTests
 
         Assert.That(() => world.CreateTable(ComponentSet.Of(Cell), owner), Throws.InvalidOperationException);
         Assert.That(() => world.CreateTable(ComponentSet.Of(Cell), Entity.Null), Throws.InvalidOperationException);
+    }
+
+    [Test]
+    public void DangerousExchangeColumnArrays_SwapsStorage_AndHandsTheOldArraysBack()
+    {
+        var owner = world.Create(new Health(1));
+        var handle = world.CreateTable(ComponentSet.Of(Cell, Load), owner, 3);
+        world.GetTable(handle).Span(Cell)[1] = 7;
+        int[] cells = [10, 20, 0, 0, 0];
+        float[] loads = [0.5f, 1.5f, 0, 0, 0];
+
+        world.DangerousExchangeColumnArrays(handle, Cell, ref cells, Load, ref loads, 2);
+
+        var table = world.GetTable(handle);
+        Assert.That(table.Count, Is.EqualTo(2));
+        Assert.That(table.Capacity, Is.EqualTo(5));
+        Assert.That(table.Span(Cell).ToArray(), Is.EqualTo(new[] { 10, 20 }));
+        Assert.That(table.Span(Load).ToArray(), Is.EqualTo(new[] { 0.5f, 1.5f }));
+        Assert.That(cells[1], Is.EqualTo(7), "the old array comes back");
+        world.ResizeTable(handle, 4); // growth past the count finds zeroed rows
+        Assert.That(world.GetTable(handle).Span(Cell).ToArray(), Is.EqualTo(new[] { 10, 20, 0, 0 }));
+    }
+
+    [Test]
+    public void DangerousExchangeColumnArrays_RejectsMismatchedArrays_AndOtherTables()
+    {
+        var owner = world.Create(new Health(1));
+        var two = world.CreateTable(ComponentSet.Of(Cell, Load), owner, 3);
+        var one = world.CreateTable(ComponentSet.Of(Cell), owner, 3);
+        int[] cells = new int[4];
+        float[] loads = new float[5];
+        Assert.That(() => world.DangerousExchangeColumnArrays(two, Cell, ref cells, Load, ref loads, 2), Throws.ArgumentException);
+        loads = new float[4];
+        Assert.That(() => world.DangerousExchangeColumnArrays(two, Cell, ref cells, Load, ref loads, 5), Throws.ArgumentException);
+        Assert.That(() => world.DangerousExchangeColumnArrays(one, Cell, ref cells, Load, ref loads, 2), Throws.InvalidOperationException);
+        Assert.That(world.GetTable(two).Count, Is.EqualTo(3), "nothing changed");
     }
 
     [Test]
