@@ -227,7 +227,7 @@ public sealed class PoolSpikeSystem : ISystem
             int spikes = start;
             int i = start;
             if (Avx512BW.IsSupported)
-                i = IntegrateGroups(start, end, ref spikes);
+                i = IntegrateGroups(cells, start, end, ref spikes);
             for (; i < end; i++)
             {
                 ref byte cellRefract = ref Unsafe.Add(ref cells.Refract, i);
@@ -272,9 +272,8 @@ public sealed class PoolSpikeSystem : ISystem
         /// as the scalar loop, lane by lane, with refractory cells masked out; spiking lanes are
         /// appended to the spike list in ascending order. Returns where the scalar tail starts.
         /// </summary>
-        private int IntegrateGroups(int start, int end, ref int spikes)
+        private int IntegrateGroups(in CellColumns cells, int start, int end, ref int spikes)
         {
-            var cells = new CellColumns(arrays);
             var restingLanes = Vector512.Create(resting);
             var resetLanes = Vector512.Create(reset);
             var refractoryLanes = Vector512.Create((int)refractoryTicks);
