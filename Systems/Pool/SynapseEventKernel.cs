@@ -15,12 +15,15 @@ namespace GrowNet.Ecs.Systems.Pool;
 /// <remarks>
 /// The vector path takes eight synapses (one cache line) at a time with AVX-512; a row's last
 /// group is masked, and so are lanes whose target belongs to another worker (or lies outside the
-/// pool). Fields are narrowed to int lanes; the decay table, the targets' spike flags, the ring
-/// offsets and the ring values are gathered, and the sums written back one by one. It is exact:
-/// the active ring cells of a group are distinct (a conflict test per group, else the group runs
-/// scalar), so each cell still sees the adds in the reference order, one saturating add at a
-/// time; and idle lanes are never stored, so a worker never writes another worker's synapses.
-/// /// Gathers read whole 32-bit words that <em>end</em> at the wanted byte or i16 (the value is
+/// pool). The targets' spike flags and the ring values are gathered; ring offsets of delays below
+/// 16 come from two registers (a permute), longer delays are gathered; with AVX-512 VBMI the
+/// eligibilities are decayed and marked in place as bytes (two byte permutes over the row's decay
+/// table and a saturating add), otherwise through int lanes and a gather. The ring sums are
+/// written back one by one. It is exact: the active ring cells of a group are distinct (a sorted
+/// row's targets are; other rows take a conflict test per group, else the group runs scalar), so
+/// each cell still sees the adds in the reference order, one saturating add at a time; and idle
+/// lanes are never stored, so a worker never writes another worker's synapses.
+/// Gathers read whole 32-bit words that <em>end</em> at the wanted byte or i16 (the value is
 /// shifted down), so they never read past an array's end; the 1–3 bytes before index 0 lie in
 /// the array's own header. Everything sits in one method so the vector constants stay in registers
 /// across rows (rows of the 65 536-cell pool hold ~20 synapses).
@@ -35,6 +38,9 @@ internal static unsafe class SynapseEventKernel
 
     /// <summary>Rows ahead whose first synapses are prefetched (spiking rows are scattered over the store).</summary>
     private const int PrefetchDistance = 16;
+
+    /// <summary>Most cache lines of one row part that are prefetched.</summary>
+    private const int PrefetchedLines = 32;
 
     /// <summary>Whether the AVX-512 path runs on this machine (otherwise the scalar loop does).</summary>
     public static bool IsVectorized => Avx512F.IsSupported && Avx512CD.VL.IsSupported && Avx2.IsSupported;
@@ -59,7 +65,7 @@ internal static unsafe class SynapseEventKernel
 
     private static void RunRowsVector(in SpikingRows rows, in SynapseEventContext context)
     {
-        var constants = new GroupConstants(context);
+        var constants = new GroupConstants(context, rows.RowsSorted);
         int* indices = stackalloc int[Vector256<int>.Count];
         int* sums = stackalloc int[Vector256<int>.Count];
         for (int k = 0; k < rows.Count; k++)
@@ -67,11 +73,12 @@ internal static unsafe class SynapseEventKernel
             if (k + PrefetchDistance < rows.Count && Sse.IsSupported)
                 Prefetch(rows, rows.SpikeList[k + PrefetchDistance], context.Worker);
             sbyte* rowDecay = RowPart(rows, k, context, out int first, out int last);
+            var decay = Avx512Vbmi.IsSupported ? new DecayLookup(rowDecay) : default;
             int s = first;
             for (; s + 8 <= last; s += 8)
-                RunGroup<WholeGroup>(rows.Synapses, s, 8, rowDecay, context, constants, indices, sums);
+                RunGroup<WholeGroup>(rows.Synapses, s, 8, rowDecay, decay, context, constants, indices, sums);
             if (s < last)
-                RunGroup<PartGroup>(rows.Synapses, s, last - s, rowDecay, context, constants, indices, sums);
+                RunGroup<PartGroup>(rows.Synapses, s, last - s, rowDecay, decay, context, constants, indices, sums);
         }
     }
 
@@ -81,8 +88,8 @@ internal static unsafe class SynapseEventKernel
     /// gathers and stores are masked off, so a worker never writes another worker's synapses.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void RunGroup<TGroup>(Synapse* synapses, int s, int count, sbyte* rowDecay, in SynapseEventContext context,
-        in GroupConstants constants, int* indices, int* sums) where TGroup : struct, IGroupKind
+    private static void RunGroup<TGroup>(Synapse* synapses, int s, int count, sbyte* rowDecay, in DecayLookup decay,
+        in SynapseEventContext context, in GroupConstants constants, int* indices, int* sums) where TGroup : struct, IGroupKind
     {
         ulong* group = (ulong*)(synapses + s);
         Vector512<ulong> raw;
@@ -105,23 +112,40 @@ internal static unsafe class SynapseEventKernel
             return; // every target belongs to another worker (or lies outside the pool)
         bool whole = active == Vector256<int>.AllBitsSet;
         var delay = Vector256.ShiftRightLogical(low, 24);
-        var slot = Avx2.GatherVector256(context.SlotOffsets, delay, 4) + target;
+        // Delays below 16 (every delay of a pool with MaxDelay ≤ 15) find their slot offset in
+        // two registers; a gather costs several times the latency.
+        var slotOffset = Vector256.GreaterThanAny(delay.AsUInt32(), Vector256.Create(15u))
+            ? Avx2.GatherVector256(context.SlotOffsets, delay, 4)
+            : Avx512F.VL.PermuteVar8x32x2(constants.SlotOffsetsLow, delay, constants.SlotOffsetsHigh);
+        var slot = slotOffset + target;
         if (!whole)
             slot = Vector256.ConditionalSelect(active, slot, Vector256.Create(-1, -2, -3, -4, -5, -6, -7, -8)); // idle lanes never conflict
-        if (Avx512CD.VL.DetectConflicts(slot) != Vector256<int>.Zero)
+        if (MayConflict(slot, constants.RowsSorted))
         {
             RunScalar(synapses, s, s + count, rowDecay, context);
             return;
         }
 
-        var high = Avx512F.ConvertToVector256UInt32(Vector512.ShiftRightLogical(raw, 32)).AsInt32();
-        var eligibility = Vector256.ShiftRightArithmetic(Vector256.ShiftLeft(high, 24), 24);
-        var decayed = Vector256.ShiftRightArithmetic(Avx2.GatherVector256((int*)(rowDecay - 3), eligibility, 1), 24);
         var spiked = Vector256.ShiftRightLogical(Avx2.GatherVector256((int*)(context.SpikeOut - 3), target, 1), 24);
-        var marked = decayed + constants.StdpPositive + ((Vector256<int>.Zero - spiked) & constants.MarkDelta);
-        var clamped = Vector256.Min(Vector256.Max(marked, Vector256.Create((int)sbyte.MinValue)), Vector256.Create((int)sbyte.MaxValue));
-        var widened = Avx512F.ConvertToVector512UInt64(clamped.AsUInt32()) & Vector512.Create(0xFFUL);
-        var updated = (raw & Vector512.Create(~(0xFFUL << 32))) | Vector512.ShiftLeft(widened, 32);
+        var mark = constants.StdpPositive + ((Vector256<int>.Zero - spiked) & constants.MarkDelta);
+        Vector512<ulong> updated;
+        if (Avx512Vbmi.IsSupported)
+        {
+            // Byte-wise, in place: byte 4 of each synapse is its eligibility. Both marks are
+            // sbytes, so one saturating byte add is the reference's clamp of the exact sum.
+            var markBytes = Vector512.ShiftLeft(Avx512F.ConvertToVector512UInt64(mark.AsUInt32()), 32).AsSByte();
+            var marked = Avx512BW.AddSaturate(decay.Lookup(raw.AsByte()).AsSByte(), markBytes);
+            updated = Vector512.ConditionalSelect(Vector512.Create(0xFFUL << 32), marked.AsUInt64(), raw);
+        }
+        else
+        {
+            var high = Avx512F.ConvertToVector256UInt32(Vector512.ShiftRightLogical(raw, 32)).AsInt32();
+            var eligibility = Vector256.ShiftRightArithmetic(Vector256.ShiftLeft(high, 24), 24);
+            var decayed = Vector256.ShiftRightArithmetic(Avx2.GatherVector256((int*)(rowDecay - 3), eligibility, 1), 24);
+            var clamped = Vector256.Min(Vector256.Max(decayed + mark, Vector256.Create((int)sbyte.MinValue)), Vector256.Create((int)sbyte.MaxValue));
+            var widened = Avx512F.ConvertToVector512UInt64(clamped.AsUInt32()) & Vector512.Create(0xFFUL);
+            updated = (raw & Vector512.Create(~(0xFFUL << 32))) | Vector512.ShiftLeft(widened, 32);
+        }
         var weight = Vector256.ShiftRightArithmetic(Vector256.ShiftLeft(low, 8), 24);
         int* ringWords = (int*)(context.Ring - 1);
         short* ring = context.Ring;
@@ -154,6 +178,15 @@ internal static unsafe class SynapseEventKernel
         }
     }
 
+    /// <summary>
+    /// Whether two active lanes may add to the same ring cell. A sorted row's targets are strictly
+    /// ascending (<see cref="NeuronPool.RowIsSorted"/>), so its lanes never share a cell and skip the
+    /// conflict detection, which costs more than the rest of a group's arithmetic.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool MayConflict(Vector256<int> slot, bool rowsSorted)
+        => !rowsSorted && Avx512CD.VL.DetectConflicts(slot) != Vector256<int>.Zero;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<int> Saturate16(Vector256<int> value)
         => Vector256.Min(Vector256.Max(value, Vector256.Create((int)short.MinValue)), Vector256.Create((int)short.MaxValue));
@@ -174,21 +207,64 @@ internal static unsafe class SynapseEventKernel
         public static bool IsPart => true;
     }
 
+    /// <summary>
+    /// One row's 256-entry decay table (indexed by the eligibility byte) in four registers, for
+    /// looking up a whole group's eligibilities with two byte permutes instead of a gather.
+    /// </summary>
+    private readonly struct DecayLookup
+    {
+        /// <param name="rowDecay">The table's entry for eligibility 0 (entries −128..127 around it).</param>
+        public DecayLookup(sbyte* rowDecay)
+        {
+            NonNegativeLow = Vector512.Load((byte*)rowDecay);
+            NonNegativeHigh = Vector512.Load((byte*)rowDecay + 64);
+            NegativeLow = Vector512.Load((byte*)rowDecay - 128);
+            NegativeHigh = Vector512.Load((byte*)rowDecay - 64);
+        }
+
+        private Vector512<byte> NonNegativeLow { get; }
+        private Vector512<byte> NonNegativeHigh { get; }
+        private Vector512<byte> NegativeLow { get; }
+        private Vector512<byte> NegativeHigh { get; }
+
+        /// <summary>Each byte of <paramref name="values"/>, read as an sbyte eligibility, replaced by its decayed value.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector512<byte> Lookup(Vector512<byte> values)
+        {
+            // A byte permute indexes 128 entries by the low seven bits; the sign bit picks the half.
+            var nonNegative = Avx512Vbmi.PermuteVar64x8x2(NonNegativeLow, values, NonNegativeHigh);
+            var negative = Avx512Vbmi.PermuteVar64x8x2(NegativeLow, values, NegativeHigh);
+            return Vector512.ConditionalSelect(Vector512.LessThan(values.AsSByte(), Vector512<sbyte>.Zero).AsByte(), negative, nonNegative);
+        }
+    }
+
     /// <summary>The range and STDP constants as lanes, built once per call.</summary>
     private readonly struct GroupConstants
     {
-        public GroupConstants(in SynapseEventContext context)
+        public GroupConstants(in SynapseEventContext context, bool rowsSorted)
         {
             RangeStart = Vector256.Create(context.RangeStart);
             RangeLast = Vector256.Create(context.RangeWidth - 1);
             StdpPositive = Vector256.Create(context.StdpPositive);
             MarkDelta = Vector256.Create(context.MarkDelta);
+            SlotOffsetsLow = Vector256.Load(context.SlotOffsets);
+            SlotOffsetsHigh = Vector256.Load(context.SlotOffsets + Vector256<int>.Count);
+            RowsSorted = rowsSorted;
         }
 
         public Vector256<int> RangeStart { get; }
         public Vector256<uint> RangeLast { get; }
         public Vector256<int> StdpPositive { get; }
         public Vector256<int> MarkDelta { get; }
+
+        /// <summary>Ring offsets of delays 0–7.</summary>
+        public Vector256<int> SlotOffsetsLow { get; }
+
+        /// <summary>Ring offsets of delays 8–15.</summary>
+        public Vector256<int> SlotOffsetsHigh { get; }
+
+        /// <summary>Whether every row is in ascending target order (<see cref="SpikingRows.RowsSorted"/>).</summary>
+        public bool RowsSorted { get; }
     }
 
     /// <summary>The reference loop: one synapse at a time, skipping targets outside the range.</summary>
@@ -259,17 +335,29 @@ internal static unsafe class SynapseEventKernel
         return true;
     }
 
-    /// <summary>Prefetches the start of this worker's part of a row (its own cut when there are cuts) and the row's stamp.</summary>
+    /// <summary>
+    /// Prefetches this worker's part of a row (its own cuts when there are cuts; at most
+    /// <see cref="PrefetchedLines"/> lines) and the row's stamp. Spiking rows lie scattered over
+    /// a store larger than the caches, and a group's loads wait on them otherwise.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Prefetch(in SpikingRows rows, int source, int worker)
     {
-        long start = rows.RowCuts != null && worker > 0 && worker < rows.Workers
-            ? rows.RowCuts[(long)source * (rows.Workers - 1) + worker - 1]
-            : rows.RowStart[source];
-        byte* rowHead = (byte*)(rows.Synapses + start);
-        Sse.Prefetch0(rowHead);
-        Sse.Prefetch0(rowHead + 64);
-        Sse.Prefetch0(rowHead + 128);
+        long start = rows.RowStart[source];
+        long end = source + 1 < rows.CellCount ? rows.RowStart[source + 1] : rows.SynapseCount;
+        if (rows.RowCuts != null && worker < rows.Workers && rows.Workers > 1)
+        {
+            int* cuts = rows.RowCuts + (long)source * (rows.Workers - 1);
+            if (worker > 0)
+                start = cuts[worker - 1];
+            if (worker < rows.Workers - 1)
+                end = cuts[worker];
+        }
+
+        byte* line = (byte*)(rows.Synapses + start);
+        byte* last = (byte*)(rows.Synapses + Math.Min(end, start + PrefetchedLines * 8));
+        for (; line < last; line += 64)
+            Sse.Prefetch0(line);
         Sse.Prefetch0(rows.Stamps + source);
     }
 

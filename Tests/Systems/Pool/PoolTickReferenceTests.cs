@@ -23,14 +23,24 @@ public class PoolTickReferenceTests
     [TestCase(9000, 0.02f, 2, 12, false)]
     [TestCase(9000, 0.002f, 2, 20, false)]
     public void Tick_MatchesPlainReference(int cells, float density, int threads, int ticks, bool scramble)
+        => RunAgainstReference(cells, density, threads, ticks, scramble ? Scramble : null);
+
+    // Rows still in target order (the vector kernel skips the conflict test: a sorted row's
+    // targets are distinct) with delays of 16 and more (the slot offset gather instead of the
+    // register lookup), extreme weights and eligibilities of both signs.
+    [TestCase(3000, 0.05f, 1, 10)]
+    [TestCase(9000, 0.02f, 2, 12)]
+    public void Tick_SortedRowsWithLongDelays_MatchPlainReference(int cells, float density, int threads, int ticks)
+        => RunAgainstReference(cells, density, threads, ticks, ScrambleKeepingOrder);
+
+    private static void RunAgainstReference(int cells, float density, int threads, int ticks, Action<NeuronPool, Random>? edit)
     {
         using var world = Pipeline.CreateWorld(seed: 11);
         world.SetThreadCount(threads);
         var config = PoolConfig.Default;
         var pool = PoolFactory.CreateCompat(world, "reference", cells, density, config);
         var rng = new Random(cells);
-        if (scramble)
-            Scramble(pool, rng);
+        edit?.Invoke(pool, rng);
         var reference = new ReferencePool(pool);
         var input = new short[cells];
         long events = 0, parallelTicks = 0;
@@ -50,6 +60,32 @@ public class PoolTickReferenceTests
         Assert.That(events, Is.GreaterThan(ticks * 100L), "the pools must actually propagate spikes");
         if (threads > 1)
             Assert.That(parallelTicks, Is.GreaterThan(ticks / 2), "most ticks must take the parallel propagation");
+    }
+
+    /// <summary>Synapse edits that keep every row in target order: delays up to 40, extreme weights, any eligibility.</summary>
+    private static void ScrambleKeepingOrder(NeuronPool pool, Random rng)
+    {
+        var synapses = pool.View().Synapses;
+        int longDelays = 0;
+        for (int s = 0; s < synapses.Length; s++)
+        {
+            int roll = rng.Next(100);
+            if (roll < 6)
+            {
+                synapses[s].Delay = (byte)rng.Next(0, 41);
+                longDelays += synapses[s].Delay >= 16 ? 1 : 0;
+            }
+            else if (roll < 16)
+            {
+                synapses[s].Weight = (sbyte)(synapses[s].Weight > 0 ? 127 : -127);
+            }
+
+            synapses[s].Eligibility = (sbyte)rng.Next(-128, 128);
+        }
+
+        pool.RefreshRowOrder();
+        Assert.That(pool.State.RowsSorted, Is.EqualTo(1), "the edits must keep the rows sorted");
+        Assert.That(longDelays, Is.GreaterThan(synapses.Length / 50), "the edits must make delays of 16 and more");
     }
 
     /// <summary>Random cell state, and synapse edits the generators never make.</summary>
