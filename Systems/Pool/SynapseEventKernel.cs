@@ -268,6 +268,7 @@ internal static unsafe class SynapseEventKernel
     }
 
     /// <summary>The reference loop: one synapse at a time, skipping targets outside the range.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // no call inside the vector loop: vector registers would be spilled around it
     private static void RunScalar(Synapse* synapses, int first, int last, sbyte* rowDecay, in SynapseEventContext context)
     {
         short* ring = context.Ring;
