@@ -33,7 +33,14 @@ public sealed class CommandBuffer
         public int Second;
     }
 
+    /// <summary>An entity as the batch leaves it, up to the command being checked.</summary>
+    private readonly record struct PlannedEntity(Entity Handle, bool Alive, ComponentSet Set);
+
     private readonly World world;
+    // What the batch does to entities (by index) and population tables' row counts (by table
+    // index), simulated before anything is applied; kept and cleared so playback does not allocate.
+    private readonly Dictionary<int, PlannedEntity> plannedEntities = [];
+    private readonly Dictionary<int, int> plannedRows = [];
     private Command[] commands = new Command[16];
     private byte[] payload = new byte[256];
     private int count;
@@ -93,9 +100,30 @@ public sealed class CommandBuffer
     /// Applies every recorded command in recording order and clears the buffer. Called by the
     /// scheduler at each phase boundary; a host may call it between ticks.
     /// </summary>
+    /// <remarks>
+    /// All or nothing: the whole batch is checked against the world as the earlier commands of
+    /// the batch would leave it before the first command is applied. A batch with a failing
+    /// command (a stale or null entity, a repeated create, removing a missing component, a stale
+    /// table, rows out of range) throws, naming the command, and is dropped whole: the world is as
+    /// it was, and entities reserved by its creates are never created.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">A query is running (the commands are kept), or a
+    /// command names an entity or table that is not alive at its turn.</exception>
+    /// <exception cref="KeyNotFoundException">A command removes a component the entity does not have.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A command removes rows outside its table.</exception>
     public void Playback()
     {
         world.ThrowIfIterating();
+        try
+        {
+            Validate();
+        }
+        catch
+        {
+            Clear();
+            throw;
+        }
+
         // Commands recorded while playing back (none today) would land after this batch.
         int index = 0;
         try
@@ -105,7 +133,7 @@ public sealed class CommandBuffer
         }
         finally
         {
-            // After a failure the remaining commands are dropped; their reserved slots are freed.
+            // Only an out-of-memory can stop a checked batch; the rest is dropped then.
             ReleaseReservations(index + 1);
             count = 0;
             payloadLength = 0;
@@ -128,6 +156,87 @@ public sealed class CommandBuffer
                 world.ReleaseReservation(commands[i].Entity);
         }
     }
+
+    /// <summary>Checks every command against the world as the commands before it leave it; throws at the first that would fail.</summary>
+    private void Validate()
+    {
+        plannedEntities.Clear();
+        plannedRows.Clear();
+        for (int i = 0; i < count; i++)
+        {
+            ref readonly var command = ref commands[i];
+            var entity = command.Entity;
+            switch (command.Kind)
+            {
+                case Kind.Create:
+                    if (!world.IsReserved(entity) || plannedEntities.ContainsKey(entity.Index))
+                        throw new InvalidOperationException($"{Describe(i)}: {entity} was already created or destroyed.");
+                    plannedEntities[entity.Index] = new PlannedEntity(entity, true, command.Set);
+                    break;
+                case Kind.Destroy:
+                    RequireAlive(i, entity);
+                    plannedEntities[entity.Index] = new PlannedEntity(entity, false, default);
+                    break;
+                case Kind.Set:
+                    plannedEntities[entity.Index] = new PlannedEntity(entity, true, RequireAlive(i, entity).With(command.KeyId));
+                    break;
+                case Kind.Remove:
+                    var set = RequireAlive(i, entity);
+                    if (!set.Contains(command.KeyId))
+                        throw new KeyNotFoundException($"{Describe(i)}: {entity} has no component {ColumnRegistry.Get(command.KeyId).Name}.");
+                    plannedEntities[entity.Index] = new PlannedEntity(entity, true, set.Without(command.KeyId));
+                    break;
+                case Kind.AddRows:
+                    plannedRows[command.Table.Index] = checked(RequireRows(i, command.Table) + command.First);
+                    break;
+                case Kind.RemoveRows:
+                    int rows = RequireRows(i, command.Table);
+                    if ((uint)command.First > (uint)rows || (uint)command.Second > (uint)(rows - command.First))
+                        throw new ArgumentOutOfRangeException(nameof(RemoveRows),
+                            $"{Describe(i)}: rows {command.First}..{command.First + command.Second} are outside the table's {rows} rows.");
+                    plannedRows[command.Table.Index] = rows - command.Second;
+                    break;
+                case Kind.Resize:
+                    RequireRows(i, command.Table);
+                    plannedRows[command.Table.Index] = command.First;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The components of an entity alive at command <paramref name="index"/>'s turn.</summary>
+    private ComponentSet RequireAlive(int index, Entity entity)
+    {
+        if (plannedEntities.TryGetValue(entity.Index, out var planned))
+        {
+            if (planned.Handle == entity && planned.Alive)
+                return planned.Set;
+        }
+        else if (world.IsAlive(entity))
+        {
+            return world.Locate(entity).Table.Set;
+        }
+
+        throw new InvalidOperationException($"{Describe(index)}: {entity} is not alive (destroyed, never created, or null).");
+    }
+
+    /// <summary>The row count at command <paramref name="index"/>'s turn of a population table alive then.</summary>
+    private int RequireRows(int index, TableHandle handle)
+    {
+        bool ownerDestroyed = false;
+        if (world.IsAlive(handle))
+        {
+            var owner = world.GetTable(handle).Owner;
+            ownerDestroyed = plannedEntities.TryGetValue(owner.Index, out var planned) && planned.Handle == owner && !planned.Alive;
+        }
+
+        if (!world.IsAlive(handle) || ownerDestroyed)
+            throw new InvalidOperationException($"{Describe(index)}: table handle ({handle.Index}v{handle.Generation}) is stale or null.");
+        var table = world.PopulationTable(handle);
+        return plannedRows.TryGetValue(handle.Index, out int rows) ? rows : table.Count;
+    }
+
+    private string Describe(int index) => $"Command {index + 1} of {count} ({commands[index].Kind}), batch dropped";
 
     private void Apply(in Command command)
     {

@@ -381,7 +381,8 @@ public sealed partial class World : IDisposable
         }
     }
 
-    private Table PopulationTable(TableHandle handle)
+    /// <summary>The population table behind <paramref name="handle"/> (throws for stale handles and archetype tables).</summary>
+    internal Table PopulationTable(TableHandle handle)
     {
         var table = GetTable(handle);
         if (table.HoldsEntities)

@@ -100,7 +100,8 @@ public class CommandBufferTests
         commands.Set(e, new Position(2, 2));
 
         Assert.That(() => commands.Playback(), Throws.InvalidOperationException.With.Message.Contains("not alive"));
-        Assert.That(world.IsAlive(e), Is.False);
+        Assert.That(world.IsAlive(e), Is.True, "the failing batch is dropped whole, its destroy too");
+        Assert.That(world.Get<Position>(e), Is.EqualTo(new Position(1, 1)));
         Assert.That(commands.Count, Is.Zero, "a failed playback still empties the buffer");
     }
 
@@ -214,7 +215,10 @@ public class CommandBufferTests
         commands.AddRows(handle, 1);
 
         Assert.That(() => commands.Playback(), Throws.InvalidOperationException.With.Message.Contains("stale"));
-        Assert.That(world.IsAlive(handle), Is.False);
+        // All or nothing: the failing batch is dropped whole, so the owner and its table are untouched.
+        Assert.That(world.IsAlive(owner), Is.True);
+        Assert.That(world.IsAlive(handle), Is.True);
+        Assert.That(world.GetTable(handle).Count, Is.EqualTo(1));
     }
 
     [Test]
@@ -287,21 +291,75 @@ public class CommandBufferTests
     }
 
     [Test]
-    public void Playback_AppliesEarlierCommandsBeforeAFailure()
+    public void Playback_WithAFailingCommand_AppliesNoneOfTheBatch()
     {
+        var kept = world.Create(new Position(1, 1));
         var a = commands.Create(ComponentSet.Of<Position>());
+        commands.Set(kept, new Health(3));
         commands.Destroy(Entity.Null);
         var b = commands.Create(ComponentSet.Of<Position>());
 
-        Assert.That(() => commands.Playback(), Throws.InvalidOperationException);
+        Assert.That(() => commands.Playback(),
+            Throws.InvalidOperationException.With.Message.Contains("Command 3 of 4 (Destroy)").And.Message.Contains("not alive"));
 
-        Assert.That(world.IsAlive(a), Is.True);
+        Assert.That(world.IsAlive(a), Is.False);
         Assert.That(world.IsAlive(b), Is.False);
+        Assert.That(world.Has<Health>(kept), Is.False);
+        Assert.That(world.EntityCount, Is.EqualTo(1));
         Assert.That(commands.Count, Is.Zero);
-        // The buffer is usable again.
+        // The buffer is usable again, and the dropped creates' handles stay dead.
         var c = commands.Create(ComponentSet.Of<Position>());
         commands.Playback();
         Assert.That(world.IsAlive(c), Is.True);
+        Assert.That(world.IsAlive(a), Is.False);
+    }
+
+    [Test]
+    public void Playback_ChecksRowsAgainstTheCountEarlierCommandsLeave()
+    {
+        var owner = world.Create(new Health(1));
+        var handle = world.CreateTable(ComponentSet.Of(Value), owner, 2);
+        world.GetTable(handle).Span(Value)[1] = 7;
+
+        commands.AddRows(handle, 3);    // 5 rows
+        commands.RemoveRows(handle, 0, 4); // 1 row: fine only because of the add
+        commands.Playback();
+        Assert.That(world.GetTable(handle).Count, Is.EqualTo(1));
+
+        commands.AddRows(handle, 1);    // 2 rows
+        commands.Resize(handle, 1);     // 1 row
+        commands.RemoveRows(handle, 0, 2);
+        Assert.That(() => commands.Playback(),
+            Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("Command 3 of 3 (RemoveRows)"));
+        Assert.That(world.GetTable(handle).Count, Is.EqualTo(1), "nothing of the failing batch is applied");
+    }
+
+    [Test]
+    public void Playback_RemoveOfAComponentAddedEarlierInTheBatch_Succeeds_AndOfAMissingOne_DropsTheBatch()
+    {
+        var e = world.Create(new Position(1, 1));
+        commands.Set(e, new Health(2));
+        commands.Remove<Health>(e);
+        commands.Playback();
+        Assert.That(world.Has<Health>(e), Is.False);
+
+        commands.Set(e, new Position(5, 5));
+        commands.Remove<Health>(e);
+        Assert.That(() => commands.Playback(), Throws.TypeOf<KeyNotFoundException>());
+        Assert.That(world.Get<Position>(e), Is.EqualTo(new Position(1, 1)));
+    }
+
+    [Test]
+    public void Playback_ACreateAfterADestroyOfTheSameBatch_KeepsBothHandlesApart()
+    {
+        var old = world.Create(new Position(1, 1));
+        commands.Destroy(old);
+        var created = commands.Create(ComponentSet.Of<Position>());
+        commands.Set(created, new Position(2, 2));
+        commands.Set(old, new Health(1)); // the destroyed one: fails
+        Assert.That(() => commands.Playback(), Throws.InvalidOperationException.With.Message.Contains("not alive"));
+        Assert.That(world.IsAlive(old), Is.True);
+        Assert.That(world.IsAlive(created), Is.False);
     }
 
     [Test]
