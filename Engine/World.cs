@@ -56,7 +56,7 @@ public sealed partial class World : IDisposable
     public WorkerPool Parallel { get; private set; }
 
     /// <summary>True while a query enumerates tables; structural changes throw then.</summary>
-    public bool IsIterating => iterationDepth > 0;
+    public bool IsIterating => Volatile.Read(ref iterationDepth) > 0;
 
     /// <summary>Number of live entities.</summary>
     public int EntityCount { get; private set; }
@@ -428,16 +428,18 @@ public sealed partial class World : IDisposable
 
     internal Table ArchetypeAt(int index) => archetypeList[index];
 
-    internal void EnterIteration() => iterationDepth++;
+    // Atomic: a host may enumerate queries on several threads at once (reading columns), and a
+    // lost update would leave the world locked against structural change for good.
+    internal void EnterIteration() => Interlocked.Increment(ref iterationDepth);
 
-    internal void ExitIteration() => iterationDepth--;
+    internal void ExitIteration() => Interlocked.Decrement(ref iterationDepth);
 
     // ---------------------------------------------------------------- guards
 
     /// <summary>Throws when a query is running: structural changes must wait for the phase boundary.</summary>
     public void ThrowIfIterating()
     {
-        if (iterationDepth > 0)
+        if (Volatile.Read(ref iterationDepth) > 0)
             ThrowStructuralChangeDuringQuery();
     }
 

@@ -25,6 +25,27 @@ public class QueryTests
     }
 
     [Test]
+    public void Queries_OnSeveralThreadsAtOnce_LeaveTheWorldUnlocked()
+    {
+        for (int i = 0; i < 8; i++)
+            world.Create(new Position(i, 0));
+        var set = ComponentSet.Of<Position>();
+        long rows = 0;
+        Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, _ =>
+        {
+            for (int k = 0; k < 20_000; k++)
+            {
+                foreach (var chunk in world.Query(set))
+                    Interlocked.Add(ref rows, chunk.Count);
+            }
+        });
+
+        Assert.That(rows, Is.EqualTo(4L * 20_000 * 8));
+        Assert.That(world.IsIterating, Is.False, "every enumeration's enter and exit must be counted");
+        Assert.That(() => world.Create(new Position(9, 9)), Throws.Nothing);
+    }
+
+    [Test]
     public void Query_HandsSpanColumnsPerTable()
     {
         var a = world.Create(new Position(1, 0), new Velocity(10, 0));
