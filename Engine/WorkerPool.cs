@@ -55,26 +55,19 @@ public sealed class WorkerPool : IDisposable
         int blocks = (int)(((long)length + blockSize - 1) / blockSize);
         if (blocks == 1 || ThreadCount == 1 || insideLoop || disposed)
         {
-            var copy = action;
-            try
-            {
-                for (int b = 0; b < blocks; b++)
-                {
-                    int from = b * blockSize;
-                    copy.Execute(from, (int)Math.Min((long)from + blockSize, length));
-                }
-            }
-            catch (Exception error)
-            {
-                // Same exception shape as the parallel path, so callers see no difference between thread counts.
-                throw new AggregateException(FailureMessage, error);
-            }
-
+            RunSerially(length, blockSize, blocks, action);
             return;
         }
 
         lock (runGate)
         {
+            if (disposed)
+            {
+                // Disposed while this call waited for the gate: the workers are gone.
+                RunSerially(length, blockSize, blocks, action);
+                return;
+            }
+
             EnsureWorkers();
             if (!jobs.TryGetValue(typeof(TAction), out var cached))
             {
@@ -113,6 +106,24 @@ public sealed class WorkerPool : IDisposable
                 failure = null;
                 throw new AggregateException(FailureMessage, error);
             }
+        }
+    }
+
+    private static void RunSerially<TAction>(int length, int blockSize, int blocks, in TAction action) where TAction : struct, IRangeAction
+    {
+        var copy = action;
+        try
+        {
+            for (int b = 0; b < blocks; b++)
+            {
+                int from = b * blockSize;
+                copy.Execute(from, (int)Math.Min((long)from + blockSize, length));
+            }
+        }
+        catch (Exception error)
+        {
+            // Same exception shape as the parallel path, so callers see no difference between thread counts.
+            throw new AggregateException(FailureMessage, error);
         }
     }
 
@@ -183,14 +194,25 @@ public sealed class WorkerPool : IDisposable
         }
     }
 
-    /// <summary>Stops the worker threads.</summary>
+    /// <summary>
+    /// Stops the worker threads. A loop running on another thread is finished first; loops
+    /// started afterwards run serially on their caller.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Called from inside one of this pool's loops.</exception>
     public void Dispose()
     {
-        if (disposed)
-            return;
-        disposed = true;
-        if (workers != null)
-            start.Release(workers.Length);
+        if (insideLoop)
+            throw new InvalidOperationException("A WorkerPool cannot be disposed from inside one of its loops.");
+        // Under the run gate: a helper released for a running loop must still find the pool
+        // alive, or it would leave without signalling and the loop's caller would wait forever.
+        lock (runGate)
+        {
+            if (disposed)
+                return;
+            disposed = true;
+            if (workers != null)
+                start.Release(workers.Length);
+        }
     }
 
     private interface IBlockJob

@@ -407,6 +407,63 @@ public class WorkerPoolTests
         Assert.That(after.BlockThreads, Is.All.EqualTo(Environment.CurrentManagedThreadId));
     }
 
+    [Test]
+    public void Dispose_WhileAnotherThreadRunsLoops_LetsEveryLoopFinish()
+    {
+        for (int round = 0; round < 50; round++)
+        {
+            var pool = new WorkerPool(4);
+            var recorder = new Recorder { Visits = new int[256], BlockStarts = new int[64], BlockEnds = new int[64], BlockThreads = new int[64], BlockSize = 4 };
+            int loops = 0;
+            var runner = new Thread(() =>
+            {
+                for (int i = 0; i < 200; i++)
+                {
+                    pool.For(256, 4, recorder);
+                    Interlocked.Increment(ref loops);
+                }
+            }) { IsBackground = true };
+            runner.Start();
+            while (Volatile.Read(ref loops) < round % 5)
+                Thread.Yield();
+            pool.Dispose();
+
+            Assert.That(runner.Join(TimeSpan.FromSeconds(30)), Is.True, $"a loop hung after Dispose (round {round})");
+            Assert.That(recorder.Visits, Is.All.EqualTo(200), "every loop ran every block once, before or after Dispose");
+        }
+    }
+
+    [Test]
+    public void Dispose_FromInsideALoop_Throws_AndThePoolKeepsWorking()
+    {
+        var pool = new WorkerPool(2);
+        var disposer = new Disposer { Pool = pool, Errors = new int[1] };
+        Assert.That(() => pool.For(64, 4, disposer), Throws.Nothing);
+        Assert.That(disposer.Errors[0], Is.EqualTo(16), "every block's Dispose call was refused");
+        var recorder = new Recorder { Visits = new int[64], BlockStarts = new int[16], BlockEnds = new int[16], BlockThreads = new int[16], BlockSize = 4 };
+        pool.For(64, 4, recorder);
+        Assert.That(recorder.Visits, Is.All.EqualTo(1));
+        pool.Dispose();
+    }
+
+    private struct Disposer : IRangeAction
+    {
+        public WorkerPool Pool;
+        public int[] Errors;
+
+        public void Execute(int start, int end)
+        {
+            try
+            {
+                Pool.Dispose();
+            }
+            catch (InvalidOperationException)
+            {
+                Interlocked.Increment(ref Errors[0]);
+            }
+        }
+    }
+
     /// <summary>Slower on every thread but the caller's, so the caller has to block until helpers finish.</summary>
     private struct SlowHelpers : IRangeAction
     {
