@@ -19,6 +19,9 @@ public sealed class TopologySproutSystem : ISystem
     private const int EdgesPerScanBlock = 1 << 16;
     private const int ShortRow = 256;
     private const int RowsPerSeedBlock = 32;
+    // Rows behind one bound entry of the merge, and rows seeded at once when the merge outruns the
+    // rows seeded ahead of it.
+    private const int RowsPerBoundBatch = 64;
     private const int RowsPerSeedBatch = 256;
     private const int MaxLeadingWords = 32;
     private const int MaxClosePairs = 256;
@@ -40,8 +43,13 @@ public sealed class TopologySproutSystem : ISystem
     private ulong[] leadingBits = [];
     private ulong[] seedKeys = [];
     private int[] seedColumns = [];
+    // Per sign group (positive, negative): rows the previous merge reached (the guess of how many to
+    // seed ahead), and the group position up to which this tick's rows are seeded.
+    private readonly int[] reachedRows = new int[2];
+    private readonly int[] seededEnd = new int[2];
     private readonly float[] closePositive = new float[2 * MaxClosePairs];
     private readonly float[] closeNegative = new float[2 * MaxClosePairs];
+    private readonly int[] mergedCount = new int[1];
 
     /// <inheritdoc />
     public string Name => "TopologySprout";
@@ -63,12 +71,48 @@ public sealed class TopologySproutSystem : ISystem
         int edges = state.EdgeCount;
         int free = Math.Max(0, parameters.EdgeBudget(n) - edges);
         int limit = (int)Math.Min(parameters.SproutLimit(n), (long)n * (n - 1) - edges);
-        int candidates = limit > 0 ? FindCandidates(world, data, state.Representation, parameters.SproutThreshold, limit) : 0;
+        var representation = state.Representation;
+        int candidates = 0;
+        // Sparse blocks guess the duels before the merge (every candidate slot filled, the usual
+        // case under a full budget) and scan for the weakest edges beside it (see MergeBesideScan).
+        int guessedDuels = Math.Min(limit - Math.Min(free, limit), edges);
+        ulong guessedBound = ulong.MaxValue;
+        var guessedScan = default(ScanLayout);
+        if (limit > 0)
+        {
+            var merge = PrepareCandidates(world, data, representation, parameters.SproutThreshold, limit);
+            if (representation == TopologyRepresentation.Sparse && guessedDuels > 0)
+                guessedBound = SampleBound(data, guessedDuels);
+            if (guessedBound != ulong.MaxValue)
+            {
+                guessedScan = LayOutScan(data, representation, guessedDuels);
+                var scan = new WeakestScan(data, representation, guessedScan.RowsPerBlock, guessedDuels, guessedScan.Capacity,
+                    guessedBound, weakKeys, weakCounts);
+                world.Parallel.For(1 + guessedScan.BlockCount, 1, new MergeBesideScan(this, world, merge, scan, mergedCount));
+                candidates = mergedCount[0];
+            }
+            else
+            {
+                candidates = MergeCandidates(world, merge);
+            }
+        }
+
         int sprouts = Math.Min(free, candidates);
         int duels = Math.Min(candidates - sprouts, edges);
-        int weakest = duels > 0
-            ? FindWeakest(world, data, state.Representation, duels, TopologyKeys.CandidateValue(candidateKeys[sprouts]))
-            : 0;
+        int weakest = 0;
+        if (duels > 0)
+        {
+            float strongest = TopologyKeys.CandidateValue(candidateKeys[sprouts]);
+            // The guessed scan is exactly FindWeakest's first scan when the guess was right and
+            // the sample's bound lies below the strongest remaining candidate's; FindWeakest
+            // keeps its result when it found enough edges, and so does this.
+            bool guessHolds = guessedBound != ulong.MaxValue && duels == guessedDuels && guessedBound < TopologyKeys.WeakBound(strongest);
+            if (guessHolds && CollectWeakest(guessedScan, duels) >= duels)
+                weakest = duels;
+            else
+                weakest = FindWeakest(world, data, representation, duels, strongest);
+        }
+
         int replaced = Duel(sprouts, weakest);
 
         Record(world, state.Changes, n, sprouts + replaced, replaced);
@@ -140,7 +184,8 @@ public sealed class TopologySproutSystem : ISystem
     /// entry for its next unseeded batch of rows, and a batch is seeded (in parallel) only when
     /// its bound reaches the top of the heap. Rows whose bound never does are never looked at.
     /// </summary>
-    private int FindCandidates(World world, in BlockArrays data, TopologyRepresentation representation, float threshold, int limit)
+    private CandidateMerge PrepareCandidates(World world, in BlockArrays data, TopologyRepresentation representation, float threshold,
+        int limit)
     {
         int n = data.VertexCount;
         EnsureLength(ref vertexKeys, n);
@@ -188,6 +233,22 @@ public sealed class TopologySproutSystem : ISystem
         }
 
         var scan = new RowScan(vertexKeys, data, representation, positives, negatives, threshold, window);
+        SeedAhead(world, scan, positives, n - negatives, negatives);
+        int positiveClose = CloseMagnitudes(vertexKeys.AsSpan(0, positives), threshold, closePositive);
+        int negativeClose = CloseMagnitudes(vertexKeys.AsSpan(n - negatives, negatives), threshold, closeNegative);
+        return new CandidateMerge(scan, n, positives, negatives, threshold, limit, positiveClose, negativeClose);
+    }
+
+    /// <summary>
+    /// The k-way merge of <see cref="PrepareCandidates"/>' seeded rows: the strongest candidates,
+    /// sorted, into candidateKeys[0..count); returns the count. Serial (it may seed further rows
+    /// with a parallel loop, which runs serially when the merge itself runs inside one).
+    /// </summary>
+    private int MergeCandidates(World world, in CandidateMerge merge)
+    {
+        var scan = merge.Scan;
+        int n = merge.VertexCount, positives = merge.Positives, negatives = merge.Negatives, limit = merge.Limit;
+        float threshold = merge.Threshold;
         int heapSize = 0;
         PushBatchBound(ref heapSize, 0, 0, positives, threshold);
         PushBatchBound(ref heapSize, n - negatives, n - negatives, n, threshold);
@@ -198,8 +259,8 @@ public sealed class TopologySproutSystem : ISystem
         // bound lies at or below every key its rows can produce, so the same stop test applies to it.
         var positiveGroup = vertexKeys.AsSpan(0, positives);
         var negativeGroup = vertexKeys.AsSpan(n - negatives, negatives);
-        int positiveClose = CloseMagnitudes(positiveGroup, threshold, closePositive);
-        int negativeClose = CloseMagnitudes(negativeGroup, threshold, closeNegative);
+        int positiveClose = merge.PositiveClose;
+        int negativeClose = merge.NegativeClose;
         var selected = new BoundedKeySelector(candidateKeys, 0, 2 * limit + 64, limit, ulong.MaxValue);
         float kth = float.NaN;
         bool gatherTies = false;
@@ -213,7 +274,8 @@ public sealed class TopologySproutSystem : ISystem
             {
                 RemoveTop(ref heapSize);
                 bool positive = a < positives;
-                SeedBatch(world, ref heapSize, scan, positive ? 0 : n - negatives, a, positive ? positives : n, threshold);
+                SeedBatch(world, ref heapSize, scan, positive ? 0 : 1, positive ? 0 : n - negatives, a, positive ? positives : n,
+                    threshold);
                 continue;
             }
 
@@ -241,20 +303,47 @@ public sealed class TopologySproutSystem : ISystem
     }
 
     /// <summary>
-    /// Seeds the batch of rows starting at group position <paramref name="first"/>: each row's first
-    /// candidate is independent of the others, found in parallel, then pushed in position order;
-    /// the bound of the group's next batch follows.
+    /// Seeds, in one parallel loop, as many leading rows of each group as the previous tick's merge
+    /// reached (plus one bound batch): the merge's batches then find their rows seeded and cost
+    /// no wake-up of the worker pool each. A row's seed depends on nothing but the row, so seeding
+    /// more or fewer rows ahead changes no result, only the time.
     /// </summary>
-    private void SeedBatch(World world, ref int heapSize, in RowScan scan, int groupStart, int first, int groupEnd, float threshold)
+    private void SeedAhead(World world, in RowScan scan, int positives, int negativeStart, int negatives)
     {
-        int last = Math.Min(first + RowsPerSeedBatch, groupEnd);
-        world.Parallel.For(last - first, RowsPerSeedBlock, new SeedRows(scan, first, seedKeys, seedColumns));
+        int positiveRows = Math.Min(positives, reachedRows[0] + RowsPerBoundBatch);
+        int negativeRows = Math.Min(negatives, reachedRows[1] + RowsPerBoundBatch);
+        world.Parallel.For(positiveRows + negativeRows, RowsPerSeedBlock,
+            new SeedRows(scan, 0, positiveRows, negativeStart, seedKeys, seedColumns));
+        seededEnd[0] = positiveRows;
+        seededEnd[1] = negativeStart + negativeRows;
+        reachedRows[0] = 0;
+        reachedRows[1] = 0;
+    }
+
+    /// <summary>
+    /// Pushes the batch of rows starting at group position <paramref name="first"/> (seeding them in
+    /// parallel first when <see cref="SeedAhead"/> did not reach them), in position order; the bound
+    /// of the group's next batch follows.
+    /// </summary>
+    private void SeedBatch(World world, ref int heapSize, in RowScan scan, int group, int groupStart, int first, int groupEnd,
+        float threshold)
+    {
+        int last = Math.Min(first + RowsPerBoundBatch, groupEnd);
+        if (last > seededEnd[group])
+        {
+            int from = seededEnd[group];
+            int to = Math.Min(groupEnd, Math.Max(last, from + RowsPerSeedBatch));
+            world.Parallel.For(to - from, RowsPerSeedBlock, new SeedRows(scan, from, to - from, 0, seedKeys, seedColumns));
+            seededEnd[group] = to;
+        }
+
         for (int a = first; a < last; a++)
         {
             if (seedColumns[a] >= 0)
                 Push(ref heapSize, seedKeys[a], a, seedColumns[a]);
         }
 
+        reachedRows[group] = last - groupStart;
         PushBatchBound(ref heapSize, groupStart, last, groupEnd, threshold);
     }
 
@@ -271,6 +360,67 @@ public sealed class TopologySproutSystem : ISystem
         float bound = TopologyKeys.CandidateValue(vertexKeys[first]) * TopologyKeys.CandidateValue(vertexKeys[groupStart]);
         if (bound > threshold)
             Push(ref heapSize, TopologyKeys.CandidateBound(bound), first, BatchBound);
+    }
+
+    /// <summary>What the candidate merge needs from <see cref="PrepareCandidates"/>.</summary>
+    private readonly struct CandidateMerge
+    {
+        public CandidateMerge(in RowScan scan, int vertexCount, int positives, int negatives, float threshold, int limit,
+            int positiveClose, int negativeClose)
+        {
+            Scan = scan;
+            VertexCount = vertexCount;
+            Positives = positives;
+            Negatives = negatives;
+            Threshold = threshold;
+            Limit = limit;
+            PositiveClose = positiveClose;
+            NegativeClose = negativeClose;
+        }
+
+        public RowScan Scan { get; }
+        public int VertexCount { get; }
+        public int Positives { get; }
+        public int Negatives { get; }
+        public float Threshold { get; }
+        public int Limit { get; }
+        public int PositiveClose { get; }
+        public int NegativeClose { get; }
+    }
+
+    /// <summary>
+    /// One parallel loop for two independent jobs: block 0 runs the (serial) candidate merge, the
+    /// other blocks are the blocks of a weakest-edge scan, so the scan runs on the other threads
+    /// while the merge does. They share nothing: the merge writes the heap, seed and candidate
+    /// buffers, the scan the weak-key buffers, and both only read the edges.
+    /// </summary>
+    private readonly struct MergeBesideScan : IRangeAction
+    {
+        private readonly TopologySproutSystem owner;
+        private readonly World world;
+        private readonly CandidateMerge merge;
+        private readonly WeakestScan scan;
+        private readonly int[] mergedCount;
+
+        public MergeBesideScan(TopologySproutSystem owner, World world, in CandidateMerge merge, in WeakestScan scan, int[] mergedCount)
+        {
+            this.owner = owner;
+            this.world = world;
+            this.merge = merge;
+            this.scan = scan;
+            this.mergedCount = mergedCount;
+        }
+
+        public void Execute(int start, int end)
+        {
+            for (int block = start; block < end; block++)
+            {
+                if (block == 0)
+                    mergedCount[0] = owner.MergeCandidates(world, merge);
+                else
+                    scan.Execute(block - 1, block);
+            }
+        }
     }
 
     /// <summary>
@@ -313,26 +463,35 @@ public sealed class TopologySproutSystem : ISystem
         }
     }
 
-    /// <summary>First candidates of a batch of rows, into keys[a] and columns[a] (−1 when the row has none).</summary>
+    /// <summary>
+    /// First candidates of rows, into keys[a] and columns[a] (−1 when the row has none). Loop index
+    /// k covers group positions first + k for k &lt; count, then secondFirst + (k − count): two
+    /// ranges (one per sign group) in one loop.
+    /// </summary>
     private readonly struct SeedRows : IRangeAction
     {
         private readonly RowScan scan;
         private readonly int first;
+        private readonly int count;
+        private readonly int secondFirst;
         private readonly ulong[] keys;
         private readonly int[] columns;
 
-        public SeedRows(in RowScan scan, int first, ulong[] keys, int[] columns)
+        public SeedRows(in RowScan scan, int first, int count, int secondFirst, ulong[] keys, int[] columns)
         {
             this.scan = scan;
             this.first = first;
+            this.count = count;
+            this.secondFirst = secondFirst;
             this.keys = keys;
             this.columns = columns;
         }
 
         public void Execute(int start, int end)
         {
-            for (int a = first + start; a < first + end; a++)
+            for (int k = start; k < end; k++)
             {
+                int a = k < count ? first + k : secondFirst + (k - count);
                 scan.BuildWindow(a);
                 if (scan.Next(a, scan.GroupStart(a), out int b, out ulong key))
                 {
@@ -649,6 +808,15 @@ public sealed class TopologySproutSystem : ISystem
 
     private int ScanWeakest(World world, in BlockArrays data, TopologyRepresentation representation, int keep, ulong bound)
     {
+        var layout = LayOutScan(data, representation, keep);
+        world.Parallel.For(layout.BlockCount, 1,
+            new WeakestScan(data, representation, layout.RowsPerBlock, keep, layout.Capacity, bound, weakKeys, weakCounts));
+        return Math.Min(keep, CollectWeakest(layout, keep));
+    }
+
+    /// <summary>The blocks of a weakest-edge scan keeping <paramref name="keep"/> edges (the key buffers grown to fit).</summary>
+    private ScanLayout LayOutScan(in BlockArrays data, TopologyRepresentation representation, int keep)
+    {
         int n = data.VertexCount;
         long perBlock = representation == TopologyRepresentation.Dense
             ? CellsPerScanBlock / data.KernelColumns
@@ -658,17 +826,25 @@ public sealed class TopologySproutSystem : ISystem
         int capacity = 2 * keep + 16;
         EnsureLength(ref weakKeys, blockCount * capacity);
         EnsureLength(ref weakCounts, blockCount);
-        world.Parallel.For(blockCount, 1, new WeakestScan(data, representation, rowsPerBlock, keep, capacity, bound, weakKeys, weakCounts));
+        return new ScanLayout(rowsPerBlock, blockCount, capacity);
+    }
+
+    /// <summary>Merges the scan blocks' survivors into weakKeys[0..) and cuts them to <paramref name="keep"/>, unordered; returns how many were found in all.</summary>
+    private int CollectWeakest(in ScanLayout layout, int keep)
+    {
         int total = 0;
-        for (int b = 0; b < blockCount; b++)
+        for (int b = 0; b < layout.BlockCount; b++)
         {
-            Array.Copy(weakKeys, b * capacity, weakKeys, total, weakCounts[b]);
+            Array.Copy(weakKeys, b * layout.Capacity, weakKeys, total, weakCounts[b]);
             total += weakCounts[b];
         }
 
         KeySelection.PartitionSmallest(weakKeys.AsSpan(0, total), keep);
-        return Math.Min(keep, total);
+        return total;
     }
+
+    /// <summary>How a weakest-edge scan is cut: rows per block, blocks, and each block's region of the key buffer.</summary>
+    private readonly record struct ScanLayout(int RowsPerBlock, int BlockCount, int Capacity);
 
     private static void EnsureLength<T>(ref T[] array, int length)
     {
