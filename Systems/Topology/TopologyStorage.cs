@@ -11,9 +11,6 @@ namespace GrowNet.Ecs.Systems.Topology;
 /// </summary>
 internal static class TopologyStorage
 {
-    // Rows per parallel block of the sparse rebuild: about this many edges (fixed, never derived from the thread count).
-    private const int EdgesPerRebuildBlock = 1 << 16;
-
     /// <summary>The dense row stride for <paramref name="vertices"/> vertices: N rounded up to 64 (whole mask words).</summary>
     public static int StrideFor(int vertices) => (Math.Max(vertices, 1) + 63) & ~63;
 
@@ -246,7 +243,8 @@ internal static class TopologyStorage
 
         int total = newStart[n];
         buffers.EnsureEdges(total);
-        int rowsPerBlock = Math.Max(1, EdgesPerRebuildBlock / Math.Max(1, total / Math.Max(1, n)));
+        // Blocks of a fixed number of edges (never derived from the thread count), as the sparse dynamics.
+        int rowsPerBlock = TopologyDynamicsSystem.SparseRowsPerBlock(n, total);
         world.Parallel.For(n, rowsPerBlock, new MergeRows(data, buffers));
         // The second table becomes the block's edge table and the old one the next tick's second
         // table (no copy back). A table keeps the rows past its count zeroed, so clear what an
