@@ -50,6 +50,7 @@ public sealed class TopologySproutSystem : ISystem
     private readonly float[] closePositive = new float[2 * MaxClosePairs];
     private readonly float[] closeNegative = new float[2 * MaxClosePairs];
     private readonly int[] mergedCount = new int[1];
+    private readonly ulong[] sampledBound = new ulong[1];
 
     /// <inheritdoc />
     public string Name => "TopologySprout";
@@ -80,9 +81,10 @@ public sealed class TopologySproutSystem : ISystem
         var guessedScan = default(ScanLayout);
         if (limit > 0)
         {
-            var merge = PrepareCandidates(world, data, representation, parameters.SproutThreshold, limit);
-            if (representation == TopologyRepresentation.Sparse && guessedDuels > 0)
-                guessedBound = SampleBound(data, guessedDuels);
+            int sampleKeep = representation == TopologyRepresentation.Sparse ? guessedDuels : 0;
+            var merge = PrepareCandidates(world, data, representation, parameters.SproutThreshold, limit, sampleKeep);
+            if (sampleKeep > 0)
+                guessedBound = sampledBound[0];
             if (guessedBound != ulong.MaxValue)
             {
                 guessedScan = LayOutScan(data, representation, guessedDuels);
@@ -185,7 +187,7 @@ public sealed class TopologySproutSystem : ISystem
     /// its bound reaches the top of the heap. Rows whose bound never does are never looked at.
     /// </summary>
     private CandidateMerge PrepareCandidates(World world, in BlockArrays data, TopologyRepresentation representation, float threshold,
-        int limit)
+        int limit, int sampleKeep)
     {
         int n = data.VertexCount;
         EnsureLength(ref vertexKeys, n);
@@ -233,7 +235,7 @@ public sealed class TopologySproutSystem : ISystem
         }
 
         var scan = new RowScan(vertexKeys, data, representation, positives, negatives, threshold, window);
-        SeedAhead(world, scan, positives, n - negatives, negatives);
+        SeedAhead(world, data, scan, positives, n - negatives, negatives, sampleKeep);
         int positiveClose = CloseMagnitudes(vertexKeys.AsSpan(0, positives), threshold, closePositive);
         int negativeClose = CloseMagnitudes(vertexKeys.AsSpan(n - negatives, negatives), threshold, closeNegative);
         return new CandidateMerge(scan, n, positives, negatives, threshold, limit, positiveClose, negativeClose);
@@ -306,18 +308,63 @@ public sealed class TopologySproutSystem : ISystem
     /// Seeds, in one parallel loop, as many leading rows of each group as the previous tick's merge
     /// reached (plus one bound batch): the merge's batches then find their rows seeded and cost
     /// no wake-up of the worker pool each. A row's seed depends on nothing but the row, so seeding
-    /// more or fewer rows ahead changes no result, only the time.
+    /// more or fewer rows ahead changes no result, only the time. When <paramref name="sampleKeep"/>
+    /// is positive, the loop's first block takes the weakest-edge sample for that many duels
+    /// (<see cref="SampleBound"/>, serial) into sampledBound[0] while the other blocks seed.
     /// </summary>
-    private void SeedAhead(World world, in RowScan scan, int positives, int negativeStart, int negatives)
+    private void SeedAhead(World world, in BlockArrays data, in RowScan scan, int positives, int negativeStart, int negatives,
+        int sampleKeep)
     {
         int positiveRows = Math.Min(positives, reachedRows[0] + RowsPerBoundBatch);
         int negativeRows = Math.Min(negatives, reachedRows[1] + RowsPerBoundBatch);
-        world.Parallel.For(positiveRows + negativeRows, RowsPerSeedBlock,
-            new SeedRows(scan, 0, positiveRows, negativeStart, seedKeys, seedColumns));
+        int rows = positiveRows + negativeRows;
+        var seeds = new SeedRows(scan, 0, positiveRows, negativeStart, seedKeys, seedColumns);
+        world.Parallel.For(1 + (rows + RowsPerSeedBlock - 1) / RowsPerSeedBlock, 1,
+            new SeedBesideSample(this, data, sampleKeep, seeds, rows, sampledBound));
         seededEnd[0] = positiveRows;
         seededEnd[1] = negativeStart + negativeRows;
         reachedRows[0] = 0;
         reachedRows[1] = 0;
+    }
+
+    /// <summary>
+    /// The seed-ahead loop: block 0 takes the weakest-edge sample (when asked), block b &gt; 0
+    /// seeds rows [32 (b − 1), 32 b). They share nothing: the sample only reads the edges.
+    /// </summary>
+    private readonly struct SeedBesideSample : IRangeAction
+    {
+        private readonly TopologySproutSystem owner;
+        private readonly BlockArrays data;
+        private readonly int sampleKeep;
+        private readonly SeedRows seeds;
+        private readonly int rows;
+        private readonly ulong[] sampled;
+
+        public SeedBesideSample(TopologySproutSystem owner, in BlockArrays data, int sampleKeep, in SeedRows seeds, int rows,
+            ulong[] sampled)
+        {
+            this.owner = owner;
+            this.data = data;
+            this.sampleKeep = sampleKeep;
+            this.seeds = seeds;
+            this.rows = rows;
+            this.sampled = sampled;
+        }
+
+        public void Execute(int start, int end)
+        {
+            for (int block = start; block < end; block++)
+            {
+                if (block == 0)
+                {
+                    sampled[0] = sampleKeep > 0 ? owner.SampleBound(data, sampleKeep) : ulong.MaxValue;
+                    continue;
+                }
+
+                int first = (block - 1) * RowsPerSeedBlock;
+                seeds.Execute(first, Math.Min(first + RowsPerSeedBlock, rows));
+            }
+        }
     }
 
     /// <summary>
