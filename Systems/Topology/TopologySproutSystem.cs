@@ -18,11 +18,18 @@ public sealed class TopologySproutSystem : ISystem
     private const int CellsPerScanBlock = 1 << 20;
     private const int EdgesPerScanBlock = 1 << 16;
     private const int ShortRow = 256;
-    private const int RowsPerSeedBlock = 32;
-    // Rows behind one bound entry of the merge, and rows seeded at once when the merge outruns the
-    // rows seeded ahead of it.
+    // Rows per seed unit: a run of group positions seeded together by whichever thread claims it.
+    private const int RowsPerSeedUnit = 32;
+    // Rows behind one bound entry of the merge.
     private const int RowsPerBoundBatch = 64;
-    private const int RowsPerSeedBatch = 256;
+    private const int UnitUnclaimed = 0;
+    private const int UnitSeeding = 1;
+    private const int UnitSeeded = 2;
+    private const int UnitFailed = 3;
+    // Entries of the sprouting loop's plan other than seed units (which are their unit's index).
+    private const int PlanMerge = -1;
+    private const int PlanSample = -2;
+    private const int PlanFirstScanBlock = -3;
     private const int MaxLeadingWords = 32;
     private const int MaxClosePairs = 256;
     // heapColumns value of a batch bound entry (its heapRows value is the batch's first group position).
@@ -44,9 +51,21 @@ public sealed class TopologySproutSystem : ISystem
     private ulong[] seedKeys = [];
     private int[] seedColumns = [];
     // Per sign group (positive, negative): rows the previous merge reached (the guess of how many to
-    // seed ahead), and the group position up to which this tick's rows are seeded.
+    // seed ahead).
     private readonly int[] reachedRows = new int[2];
-    private readonly int[] seededEnd = new int[2];
+    // The sprouting loop (RunSproutLoop): its plan, each seed unit's state, the completion flags of
+    // the sample and the merge, and what its blocks work on.
+    private int[] loopPlan = [];
+    private int[] unitState = [];
+    private int positiveUnits;
+    private int sampleState;
+    private int mergeState;
+    private CandidateMerge loopMerge;
+    private BlockArrays loopData;
+    private TopologyRepresentation loopRepresentation;
+    private int loopSampleKeep;
+    private ScanLayout loopLayout;
+    private int loopThreads;
     private readonly float[] closePositive = new float[2 * MaxClosePairs];
     private readonly float[] closeNegative = new float[2 * MaxClosePairs];
     private readonly int[] mergedCount = new int[1];
@@ -75,28 +94,19 @@ public sealed class TopologySproutSystem : ISystem
         var representation = state.Representation;
         int candidates = 0;
         // Sparse blocks guess the duels before the merge (every candidate slot filled, the usual
-        // case under a full budget) and scan for the weakest edges beside it (see MergeBesideScan).
+        // case under a full budget) and scan for the weakest edges beside it (see RunSproutLoop).
         int guessedDuels = Math.Min(limit - Math.Min(free, limit), edges);
         ulong guessedBound = ulong.MaxValue;
         var guessedScan = default(ScanLayout);
         if (limit > 0)
         {
             int sampleKeep = representation == TopologyRepresentation.Sparse ? guessedDuels : 0;
-            var merge = PrepareCandidates(world, data, representation, parameters.SproutThreshold, limit, sampleKeep);
+            var merge = PrepareCandidates(data, representation, parameters.SproutThreshold, limit);
+            if (sampleKeep > 0)
+                guessedScan = LayOutScan(data, representation, sampleKeep);
+            candidates = RunSproutLoop(world, data, representation, merge, sampleKeep, guessedScan);
             if (sampleKeep > 0)
                 guessedBound = sampledBound[0];
-            if (guessedBound != ulong.MaxValue)
-            {
-                guessedScan = LayOutScan(data, representation, guessedDuels);
-                var scan = new WeakestScan(data, representation, guessedScan.RowsPerBlock, guessedDuels, guessedScan.Capacity,
-                    guessedBound, weakKeys, weakCounts);
-                world.Parallel.For(1 + guessedScan.BlockCount, 1, new MergeBesideScan(this, world, merge, scan, mergedCount));
-                candidates = mergedCount[0];
-            }
-            else
-            {
-                candidates = MergeCandidates(world, merge);
-            }
         }
 
         int sprouts = Math.Min(free, candidates);
@@ -186,8 +196,7 @@ public sealed class TopologySproutSystem : ISystem
     /// entry for its next unseeded batch of rows, and a batch is seeded (in parallel) only when
     /// its bound reaches the top of the heap. Rows whose bound never does are never looked at.
     /// </summary>
-    private CandidateMerge PrepareCandidates(World world, in BlockArrays data, TopologyRepresentation representation, float threshold,
-        int limit, int sampleKeep)
+    private CandidateMerge PrepareCandidates(in BlockArrays data, TopologyRepresentation representation, float threshold, int limit)
     {
         int n = data.VertexCount;
         EnsureLength(ref vertexKeys, n);
@@ -235,18 +244,17 @@ public sealed class TopologySproutSystem : ISystem
         }
 
         var scan = new RowScan(vertexKeys, data, representation, positives, negatives, threshold, window);
-        SeedAhead(world, data, scan, positives, n - negatives, negatives, sampleKeep);
         int positiveClose = CloseMagnitudes(vertexKeys.AsSpan(0, positives), threshold, closePositive);
         int negativeClose = CloseMagnitudes(vertexKeys.AsSpan(n - negatives, negatives), threshold, closeNegative);
         return new CandidateMerge(scan, n, positives, negatives, threshold, limit, positiveClose, negativeClose);
     }
 
     /// <summary>
-    /// The k-way merge of <see cref="PrepareCandidates"/>' seeded rows: the strongest candidates,
-    /// sorted, into candidateKeys[0..count); returns the count. Serial (it may seed further rows
-    /// with a parallel loop, which runs serially when the merge itself runs inside one).
+    /// The k-way merge of <see cref="PrepareCandidates"/>' rows: the strongest candidates, sorted,
+    /// into candidateKeys[0..count); returns the count. Serial; it seeds the rows it reaches that
+    /// no other thread has (see <see cref="EnsureSeeded"/>).
     /// </summary>
-    private int MergeCandidates(World world, in CandidateMerge merge)
+    private int MergeCandidates(in CandidateMerge merge)
     {
         var scan = merge.Scan;
         int n = merge.VertexCount, positives = merge.Positives, negatives = merge.Negatives, limit = merge.Limit;
@@ -276,8 +284,7 @@ public sealed class TopologySproutSystem : ISystem
             {
                 RemoveTop(ref heapSize);
                 bool positive = a < positives;
-                SeedBatch(world, ref heapSize, scan, positive ? 0 : 1, positive ? 0 : n - negatives, a, positive ? positives : n,
-                    threshold);
+                PushBatch(ref heapSize, positive ? 0 : 1, positive ? 0 : n - negatives, a, positive ? positives : n, threshold);
                 continue;
             }
 
@@ -305,85 +312,198 @@ public sealed class TopologySproutSystem : ISystem
     }
 
     /// <summary>
-    /// Seeds, in one parallel loop, as many leading rows of each group as the previous tick's merge
-    /// reached (plus one bound batch): the merge's batches then find their rows seeded and cost
-    /// no wake-up of the worker pool each. A row's seed depends on nothing but the row, so seeding
-    /// more or fewer rows ahead changes no result, only the time. When <paramref name="sampleKeep"/>
-    /// is positive, the loop's first block takes the weakest-edge sample for that many duels
-    /// (<see cref="SampleBound"/>, serial) into sampledBound[0] while the other blocks seed.
+    /// Candidates and the weakest-edge scan in one parallel loop (one wake-up of the pool), its
+    /// blocks in this order: the first seed unit of each group, the candidate merge, the rest of
+    /// the rows the previous tick's merge reached (plus one bound batch) as seed units, the
+    /// weakest-edge sample for <paramref name="sampleKeep"/> duels, and the scan's blocks. On two
+    /// or more threads the merge runs while the others seed ahead of it, sample and scan. A seed
+    /// unit is claimed by whichever thread gets there first (the merge seeds what it reaches
+    /// unclaimed, and waits for a unit another thread is seeding); seeds depend only on their row,
+    /// so who seeds what changes no result. The scan blocks wait for the sample (another thread
+    /// runs it: blocks start in plan order). On one thread nothing is seeded ahead (the merge seeds
+    /// exactly what it reaches) and no block waits. Returns the candidate count; the sample's
+    /// bound lands in sampledBound[0] (<see cref="ulong.MaxValue"/> when none was taken).
     /// </summary>
-    private void SeedAhead(World world, in BlockArrays data, in RowScan scan, int positives, int negativeStart, int negatives,
-        int sampleKeep)
+    private int RunSproutLoop(World world, in BlockArrays data, TopologyRepresentation representation, in CandidateMerge merge,
+        int sampleKeep, in ScanLayout layout)
     {
-        int positiveRows = Math.Min(positives, reachedRows[0] + RowsPerBoundBatch);
-        int negativeRows = Math.Min(negatives, reachedRows[1] + RowsPerBoundBatch);
-        int rows = positiveRows + negativeRows;
-        var seeds = new SeedRows(scan, 0, positiveRows, negativeStart, seedKeys, seedColumns);
-        world.Parallel.For(1 + (rows + RowsPerSeedBlock - 1) / RowsPerSeedBlock, 1,
-            new SeedBesideSample(this, data, sampleKeep, seeds, rows, sampledBound));
-        seededEnd[0] = positiveRows;
-        seededEnd[1] = negativeStart + negativeRows;
+        int positives = merge.Positives, negatives = merge.Negatives;
+        positiveUnits = (positives + RowsPerSeedUnit - 1) / RowsPerSeedUnit;
+        int negativeUnits = (negatives + RowsPerSeedUnit - 1) / RowsPerSeedUnit;
+        EnsureLength(ref unitState, positiveUnits + negativeUnits);
+        unitState.AsSpan(0, positiveUnits + negativeUnits).Clear();
+        int positiveAhead = (Math.Min(positives, reachedRows[0] + RowsPerBoundBatch) + RowsPerSeedUnit - 1) / RowsPerSeedUnit;
+        int negativeAhead = (Math.Min(negatives, reachedRows[1] + RowsPerBoundBatch) + RowsPerSeedUnit - 1) / RowsPerSeedUnit;
         reachedRows[0] = 0;
         reachedRows[1] = 0;
+        EnsureLength(ref loopPlan, positiveAhead + negativeAhead + 2 + (sampleKeep > 0 ? layout.BlockCount : 0));
+        int blocks = 0;
+        if (positiveAhead > 0)
+            loopPlan[blocks++] = 0;
+        if (negativeAhead > 0)
+            loopPlan[blocks++] = positiveUnits;
+        loopPlan[blocks++] = PlanMerge;
+        for (int unit = 1; unit < Math.Max(positiveAhead, negativeAhead); unit++)
+        {
+            if (unit < positiveAhead)
+                loopPlan[blocks++] = unit;
+            if (unit < negativeAhead)
+                loopPlan[blocks++] = positiveUnits + unit;
+        }
+
+        if (sampleKeep > 0)
+        {
+            loopPlan[blocks++] = PlanSample;
+            for (int b = 0; b < layout.BlockCount; b++)
+                loopPlan[blocks++] = PlanFirstScanBlock - b;
+        }
+
+        sampledBound[0] = ulong.MaxValue;
+        sampleState = 0;
+        mergeState = 0;
+        loopMerge = merge;
+        loopData = data;
+        loopRepresentation = representation;
+        loopSampleKeep = sampleKeep;
+        loopLayout = layout;
+        loopThreads = world.Parallel.ThreadCount;
+        try
+        {
+            world.Parallel.For(blocks, 1, new SproutLoop(this));
+        }
+        finally
+        {
+            loopMerge = default;
+            loopData = default;
+        }
+
+        return mergedCount[0];
     }
 
-    /// <summary>
-    /// The seed-ahead loop: block 0 takes the weakest-edge sample (when asked), block b &gt; 0
-    /// seeds rows [32 (b − 1), 32 b). They share nothing: the sample only reads the edges.
-    /// </summary>
-    private readonly struct SeedBesideSample : IRangeAction
+    /// <summary>Runs block <paramref name="block"/> of <see cref="RunSproutLoop"/>'s plan.</summary>
+    private void RunLoopBlock(int block)
+    {
+        int entry = loopPlan[block];
+        if (entry >= 0)
+        {
+            // Seeding ahead pays only while the merge runs beside it, on another thread.
+            if (loopThreads > 1 && Volatile.Read(ref mergeState) == 0
+                && Interlocked.CompareExchange(ref unitState[entry], UnitSeeding, UnitUnclaimed) == UnitUnclaimed)
+                SeedUnit(entry);
+        }
+        else if (entry == PlanMerge)
+        {
+            try
+            {
+                mergedCount[0] = MergeCandidates(loopMerge);
+            }
+            finally
+            {
+                Volatile.Write(ref mergeState, 1);
+            }
+        }
+        else if (entry == PlanSample)
+        {
+            try
+            {
+                sampledBound[0] = SampleBound(loopData, loopSampleKeep);
+            }
+            finally
+            {
+                Volatile.Write(ref sampleState, 1);
+            }
+        }
+        else
+        {
+            var spin = new SpinWait();
+            while (Volatile.Read(ref sampleState) == 0)
+                spin.SpinOnce(sleep1Threshold: -1);
+            ulong bound = sampledBound[0];
+            if (bound == ulong.MaxValue)
+                return;
+            int scanBlock = PlanFirstScanBlock - entry;
+            new WeakestScan(loopData, loopRepresentation, loopLayout.RowsPerBlock, loopSampleKeep, loopLayout.Capacity, bound, weakKeys,
+                weakCounts).Execute(scanBlock, scanBlock + 1);
+        }
+    }
+
+    /// <summary>The blocks of <see cref="RunSproutLoop"/>: each runs its plan entry.</summary>
+    private readonly struct SproutLoop : IRangeAction
     {
         private readonly TopologySproutSystem owner;
-        private readonly BlockArrays data;
-        private readonly int sampleKeep;
-        private readonly SeedRows seeds;
-        private readonly int rows;
-        private readonly ulong[] sampled;
 
-        public SeedBesideSample(TopologySproutSystem owner, in BlockArrays data, int sampleKeep, in SeedRows seeds, int rows,
-            ulong[] sampled)
-        {
-            this.owner = owner;
-            this.data = data;
-            this.sampleKeep = sampleKeep;
-            this.seeds = seeds;
-            this.rows = rows;
-            this.sampled = sampled;
-        }
+        public SproutLoop(TopologySproutSystem owner) => this.owner = owner;
 
         public void Execute(int start, int end)
         {
             for (int block = start; block < end; block++)
-            {
-                if (block == 0)
-                {
-                    sampled[0] = sampleKeep > 0 ? owner.SampleBound(data, sampleKeep) : ulong.MaxValue;
-                    continue;
-                }
+                owner.RunLoopBlock(block);
+        }
+    }
 
-                int first = (block - 1) * RowsPerSeedBlock;
-                seeds.Execute(first, Math.Min(first + RowsPerSeedBlock, rows));
+    /// <summary>Seeds the rows of a unit this thread has claimed (each row's first candidate, into seedKeys and seedColumns), then marks it seeded.</summary>
+    private void SeedUnit(int unit)
+    {
+        int state = UnitFailed;
+        try
+        {
+            var merge = loopMerge;
+            int first = unit < positiveUnits
+                ? unit * RowsPerSeedUnit
+                : merge.VertexCount - merge.Negatives + (unit - positiveUnits) * RowsPerSeedUnit;
+            int last = Math.Min(first + RowsPerSeedUnit, unit < positiveUnits ? merge.Positives : merge.VertexCount);
+            var scan = merge.Scan;
+            for (int a = first; a < last; a++)
+            {
+                scan.BuildWindow(a);
+                if (scan.Next(a, scan.GroupStart(a), out int b, out ulong key))
+                {
+                    seedKeys[a] = key;
+                    seedColumns[a] = b;
+                }
+                else
+                {
+                    seedColumns[a] = -1;
+                }
             }
+
+            state = UnitSeeded;
+        }
+        finally
+        {
+            // Release: the seeds (and the rows' windows) are visible to whoever reads the state.
+            Volatile.Write(ref unitState[unit], state);
         }
     }
 
     /// <summary>
-    /// Pushes the batch of rows starting at group position <paramref name="first"/> (seeding them in
-    /// parallel first when <see cref="SeedAhead"/> did not reach them), in position order; the bound
-    /// of the group's next batch follows.
+    /// Makes sure a unit is seeded before the merge reads it: seeds it when no thread has claimed
+    /// it, waits when another thread is seeding it (a running block, so the wait ends).
     /// </summary>
-    private void SeedBatch(World world, ref int heapSize, in RowScan scan, int group, int groupStart, int first, int groupEnd,
-        float threshold)
+    private void EnsureSeeded(int unit)
+    {
+        if (Volatile.Read(ref unitState[unit]) == UnitSeeded)
+            return;
+        if (Interlocked.CompareExchange(ref unitState[unit], UnitSeeding, UnitUnclaimed) == UnitUnclaimed)
+            SeedUnit(unit);
+        var spin = new SpinWait();
+        int state;
+        while ((state = Volatile.Read(ref unitState[unit])) == UnitSeeding)
+            spin.SpinOnce(sleep1Threshold: -1);
+        if (state != UnitSeeded)
+            throw new InvalidOperationException("Seeding rows for the candidate merge failed on another thread.");
+    }
+
+    /// <summary>
+    /// Pushes the batch of rows starting at group position <paramref name="first"/> (seeded first
+    /// where needed), in position order; the bound of the group's next batch follows.
+    /// </summary>
+    private void PushBatch(ref int heapSize, int group, int groupStart, int first, int groupEnd, float threshold)
     {
         int last = Math.Min(first + RowsPerBoundBatch, groupEnd);
-        if (last > seededEnd[group])
-        {
-            int from = seededEnd[group];
-            int to = Math.Min(groupEnd, Math.Max(last, from + RowsPerSeedBatch));
-            world.Parallel.For(to - from, RowsPerSeedBlock, new SeedRows(scan, from, to - from, 0, seedKeys, seedColumns));
-            seededEnd[group] = to;
-        }
-
+        int unitBase = group == 0 ? 0 : positiveUnits;
+        for (int unit = (first - groupStart) / RowsPerSeedUnit; unit <= (last - 1 - groupStart) / RowsPerSeedUnit; unit++)
+            EnsureSeeded(unitBase + unit);
         for (int a = first; a < last; a++)
         {
             if (seedColumns[a] >= 0)
@@ -436,41 +556,6 @@ public sealed class TopologySproutSystem : ISystem
     }
 
     /// <summary>
-    /// One parallel loop for two independent jobs: block 0 runs the (serial) candidate merge, the
-    /// other blocks are the blocks of a weakest-edge scan, so the scan runs on the other threads
-    /// while the merge does. They share nothing: the merge writes the heap, seed and candidate
-    /// buffers, the scan the weak-key buffers, and both only read the edges.
-    /// </summary>
-    private readonly struct MergeBesideScan : IRangeAction
-    {
-        private readonly TopologySproutSystem owner;
-        private readonly World world;
-        private readonly CandidateMerge merge;
-        private readonly WeakestScan scan;
-        private readonly int[] mergedCount;
-
-        public MergeBesideScan(TopologySproutSystem owner, World world, in CandidateMerge merge, in WeakestScan scan, int[] mergedCount)
-        {
-            this.owner = owner;
-            this.world = world;
-            this.merge = merge;
-            this.scan = scan;
-            this.mergedCount = mergedCount;
-        }
-
-        public void Execute(int start, int end)
-        {
-            for (int block = start; block < end; block++)
-            {
-                if (block == 0)
-                    mergedCount[0] = owner.MergeCandidates(world, merge);
-                else
-                    scan.Execute(block - 1, block);
-            }
-        }
-    }
-
-    /// <summary>
     /// Each seeded row's leading edges: bit r of the row's words is set when the row's vertex u
     /// already has an edge to the vertex at rank r of u's own sign group (sorted by |x| descending),
     /// or when that vertex is u itself. The row's last word takes the ranks beyond the window and is
@@ -506,49 +591,6 @@ public sealed class TopologySproutSystem : ISystem
             {
                 int rank = groupRank[2 * columns[k] + side];
                 row[rank >> 6] |= 1UL << (rank & 63);
-            }
-        }
-    }
-
-    /// <summary>
-    /// First candidates of rows, into keys[a] and columns[a] (−1 when the row has none). Loop index
-    /// k covers group positions first + k for k &lt; count, then secondFirst + (k − count): two
-    /// ranges (one per sign group) in one loop.
-    /// </summary>
-    private readonly struct SeedRows : IRangeAction
-    {
-        private readonly RowScan scan;
-        private readonly int first;
-        private readonly int count;
-        private readonly int secondFirst;
-        private readonly ulong[] keys;
-        private readonly int[] columns;
-
-        public SeedRows(in RowScan scan, int first, int count, int secondFirst, ulong[] keys, int[] columns)
-        {
-            this.scan = scan;
-            this.first = first;
-            this.count = count;
-            this.secondFirst = secondFirst;
-            this.keys = keys;
-            this.columns = columns;
-        }
-
-        public void Execute(int start, int end)
-        {
-            for (int k = start; k < end; k++)
-            {
-                int a = k < count ? first + k : secondFirst + (k - count);
-                scan.BuildWindow(a);
-                if (scan.Next(a, scan.GroupStart(a), out int b, out ulong key))
-                {
-                    keys[a] = key;
-                    columns[a] = b;
-                }
-                else
-                {
-                    columns[a] = -1;
-                }
             }
         }
     }
