@@ -166,18 +166,14 @@ public sealed class TopologySproutSystem : ISystem
         var kinds = table.Span(TopologyColumns.ChangeKind);
         for (int k = 0; k < sprouts; k++)
         {
-            int cell = TopologyKeys.Cell(candidateKeys[k]);
-            rows[k] = cell / n;
-            columns[k] = cell % n;
+            (rows[k], columns[k]) = Math.DivRem(TopologyKeys.Cell(candidateKeys[k]), n);
             weights[k] = TopologyKeys.CandidateValue(candidateKeys[k]);
             kinds[k] = (byte)TopologyChangeKind.Sprout;
         }
 
         for (int k = 0; k < removals; k++)
         {
-            int cell = TopologyKeys.Cell(weakKeys[k]);
-            rows[sprouts + k] = cell / n;
-            columns[sprouts + k] = cell % n;
+            (rows[sprouts + k], columns[sprouts + k]) = Math.DivRem(TopologyKeys.Cell(weakKeys[k]), n);
             weights[sprouts + k] = 0f;
             kinds[sprouts + k] = (byte)TopologyChangeKind.Remove;
         }
