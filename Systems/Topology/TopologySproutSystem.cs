@@ -31,6 +31,8 @@ public sealed class TopologySproutSystem : ISystem
     private const int PlanSample = -2;
     private const int PlanFirstScanBlock = -3;
     private const int MaxLeadingWords = 32;
+    // Membership tests a sparse row's walk makes before it builds its leading window.
+    private const int PlainProbes = 4;
     private const int MaxClosePairs = 256;
     // heapColumns value of a batch bound entry (its heapRows value is the batch's first group position).
     private const int BatchBound = -2;
@@ -48,6 +50,7 @@ public sealed class TopologySproutSystem : ISystem
     private ulong[] sampleKeys = [];
     private int[] groupRank = [];
     private ulong[] leadingBits = [];
+    private byte[] windowBuilt = [];
     private ulong[] seedKeys = [];
     private int[] seedColumns = [];
     // Per sign group (positive, negative): rows the previous merge reached (the guess of how many to
@@ -236,7 +239,9 @@ public sealed class TopologySproutSystem : ISystem
                 groupRank[2 * TopologyKeys.Cell(vertexKeys[r])] = r;
             for (int r = 0; r < Math.Min(words * 64, negatives); r++)
                 groupRank[2 * TopologyKeys.Cell(vertexKeys[n - negatives + r]) + 1] = r;
-            window = new LeadingWindow(groupRank, leadingBits, words);
+            EnsureLength(ref windowBuilt, n);
+            windowBuilt.AsSpan(0, n).Clear();
+            window = new LeadingWindow(groupRank, leadingBits, windowBuilt, words);
         }
 
         var scan = new RowScan(vertexKeys, data, representation, positives, negatives, threshold, window);
@@ -451,7 +456,6 @@ public sealed class TopologySproutSystem : ISystem
             var scan = merge.Scan;
             for (int a = first; a < last; a++)
             {
-                scan.BuildWindow(a);
                 if (scan.Next(a, scan.GroupStart(a), out int b, out ulong key))
                 {
                     seedKeys[a] = key;
@@ -552,22 +556,28 @@ public sealed class TopologySproutSystem : ISystem
     }
 
     /// <summary>
-    /// Each seeded row's leading edges: bit r of the row's words is set when the row's vertex u
-    /// already has an edge to the vertex at rank r of u's own sign group (sorted by |x| descending),
-    /// or when that vertex is u itself. The row's last word takes the ranks beyond the window and is
-    /// never read.
+    /// A row's leading edges, built when its walk first gets long: bit r of the row's words is set
+    /// when the row's vertex u already has an edge to the vertex at rank r of u's own sign group
+    /// (sorted by |x| descending), or when that vertex is u itself. The row's last word takes the
+    /// ranks beyond the window and is never read. Only the thread walking a row builds or reads
+    /// its window.
     /// </summary>
     private readonly struct LeadingWindow
     {
         private readonly int[] groupRank;
         private readonly ulong[] bits;
+        private readonly byte[] built;
 
-        public LeadingWindow(int[] groupRank, ulong[] bits, int words)
+        public LeadingWindow(int[] groupRank, ulong[] bits, byte[] built, int words)
         {
             this.groupRank = groupRank;
             this.bits = bits;
+            this.built = built;
             Words = words;
         }
+
+        /// <summary>Whether vertex <paramref name="u"/>'s window is built this tick.</summary>
+        public bool IsBuilt(int u) => built[u] != 0;
 
         /// <summary>Words of ranks per row (0 when there is no window: dense membership tests are bit tests already).</summary>
         public int Words { get; }
@@ -576,6 +586,7 @@ public sealed class TopologySproutSystem : ISystem
 
         public void Build(in BlockArrays data, int u, int side)
         {
+            built[u] = 1;
             var row = bits.AsSpan(u * (Words + 1), Words + 1);
             row.Clear();
             int self = groupRank[2 * u + side];
@@ -694,13 +705,6 @@ public sealed class TopologySproutSystem : ISystem
         /// <summary>The first group position of row <paramref name="a"/>'s sign group.</summary>
         public int GroupStart(int a) => a < positives ? 0 : negativeStart;
 
-        /// <summary>Records row <paramref name="a"/>'s leading edges (sparse only; call before the row's first <see cref="Next"/>).</summary>
-        public void BuildWindow(int a)
-        {
-            if (window.Words > 0)
-                window.Build(data, TopologyKeys.Cell(sorted[a]), a < positives ? 0 : 1);
-        }
-
         /// <summary>From group position <paramref name="from"/> on, the first pair of row <paramref name="a"/> that is a candidate.</summary>
         public bool Next(int a, int from, out int b, out ulong key)
         {
@@ -713,6 +717,34 @@ public sealed class TopologySproutSystem : ISystem
             b = from;
             if (window.Words > 0)
             {
+                if (!window.IsBuilt(u))
+                {
+                    // Most rows meet an open partner within a few steps: try those with plain
+                    // membership tests before paying for the window (O(degree)).
+                    for (int probes = 0; b < end && probes < PlainProbes; b++)
+                    {
+                        if (b == a)
+                            continue;
+                        ulong column = sorted[b];
+                        float p = xu * TopologyKeys.CandidateValue(column);
+                        if (!(p > threshold))
+                        {
+                            key = 0;
+                            return false;
+                        }
+
+                        int v = TopologyKeys.Cell(column);
+                        probes++;
+                        if (!IsEdge(data, representation, u, v))
+                        {
+                            key = TopologyKeys.Candidate(p, u * n + v);
+                            return true;
+                        }
+                    }
+
+                    window.Build(data, u, a < positives ? 0 : 1);
+                }
+
                 // Inside the leading window a bit scan finds the next rank that is neither an edge nor u.
                 int windowEnd = Math.Min(end, groupStart + window.Words * 64);
                 while (b < windowEnd)
