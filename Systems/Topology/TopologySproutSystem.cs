@@ -63,6 +63,8 @@ public sealed class TopologySproutSystem : ISystem
     private int positiveUnits;
     private int sampleState;
     private int mergeState;
+    private int scanBlocksLeft;
+    private int collectedWeakest;
     private CandidateMerge loopMerge;
     private BlockArrays loopData;
     private TopologyRepresentation loopRepresentation;
@@ -122,7 +124,7 @@ public sealed class TopologySproutSystem : ISystem
             // the sample's bound lies below the strongest remaining candidate's; FindWeakest
             // keeps its result when it found enough edges, and so does this.
             bool guessHolds = guessedBound != ulong.MaxValue && duels == guessedDuels && guessedBound < TopologyKeys.WeakBound(strongest);
-            if (guessHolds && CollectWeakest(guessedScan, duels) >= duels)
+            if (guessHolds && collectedWeakest >= duels)
                 weakest = duels;
             else
                 weakest = FindWeakest(world, data, representation, duels, strongest);
@@ -210,13 +212,16 @@ public sealed class TopologySproutSystem : ISystem
         var x = data.Activation;
         // Both groups are listed in ascending index, so the stable radix sort by |x| gives the
         // key order (|x| descending, then index).
+        // Branch-free (the signs are random, so a branch mispredicted half the time): each key is
+        // written to both lists and kept only by the count of its sign.
         for (int i = 0; i < n; i++)
         {
             float xi = x[i];
-            if (xi > 0f)
-                vertexKeys[positives++] = TopologyKeys.Candidate(xi, i);
-            else if (xi < 0f)
-                radixKeys[negatives++] = TopologyKeys.Candidate(-xi, i);
+            ulong key = TopologyKeys.Candidate(MathF.Abs(xi), i);
+            vertexKeys[positives] = key;
+            radixKeys[negatives] = key;
+            positives += xi > 0f ? 1 : 0;
+            negatives += xi < 0f ? 1 : 0;
         }
 
         radixKeys.AsSpan(0, negatives).CopyTo(vertexKeys.AsSpan(n - negatives));
@@ -323,7 +328,8 @@ public sealed class TopologySproutSystem : ISystem
     /// so who seeds what changes no result. The scan blocks wait for the sample (another thread
     /// runs it: blocks start in plan order). On one thread nothing is seeded ahead (the merge seeds
     /// exactly what it reaches) and no block waits. Returns the candidate count; the sample's
-    /// bound lands in sampledBound[0] (<see cref="ulong.MaxValue"/> when none was taken).
+    /// bound lands in sampledBound[0] (<see cref="ulong.MaxValue"/> when none was taken), and the
+    /// scan's merged result in weakKeys, its total in collectedWeakest (−1 when it did not run).
     /// </summary>
     private int RunSproutLoop(World world, in BlockArrays data, TopologyRepresentation representation, in CandidateMerge merge,
         int sampleKeep, in ScanLayout layout)
@@ -362,6 +368,8 @@ public sealed class TopologySproutSystem : ISystem
         sampledBound[0] = ulong.MaxValue;
         sampleState = 0;
         mergeState = 0;
+        scanBlocksLeft = sampleKeep > 0 ? layout.BlockCount : 0;
+        collectedWeakest = -1;
         loopMerge = merge;
         loopData = data;
         loopRepresentation = representation;
@@ -425,6 +433,9 @@ public sealed class TopologySproutSystem : ISystem
             int scanBlock = PlanFirstScanBlock - entry;
             new WeakestScan(loopData, loopRepresentation, loopLayout.RowsPerBlock, loopSampleKeep, loopLayout.Capacity, bound, weakKeys,
                 weakCounts).Execute(scanBlock, scanBlock + 1);
+            // The thread that ends the scan merges its blocks, often while the merge still runs.
+            if (Interlocked.Decrement(ref scanBlocksLeft) == 0)
+                collectedWeakest = CollectWeakest(loopLayout, loopSampleKeep);
         }
     }
 
