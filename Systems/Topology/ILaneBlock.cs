@@ -22,6 +22,13 @@ public interface ILaneBlock<TSelf> where TSelf : struct, ILaneBlock<TSelf>
     /// <summary>Loads 16 consecutive floats starting at <paramref name="source"/> (unchecked).</summary>
     static abstract TSelf Load(ref float source);
 
+    /// <summary>
+    /// Lane l = <c>table[indices[l]]</c> for the 16 consecutive indices starting at
+    /// <paramref name="indices"/> (unchecked: every index must lie inside the table, which the
+    /// caller keeps pinned).
+    /// </summary>
+    static abstract unsafe TSelf Gather(float* table, ref int indices);
+
     /// <summary>Stores the lanes to 16 consecutive floats starting at <paramref name="destination"/> (unchecked).</summary>
     static abstract void Store(TSelf value, ref float destination);
 

@@ -43,6 +43,12 @@ public readonly struct LaneBlock128 : ILaneBlock<LaneBlock128>
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe LaneBlock128 Gather(float* table, ref int indices)
+        => new(LaneGather.Four(table, ref indices), LaneGather.Four(table, ref Unsafe.Add(ref indices, 4)),
+            LaneGather.Four(table, ref Unsafe.Add(ref indices, 8)), LaneGather.Four(table, ref Unsafe.Add(ref indices, 12)));
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(LaneBlock128 value, ref float destination)
     {
         value.a.StoreUnsafe(ref destination);

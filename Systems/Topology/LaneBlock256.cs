@@ -38,6 +38,11 @@ public readonly struct LaneBlock256 : ILaneBlock<LaneBlock256>
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe LaneBlock256 Gather(float* table, ref int indices)
+        => new(LaneGather.Eight(table, ref indices), LaneGather.Eight(table, ref Unsafe.Add(ref indices, 8)));
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(LaneBlock256 value, ref float destination)
     {
         value.low.StoreUnsafe(ref destination);

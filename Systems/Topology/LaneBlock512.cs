@@ -29,6 +29,11 @@ public readonly struct LaneBlock512 : ILaneBlock<LaneBlock512>
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe LaneBlock512 Gather(float* table, ref int indices)
+        => new(Vector512.Create(LaneGather.Eight(table, ref indices), LaneGather.Eight(table, ref Unsafe.Add(ref indices, 8))));
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(LaneBlock512 value, ref float destination) => value.lanes.StoreUnsafe(ref destination);
 
     /// <inheritdoc />

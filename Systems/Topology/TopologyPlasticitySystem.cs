@@ -41,7 +41,7 @@ public sealed class TopologyPlasticitySystem : ISystem
         int columns = data.KernelColumns;
         int rowsPerBlock = state.Representation == TopologyRepresentation.Dense
             ? TopologyDynamicsSystem.RowsPerBlock(columns)
-            : TopologyDynamicsSystem.RowsPerBlock(Math.Max(1, data.EdgeRows / n));
+            : TopologyDynamicsSystem.SparseRowsPerBlock(n, data.EdgeRows);
         int blockCount = (n + rowsPerBlock - 1) / rowsPerBlock;
         if (prunedPerBlock.Length < blockCount)
             prunedPerBlock = new int[Math.Max(blockCount, prunedPerBlock.Length * 2)];

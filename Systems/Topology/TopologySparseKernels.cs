@@ -12,6 +12,10 @@ namespace GrowNet.Ecs.Systems.Topology;
 public static class TopologySparseKernels
 {
     /// <summary><c>Σ W[i, j] · x[j]</c> over the row's edges in the canonical lane order.</summary>
+    /// <remarks>
+    /// One edge at a time: forming the products sixteen at a time (gathered x, one vector
+    /// multiply) and then adding them one by one into the accumulators measured slower.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float RowDot(ReadOnlySpan<int> columns, ReadOnlySpan<float> weights, ReadOnlySpan<float> x)
     {
@@ -52,9 +56,12 @@ public static class TopologySparseKernels
     /// </summary>
     /// <typeparam name="TLanes">The lane block implementation.</typeparam>
     /// <returns>The number of surviving edges (the row's new degree).</returns>
-    public static int PlasticityRow<TLanes>(Span<int> columns, Span<float> weights, ReadOnlySpan<float> x, float xi, float gain,
+    public static unsafe int PlasticityRow<TLanes>(Span<int> columns, Span<float> weights, ReadOnlySpan<float> x, float xi, float gain,
         float survival) where TLanes : struct, ILaneBlock<TLanes>
     {
+        // The gather below is unchecked: one vectorised range test per row keeps it inside x.
+        if (columns[..(columns.Length & ~(LaneMath.Width - 1))].ContainsAnyExceptInRange(0, x.Length - 1))
+            throw new ArgumentOutOfRangeException(nameof(columns), "A column lies outside x.");
         var rowX = TLanes.Broadcast(xi);
         var rowGain = TLanes.Broadcast(gain);
         var threshold = TLanes.Broadcast(survival);
@@ -63,32 +70,34 @@ public static class TopologySparseKernels
         Span<float> lanes = stackalloc float[LaneMath.Width];
         ref float lane = ref MemoryMarshal.GetReference(lanes);
         int kept = 0, k = 0;
-        for (; k + LaneMath.Width <= columns.Length; k += LaneMath.Width)
+        fixed (float* table = x)
         {
-            for (int l = 0; l < LaneMath.Width; l++)
-                lanes[l] = x[columns[k + l]];
-            var w = TLanes.Load(ref weights[k]);
-            var updated = TLanes.Add(w, TLanes.Multiply(rowGain, TLanes.Subtract(TLanes.Load(ref lane), TLanes.Multiply(rowX, w))));
-            var clipped = LaneMath.Clamp(updated, minusOne, one);
-            uint survivors = TLanes.AbsAtLeast(clipped, threshold);
-            if (survivors == (1u << LaneMath.Width) - 1)
+            for (; k + LaneMath.Width <= columns.Length; k += LaneMath.Width)
             {
-                // Stores reach at most the group just loaded (kept ≤ k), so nothing unread is overwritten.
-                if (kept != k)
-                    columns.Slice(k, LaneMath.Width).CopyTo(columns.Slice(kept, LaneMath.Width));
-                TLanes.Store(clipped, ref weights[kept]);
-                kept += LaneMath.Width;
-                continue;
-            }
-
-            TLanes.Store(clipped, ref lane);
-            for (int l = 0; l < LaneMath.Width; l++)
-            {
-                if ((survivors & (1u << l)) == 0)
+                var w = TLanes.Load(ref weights[k]);
+                var xj = TLanes.Gather(table, ref columns[k]);
+                var updated = TLanes.Add(w, TLanes.Multiply(rowGain, TLanes.Subtract(xj, TLanes.Multiply(rowX, w))));
+                var clipped = LaneMath.Clamp(updated, minusOne, one);
+                uint survivors = TLanes.AbsAtLeast(clipped, threshold);
+                if (survivors == (1u << LaneMath.Width) - 1)
+                {
+                    // Stores reach at most the group just loaded (kept ≤ k), so nothing unread is overwritten.
+                    if (kept != k)
+                        columns.Slice(k, LaneMath.Width).CopyTo(columns.Slice(kept, LaneMath.Width));
+                    TLanes.Store(clipped, ref weights[kept]);
+                    kept += LaneMath.Width;
                     continue;
-                columns[kept] = columns[k + l];
-                weights[kept] = lanes[l];
-                kept++;
+                }
+
+                TLanes.Store(clipped, ref lane);
+                for (int l = 0; l < LaneMath.Width; l++)
+                {
+                    if ((survivors & (1u << l)) == 0)
+                        continue;
+                    columns[kept] = columns[k + l];
+                    weights[kept] = lanes[l];
+                    kept++;
+                }
             }
         }
 

@@ -18,9 +18,21 @@ public sealed class TopologySproutSystem : ISystem
     private const int CellsPerScanBlock = 1 << 20;
     private const int EdgesPerScanBlock = 1 << 16;
     private const int ShortRow = 256;
-    private const int RowsPerSeedBlock = 32;
-    private const int RowsPerSeedBatch = 256;
+    // Rows per seed unit: a run of group positions seeded together by whichever thread claims it.
+    private const int RowsPerSeedUnit = 32;
+    // Rows behind one bound entry of the merge.
+    private const int RowsPerBoundBatch = 64;
+    private const int UnitUnclaimed = 0;
+    private const int UnitSeeding = 1;
+    private const int UnitSeeded = 2;
+    private const int UnitFailed = 3;
+    // Entries of the sprouting loop's plan other than seed units (which are their unit's index).
+    private const int PlanMerge = -1;
+    private const int PlanSample = -2;
+    private const int PlanFirstScanBlock = -3;
     private const int MaxLeadingWords = 32;
+    // Membership tests a sparse row's walk makes before it builds its leading window.
+    private const int PlainProbes = 4;
     private const int MaxClosePairs = 256;
     // heapColumns value of a batch bound entry (its heapRows value is the batch's first group position).
     private const int BatchBound = -2;
@@ -38,10 +50,31 @@ public sealed class TopologySproutSystem : ISystem
     private ulong[] sampleKeys = [];
     private int[] groupRank = [];
     private ulong[] leadingBits = [];
+    private byte[] windowBuilt = [];
     private ulong[] seedKeys = [];
     private int[] seedColumns = [];
+    // Per sign group (positive, negative): rows the previous merge reached (the guess of how many to
+    // seed ahead).
+    private readonly int[] reachedRows = new int[2];
+    // The sprouting loop (RunSproutLoop): its plan, each seed unit's state, the completion flags of
+    // the sample and the merge, and what its blocks work on.
+    private int[] loopPlan = [];
+    private int[] unitState = [];
+    private int positiveUnits;
+    private int sampleState;
+    private int mergeState;
+    private int scanBlocksLeft;
+    private int collectedWeakest;
+    private CandidateMerge loopMerge;
+    private BlockArrays loopData;
+    private TopologyRepresentation loopRepresentation;
+    private int loopSampleKeep;
+    private ScanLayout loopLayout;
+    private int loopThreads;
     private readonly float[] closePositive = new float[2 * MaxClosePairs];
     private readonly float[] closeNegative = new float[2 * MaxClosePairs];
+    private readonly int[] mergedCount = new int[1];
+    private readonly ulong[] sampledBound = new ulong[1];
 
     /// <inheritdoc />
     public string Name => "TopologySprout";
@@ -63,12 +96,40 @@ public sealed class TopologySproutSystem : ISystem
         int edges = state.EdgeCount;
         int free = Math.Max(0, parameters.EdgeBudget(n) - edges);
         int limit = (int)Math.Min(parameters.SproutLimit(n), (long)n * (n - 1) - edges);
-        int candidates = limit > 0 ? FindCandidates(world, data, state.Representation, parameters.SproutThreshold, limit) : 0;
+        var representation = state.Representation;
+        int candidates = 0;
+        // Sparse blocks guess the duels before the merge (every candidate slot filled, the usual
+        // case under a full budget) and scan for the weakest edges beside it (see RunSproutLoop).
+        int guessedDuels = Math.Min(limit - Math.Min(free, limit), edges);
+        ulong guessedBound = ulong.MaxValue;
+        var guessedScan = default(ScanLayout);
+        if (limit > 0)
+        {
+            int sampleKeep = representation == TopologyRepresentation.Sparse ? guessedDuels : 0;
+            var merge = PrepareCandidates(data, representation, parameters.SproutThreshold, limit);
+            if (sampleKeep > 0)
+                guessedScan = LayOutScan(data, representation, sampleKeep);
+            candidates = RunSproutLoop(world, data, representation, merge, sampleKeep, guessedScan);
+            if (sampleKeep > 0)
+                guessedBound = sampledBound[0];
+        }
+
         int sprouts = Math.Min(free, candidates);
         int duels = Math.Min(candidates - sprouts, edges);
-        int weakest = duels > 0
-            ? FindWeakest(world, data, state.Representation, duels, TopologyKeys.CandidateValue(candidateKeys[sprouts]))
-            : 0;
+        int weakest = 0;
+        if (duels > 0)
+        {
+            float strongest = TopologyKeys.CandidateValue(candidateKeys[sprouts]);
+            // The guessed scan is exactly FindWeakest's first scan when the guess was right and
+            // the sample's bound lies below the strongest remaining candidate's; FindWeakest
+            // keeps its result when it found enough edges, and so does this.
+            bool guessHolds = guessedBound != ulong.MaxValue && duels == guessedDuels && guessedBound < TopologyKeys.WeakBound(strongest);
+            if (guessHolds && collectedWeakest >= duels)
+                weakest = duels;
+            else
+                weakest = FindWeakest(world, data, representation, duels, strongest);
+        }
+
         int replaced = Duel(sprouts, weakest);
 
         Record(world, state.Changes, n, sprouts + replaced, replaced);
@@ -110,18 +171,14 @@ public sealed class TopologySproutSystem : ISystem
         var kinds = table.Span(TopologyColumns.ChangeKind);
         for (int k = 0; k < sprouts; k++)
         {
-            int cell = TopologyKeys.Cell(candidateKeys[k]);
-            rows[k] = cell / n;
-            columns[k] = cell % n;
+            (rows[k], columns[k]) = Math.DivRem(TopologyKeys.Cell(candidateKeys[k]), n);
             weights[k] = TopologyKeys.CandidateValue(candidateKeys[k]);
             kinds[k] = (byte)TopologyChangeKind.Sprout;
         }
 
         for (int k = 0; k < removals; k++)
         {
-            int cell = TopologyKeys.Cell(weakKeys[k]);
-            rows[sprouts + k] = cell / n;
-            columns[sprouts + k] = cell % n;
+            (rows[sprouts + k], columns[sprouts + k]) = Math.DivRem(TopologyKeys.Cell(weakKeys[k]), n);
             weights[sprouts + k] = 0f;
             kinds[sprouts + k] = (byte)TopologyChangeKind.Remove;
         }
@@ -140,7 +197,7 @@ public sealed class TopologySproutSystem : ISystem
     /// entry for its next unseeded batch of rows, and a batch is seeded (in parallel) only when
     /// its bound reaches the top of the heap. Rows whose bound never does are never looked at.
     /// </summary>
-    private int FindCandidates(World world, in BlockArrays data, TopologyRepresentation representation, float threshold, int limit)
+    private CandidateMerge PrepareCandidates(in BlockArrays data, TopologyRepresentation representation, float threshold, int limit)
     {
         int n = data.VertexCount;
         EnsureLength(ref vertexKeys, n);
@@ -155,13 +212,16 @@ public sealed class TopologySproutSystem : ISystem
         var x = data.Activation;
         // Both groups are listed in ascending index, so the stable radix sort by |x| gives the
         // key order (|x| descending, then index).
+        // Branch-free (the signs are random, so a branch mispredicted half the time): each key is
+        // written to both lists and kept only by the count of its sign.
         for (int i = 0; i < n; i++)
         {
             float xi = x[i];
-            if (xi > 0f)
-                vertexKeys[positives++] = TopologyKeys.Candidate(xi, i);
-            else if (xi < 0f)
-                radixKeys[negatives++] = TopologyKeys.Candidate(-xi, i);
+            ulong key = TopologyKeys.Candidate(MathF.Abs(xi), i);
+            vertexKeys[positives] = key;
+            radixKeys[negatives] = key;
+            positives += xi > 0f ? 1 : 0;
+            negatives += xi < 0f ? 1 : 0;
         }
 
         radixKeys.AsSpan(0, negatives).CopyTo(vertexKeys.AsSpan(n - negatives));
@@ -184,10 +244,27 @@ public sealed class TopologySproutSystem : ISystem
                 groupRank[2 * TopologyKeys.Cell(vertexKeys[r])] = r;
             for (int r = 0; r < Math.Min(words * 64, negatives); r++)
                 groupRank[2 * TopologyKeys.Cell(vertexKeys[n - negatives + r]) + 1] = r;
-            window = new LeadingWindow(groupRank, leadingBits, words);
+            EnsureLength(ref windowBuilt, n);
+            windowBuilt.AsSpan(0, n).Clear();
+            window = new LeadingWindow(groupRank, leadingBits, windowBuilt, words);
         }
 
         var scan = new RowScan(vertexKeys, data, representation, positives, negatives, threshold, window);
+        int positiveClose = CloseMagnitudes(vertexKeys.AsSpan(0, positives), threshold, closePositive);
+        int negativeClose = CloseMagnitudes(vertexKeys.AsSpan(n - negatives, negatives), threshold, closeNegative);
+        return new CandidateMerge(scan, n, positives, negatives, threshold, limit, positiveClose, negativeClose);
+    }
+
+    /// <summary>
+    /// The k-way merge of <see cref="PrepareCandidates"/>' rows: the strongest candidates, sorted,
+    /// into candidateKeys[0..count); returns the count. Serial; it seeds the rows it reaches that
+    /// no other thread has (see <see cref="EnsureSeeded"/>).
+    /// </summary>
+    private int MergeCandidates(in CandidateMerge merge)
+    {
+        var scan = merge.Scan;
+        int n = merge.VertexCount, positives = merge.Positives, negatives = merge.Negatives, limit = merge.Limit;
+        float threshold = merge.Threshold;
         int heapSize = 0;
         PushBatchBound(ref heapSize, 0, 0, positives, threshold);
         PushBatchBound(ref heapSize, n - negatives, n - negatives, n, threshold);
@@ -198,8 +275,8 @@ public sealed class TopologySproutSystem : ISystem
         // bound lies at or below every key its rows can produce, so the same stop test applies to it.
         var positiveGroup = vertexKeys.AsSpan(0, positives);
         var negativeGroup = vertexKeys.AsSpan(n - negatives, negatives);
-        int positiveClose = CloseMagnitudes(positiveGroup, threshold, closePositive);
-        int negativeClose = CloseMagnitudes(negativeGroup, threshold, closeNegative);
+        int positiveClose = merge.PositiveClose;
+        int negativeClose = merge.NegativeClose;
         var selected = new BoundedKeySelector(candidateKeys, 0, 2 * limit + 64, limit, ulong.MaxValue);
         float kth = float.NaN;
         bool gatherTies = false;
@@ -213,7 +290,7 @@ public sealed class TopologySproutSystem : ISystem
             {
                 RemoveTop(ref heapSize);
                 bool positive = a < positives;
-                SeedBatch(world, ref heapSize, scan, positive ? 0 : n - negatives, a, positive ? positives : n, threshold);
+                PushBatch(ref heapSize, positive ? 0 : 1, positive ? 0 : n - negatives, a, positive ? positives : n, threshold);
                 continue;
             }
 
@@ -241,20 +318,210 @@ public sealed class TopologySproutSystem : ISystem
     }
 
     /// <summary>
-    /// Seeds the batch of rows starting at group position <paramref name="first"/>: each row's first
-    /// candidate is independent of the others, found in parallel, then pushed in position order;
-    /// the bound of the group's next batch follows.
+    /// Candidates and the weakest-edge scan in one parallel loop (one wake-up of the pool), its
+    /// blocks in this order: the first seed unit of each group, the candidate merge, the rest of
+    /// the rows the previous tick's merge reached (plus one bound batch) as seed units, the
+    /// weakest-edge sample for <paramref name="sampleKeep"/> duels, and the scan's blocks. On two
+    /// or more threads the merge runs while the others seed ahead of it, sample and scan. A seed
+    /// unit is claimed by whichever thread gets there first (the merge seeds what it reaches
+    /// unclaimed, and waits for a unit another thread is seeding); seeds depend only on their row,
+    /// so who seeds what changes no result. The scan blocks wait for the sample (another thread
+    /// runs it: blocks start in plan order). On one thread nothing is seeded ahead (the merge seeds
+    /// exactly what it reaches) and no block waits. Returns the candidate count; the sample's
+    /// bound lands in sampledBound[0] (<see cref="ulong.MaxValue"/> when none was taken), and the
+    /// scan's merged result in weakKeys, its total in collectedWeakest (−1 when it did not run).
     /// </summary>
-    private void SeedBatch(World world, ref int heapSize, in RowScan scan, int groupStart, int first, int groupEnd, float threshold)
+    private int RunSproutLoop(World world, in BlockArrays data, TopologyRepresentation representation, in CandidateMerge merge,
+        int sampleKeep, in ScanLayout layout)
     {
-        int last = Math.Min(first + RowsPerSeedBatch, groupEnd);
-        world.Parallel.For(last - first, RowsPerSeedBlock, new SeedRows(scan, first, seedKeys, seedColumns));
+        int positives = merge.Positives, negatives = merge.Negatives;
+        positiveUnits = (positives + RowsPerSeedUnit - 1) / RowsPerSeedUnit;
+        int negativeUnits = (negatives + RowsPerSeedUnit - 1) / RowsPerSeedUnit;
+        EnsureLength(ref unitState, positiveUnits + negativeUnits);
+        unitState.AsSpan(0, positiveUnits + negativeUnits).Clear();
+        int positiveAhead = (Math.Min(positives, reachedRows[0] + RowsPerBoundBatch) + RowsPerSeedUnit - 1) / RowsPerSeedUnit;
+        int negativeAhead = (Math.Min(negatives, reachedRows[1] + RowsPerBoundBatch) + RowsPerSeedUnit - 1) / RowsPerSeedUnit;
+        reachedRows[0] = 0;
+        reachedRows[1] = 0;
+        EnsureLength(ref loopPlan, positiveAhead + negativeAhead + 2 + (sampleKeep > 0 ? layout.BlockCount : 0));
+        int blocks = 0;
+        if (positiveAhead > 0)
+            loopPlan[blocks++] = 0;
+        if (negativeAhead > 0)
+            loopPlan[blocks++] = positiveUnits;
+        loopPlan[blocks++] = PlanMerge;
+        for (int unit = 1; unit < Math.Max(positiveAhead, negativeAhead); unit++)
+        {
+            if (unit < positiveAhead)
+                loopPlan[blocks++] = unit;
+            if (unit < negativeAhead)
+                loopPlan[blocks++] = positiveUnits + unit;
+        }
+
+        if (sampleKeep > 0)
+        {
+            loopPlan[blocks++] = PlanSample;
+            for (int b = 0; b < layout.BlockCount; b++)
+                loopPlan[blocks++] = PlanFirstScanBlock - b;
+        }
+
+        sampledBound[0] = ulong.MaxValue;
+        sampleState = 0;
+        mergeState = 0;
+        scanBlocksLeft = sampleKeep > 0 ? layout.BlockCount : 0;
+        collectedWeakest = -1;
+        loopMerge = merge;
+        loopData = data;
+        loopRepresentation = representation;
+        loopSampleKeep = sampleKeep;
+        loopLayout = layout;
+        loopThreads = world.Parallel.ThreadCount;
+        try
+        {
+            world.Parallel.For(blocks, 1, new SproutLoop(this));
+        }
+        finally
+        {
+            loopMerge = default;
+            loopData = default;
+        }
+
+        return mergedCount[0];
+    }
+
+    /// <summary>Runs block <paramref name="block"/> of <see cref="RunSproutLoop"/>'s plan.</summary>
+    private void RunLoopBlock(int block)
+    {
+        int entry = loopPlan[block];
+        if (entry >= 0)
+        {
+            // Seeding ahead pays only while the merge runs beside it, on another thread.
+            if (loopThreads > 1 && Volatile.Read(ref mergeState) == 0
+                && Interlocked.CompareExchange(ref unitState[entry], UnitSeeding, UnitUnclaimed) == UnitUnclaimed)
+                SeedUnit(entry);
+        }
+        else if (entry == PlanMerge)
+        {
+            try
+            {
+                mergedCount[0] = MergeCandidates(loopMerge);
+            }
+            finally
+            {
+                Volatile.Write(ref mergeState, 1);
+            }
+        }
+        else if (entry == PlanSample)
+        {
+            try
+            {
+                sampledBound[0] = SampleBound(loopData, loopSampleKeep);
+            }
+            finally
+            {
+                Volatile.Write(ref sampleState, 1);
+            }
+        }
+        else
+        {
+            var spin = new SpinWait();
+            while (Volatile.Read(ref sampleState) == 0)
+                spin.SpinOnce(sleep1Threshold: -1);
+            ulong bound = sampledBound[0];
+            if (bound == ulong.MaxValue)
+                return;
+            int scanBlock = PlanFirstScanBlock - entry;
+            new WeakestScan(loopData, loopRepresentation, loopLayout.RowsPerBlock, loopSampleKeep, loopLayout.Capacity, bound, weakKeys,
+                weakCounts).Execute(scanBlock, scanBlock + 1);
+            // The thread that ends the scan merges its blocks, often while the merge still runs.
+            if (Interlocked.Decrement(ref scanBlocksLeft) == 0)
+                collectedWeakest = CollectWeakest(loopLayout, loopSampleKeep);
+        }
+    }
+
+    /// <summary>The blocks of <see cref="RunSproutLoop"/>: each runs its plan entry.</summary>
+    private readonly struct SproutLoop : IRangeAction
+    {
+        private readonly TopologySproutSystem owner;
+
+        public SproutLoop(TopologySproutSystem owner) => this.owner = owner;
+
+        public void Execute(int start, int end)
+        {
+            for (int block = start; block < end; block++)
+                owner.RunLoopBlock(block);
+        }
+    }
+
+    /// <summary>Seeds the rows of a unit this thread has claimed (each row's first candidate, into seedKeys and seedColumns), then marks it seeded.</summary>
+    private void SeedUnit(int unit)
+    {
+        int state = UnitFailed;
+        try
+        {
+            var merge = loopMerge;
+            int first = unit < positiveUnits
+                ? unit * RowsPerSeedUnit
+                : merge.VertexCount - merge.Negatives + (unit - positiveUnits) * RowsPerSeedUnit;
+            int last = Math.Min(first + RowsPerSeedUnit, unit < positiveUnits ? merge.Positives : merge.VertexCount);
+            var scan = merge.Scan;
+            for (int a = first; a < last; a++)
+            {
+                if (scan.Next(a, scan.GroupStart(a), out int b, out ulong key))
+                {
+                    seedKeys[a] = key;
+                    seedColumns[a] = b;
+                }
+                else
+                {
+                    seedColumns[a] = -1;
+                }
+            }
+
+            state = UnitSeeded;
+        }
+        finally
+        {
+            // Release: the seeds (and the rows' windows) are visible to whoever reads the state.
+            Volatile.Write(ref unitState[unit], state);
+        }
+    }
+
+    /// <summary>
+    /// Makes sure a unit is seeded before the merge reads it: seeds it when no thread has claimed
+    /// it, waits when another thread is seeding it (a running block, so the wait ends).
+    /// </summary>
+    private void EnsureSeeded(int unit)
+    {
+        if (Volatile.Read(ref unitState[unit]) == UnitSeeded)
+            return;
+        if (Interlocked.CompareExchange(ref unitState[unit], UnitSeeding, UnitUnclaimed) == UnitUnclaimed)
+            SeedUnit(unit);
+        var spin = new SpinWait();
+        int state;
+        while ((state = Volatile.Read(ref unitState[unit])) == UnitSeeding)
+            spin.SpinOnce(sleep1Threshold: -1);
+        if (state != UnitSeeded)
+            throw new InvalidOperationException("Seeding rows for the candidate merge failed on another thread.");
+    }
+
+    /// <summary>
+    /// Pushes the batch of rows starting at group position <paramref name="first"/> (seeded first
+    /// where needed), in position order; the bound of the group's next batch follows.
+    /// </summary>
+    private void PushBatch(ref int heapSize, int group, int groupStart, int first, int groupEnd, float threshold)
+    {
+        int last = Math.Min(first + RowsPerBoundBatch, groupEnd);
+        int unitBase = group == 0 ? 0 : positiveUnits;
+        for (int unit = (first - groupStart) / RowsPerSeedUnit; unit <= (last - 1 - groupStart) / RowsPerSeedUnit; unit++)
+            EnsureSeeded(unitBase + unit);
         for (int a = first; a < last; a++)
         {
             if (seedColumns[a] >= 0)
                 Push(ref heapSize, seedKeys[a], a, seedColumns[a]);
         }
 
+        reachedRows[group] = last - groupStart;
         PushBatchBound(ref heapSize, groupStart, last, groupEnd, threshold);
     }
 
@@ -273,23 +540,55 @@ public sealed class TopologySproutSystem : ISystem
             Push(ref heapSize, TopologyKeys.CandidateBound(bound), first, BatchBound);
     }
 
+    /// <summary>What the candidate merge needs from <see cref="PrepareCandidates"/>.</summary>
+    private readonly struct CandidateMerge
+    {
+        public CandidateMerge(in RowScan scan, int vertexCount, int positives, int negatives, float threshold, int limit,
+            int positiveClose, int negativeClose)
+        {
+            Scan = scan;
+            VertexCount = vertexCount;
+            Positives = positives;
+            Negatives = negatives;
+            Threshold = threshold;
+            Limit = limit;
+            PositiveClose = positiveClose;
+            NegativeClose = negativeClose;
+        }
+
+        public RowScan Scan { get; }
+        public int VertexCount { get; }
+        public int Positives { get; }
+        public int Negatives { get; }
+        public float Threshold { get; }
+        public int Limit { get; }
+        public int PositiveClose { get; }
+        public int NegativeClose { get; }
+    }
+
     /// <summary>
-    /// Each seeded row's leading edges: bit r of the row's words is set when the row's vertex u
-    /// already has an edge to the vertex at rank r of u's own sign group (sorted by |x| descending),
-    /// or when that vertex is u itself. The row's last word takes the ranks beyond the window and is
-    /// never read.
+    /// A row's leading edges, built when its walk first gets long: bit r of the row's words is set
+    /// when the row's vertex u already has an edge to the vertex at rank r of u's own sign group
+    /// (sorted by |x| descending), or when that vertex is u itself. The row's last word takes the
+    /// ranks beyond the window and is never read. Only the thread walking a row builds or reads
+    /// its window.
     /// </summary>
     private readonly struct LeadingWindow
     {
         private readonly int[] groupRank;
         private readonly ulong[] bits;
+        private readonly byte[] built;
 
-        public LeadingWindow(int[] groupRank, ulong[] bits, int words)
+        public LeadingWindow(int[] groupRank, ulong[] bits, byte[] built, int words)
         {
             this.groupRank = groupRank;
             this.bits = bits;
+            this.built = built;
             Words = words;
         }
+
+        /// <summary>Whether vertex <paramref name="u"/>'s window is built this tick.</summary>
+        public bool IsBuilt(int u) => built[u] != 0;
 
         /// <summary>Words of ranks per row (0 when there is no window: dense membership tests are bit tests already).</summary>
         public int Words { get; }
@@ -298,6 +597,7 @@ public sealed class TopologySproutSystem : ISystem
 
         public void Build(in BlockArrays data, int u, int side)
         {
+            built[u] = 1;
             var row = bits.AsSpan(u * (Words + 1), Words + 1);
             row.Clear();
             int self = groupRank[2 * u + side];
@@ -309,40 +609,6 @@ public sealed class TopologySproutSystem : ISystem
             {
                 int rank = groupRank[2 * columns[k] + side];
                 row[rank >> 6] |= 1UL << (rank & 63);
-            }
-        }
-    }
-
-    /// <summary>First candidates of a batch of rows, into keys[a] and columns[a] (−1 when the row has none).</summary>
-    private readonly struct SeedRows : IRangeAction
-    {
-        private readonly RowScan scan;
-        private readonly int first;
-        private readonly ulong[] keys;
-        private readonly int[] columns;
-
-        public SeedRows(in RowScan scan, int first, ulong[] keys, int[] columns)
-        {
-            this.scan = scan;
-            this.first = first;
-            this.keys = keys;
-            this.columns = columns;
-        }
-
-        public void Execute(int start, int end)
-        {
-            for (int a = first + start; a < first + end; a++)
-            {
-                scan.BuildWindow(a);
-                if (scan.Next(a, scan.GroupStart(a), out int b, out ulong key))
-                {
-                    keys[a] = key;
-                    columns[a] = b;
-                }
-                else
-                {
-                    columns[a] = -1;
-                }
             }
         }
     }
@@ -450,13 +716,6 @@ public sealed class TopologySproutSystem : ISystem
         /// <summary>The first group position of row <paramref name="a"/>'s sign group.</summary>
         public int GroupStart(int a) => a < positives ? 0 : negativeStart;
 
-        /// <summary>Records row <paramref name="a"/>'s leading edges (sparse only; call before the row's first <see cref="Next"/>).</summary>
-        public void BuildWindow(int a)
-        {
-            if (window.Words > 0)
-                window.Build(data, TopologyKeys.Cell(sorted[a]), a < positives ? 0 : 1);
-        }
-
         /// <summary>From group position <paramref name="from"/> on, the first pair of row <paramref name="a"/> that is a candidate.</summary>
         public bool Next(int a, int from, out int b, out ulong key)
         {
@@ -469,6 +728,34 @@ public sealed class TopologySproutSystem : ISystem
             b = from;
             if (window.Words > 0)
             {
+                if (!window.IsBuilt(u))
+                {
+                    // Most rows meet an open partner within a few steps: try those with plain
+                    // membership tests before paying for the window (O(degree)).
+                    for (int probes = 0; b < end && probes < PlainProbes; b++)
+                    {
+                        if (b == a)
+                            continue;
+                        ulong column = sorted[b];
+                        float p = xu * TopologyKeys.CandidateValue(column);
+                        if (!(p > threshold))
+                        {
+                            key = 0;
+                            return false;
+                        }
+
+                        int v = TopologyKeys.Cell(column);
+                        probes++;
+                        if (!IsEdge(data, representation, u, v))
+                        {
+                            key = TopologyKeys.Candidate(p, u * n + v);
+                            return true;
+                        }
+                    }
+
+                    window.Build(data, u, a < positives ? 0 : 1);
+                }
+
                 // Inside the leading window a bit scan finds the next rank that is neither an edge nor u.
                 int windowEnd = Math.Min(end, groupStart + window.Words * 64);
                 while (b < windowEnd)
@@ -649,6 +936,15 @@ public sealed class TopologySproutSystem : ISystem
 
     private int ScanWeakest(World world, in BlockArrays data, TopologyRepresentation representation, int keep, ulong bound)
     {
+        var layout = LayOutScan(data, representation, keep);
+        world.Parallel.For(layout.BlockCount, 1,
+            new WeakestScan(data, representation, layout.RowsPerBlock, keep, layout.Capacity, bound, weakKeys, weakCounts));
+        return Math.Min(keep, CollectWeakest(layout, keep));
+    }
+
+    /// <summary>The blocks of a weakest-edge scan keeping <paramref name="keep"/> edges (the key buffers grown to fit).</summary>
+    private ScanLayout LayOutScan(in BlockArrays data, TopologyRepresentation representation, int keep)
+    {
         int n = data.VertexCount;
         long perBlock = representation == TopologyRepresentation.Dense
             ? CellsPerScanBlock / data.KernelColumns
@@ -658,17 +954,25 @@ public sealed class TopologySproutSystem : ISystem
         int capacity = 2 * keep + 16;
         EnsureLength(ref weakKeys, blockCount * capacity);
         EnsureLength(ref weakCounts, blockCount);
-        world.Parallel.For(blockCount, 1, new WeakestScan(data, representation, rowsPerBlock, keep, capacity, bound, weakKeys, weakCounts));
+        return new ScanLayout(rowsPerBlock, blockCount, capacity);
+    }
+
+    /// <summary>Merges the scan blocks' survivors into weakKeys[0..) and cuts them to <paramref name="keep"/>, unordered; returns how many were found in all.</summary>
+    private int CollectWeakest(in ScanLayout layout, int keep)
+    {
         int total = 0;
-        for (int b = 0; b < blockCount; b++)
+        for (int b = 0; b < layout.BlockCount; b++)
         {
-            Array.Copy(weakKeys, b * capacity, weakKeys, total, weakCounts[b]);
+            Array.Copy(weakKeys, b * layout.Capacity, weakKeys, total, weakCounts[b]);
             total += weakCounts[b];
         }
 
         KeySelection.PartitionSmallest(weakKeys.AsSpan(0, total), keep);
-        return Math.Min(keep, total);
+        return total;
     }
+
+    /// <summary>How a weakest-edge scan is cut: rows per block, blocks, and each block's region of the key buffer.</summary>
+    private readonly record struct ScanLayout(int RowsPerBlock, int BlockCount, int Capacity);
 
     private static void EnsureLength<T>(ref T[] array, int length)
     {

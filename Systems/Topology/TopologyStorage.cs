@@ -1,4 +1,7 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using GrowNet.Ecs.Components.Topology;
 using GrowNet.Ecs.Engine;
 
@@ -11,9 +14,6 @@ namespace GrowNet.Ecs.Systems.Topology;
 /// </summary>
 internal static class TopologyStorage
 {
-    // Rows per parallel block of the sparse rebuild: about this many edges (fixed, never derived from the thread count).
-    private const int EdgesPerRebuildBlock = 1 << 16;
-
     /// <summary>The dense row stride for <paramref name="vertices"/> vertices: N rounded up to 64 (whole mask words).</summary>
     public static int StrideFor(int vertices) => (Math.Max(vertices, 1) + 63) & ~63;
 
@@ -246,7 +246,8 @@ internal static class TopologyStorage
 
         int total = newStart[n];
         buffers.EnsureEdges(total);
-        int rowsPerBlock = Math.Max(1, EdgesPerRebuildBlock / Math.Max(1, total / Math.Max(1, n)));
+        // Blocks of a fixed number of edges (never derived from the thread count), as the sparse dynamics.
+        int rowsPerBlock = TopologyDynamicsSystem.SparseRowsPerBlock(n, total);
         world.Parallel.For(n, rowsPerBlock, new MergeRows(data, buffers));
         // The second table becomes the block's edge table and the old one the next tick's second
         // table (no copy back). A table keeps the rows past its count zeroed, so clear what an
@@ -298,6 +299,7 @@ internal static class TopologyStorage
                 SortBucket(sproutColumns.AsSpan(s, sEnd - s), sproutWeights.AsSpan(s, sEnd - s), sortKeys.AsSpan(s, sEnd - s));
                 SortBucket(removalColumns.AsSpan(r, rEnd - r), Span<float>.Empty, sortKeys.AsSpan(removalKeys + r, rEnd - r));
                 int write = newStart[i];
+                int writeEnd = newStart[i + 1];
                 int read = rowStart[i];
                 int readEnd = read + degree[i];
                 // Changes are few per row: the runs between them move as whole blocks, and a
@@ -307,11 +309,18 @@ internal static class TopologyStorage
                 {
                     bool sprout = r == rEnd || (s < sEnd && sproutColumns[s] < removalColumns[r]);
                     int column = sprout ? sproutColumns[s] : removalColumns[r];
-                    int run = columns.AsSpan(read, readEnd - read).IndexOfAnyExceptInRange(int.MinValue, column - 1);
+                    int run = Vector512.IsHardwareAccelerated
+                        ? CopyRunBelow(columns, weights, read, readEnd, outColumns, outWeights, write, writeEnd, column)
+                        : -1;
                     if (run < 0)
-                        run = readEnd - read;
-                    columns.AsSpan(read, run).CopyTo(outColumns.AsSpan(write));
-                    weights.AsSpan(read, run).CopyTo(outWeights.AsSpan(write));
+                    {
+                        run = columns.AsSpan(read, readEnd - read).IndexOfAnyExceptInRange(int.MinValue, column - 1);
+                        if (run < 0)
+                            run = readEnd - read;
+                        columns.AsSpan(read, run).CopyTo(outColumns.AsSpan(write));
+                        weights.AsSpan(read, run).CopyTo(outWeights.AsSpan(write));
+                    }
+
                     read += run;
                     write += run;
                     if (sprout)
@@ -327,13 +336,95 @@ internal static class TopologyStorage
                     }
                 }
 
-                columns.AsSpan(read, readEnd - read).CopyTo(outColumns.AsSpan(write));
-                weights.AsSpan(read, readEnd - read).CopyTo(outWeights.AsSpan(write));
+                CopyRowEnd(columns, weights, read, readEnd - read, outColumns, outWeights, write);
                 write += readEnd - read;
                 rowStart[i] = newStart[i];
                 degree[i] = write - newStart[i];
             }
         }
+    }
+
+    /// <summary>
+    /// Copies the run of a row's edges from <paramref name="read"/> up to the first column at or
+    /// above <paramref name="column"/> (or the row's end) sixteen edges at a time, inline: runs
+    /// average a few dozen edges, and two memmove calls and a search call per run cost more than
+    /// the copying. Whole sixteen-edge groups are stored, so up to fifteen slots past the run are
+    /// written too; the row's own later writes cover them, and only slots of the row's output
+    /// (before <paramref name="writeEnd"/>) are ever touched. Returns the run's length, or −1
+    /// (nothing written) when a group would reach past the row's output or past the arrays, for
+    /// the caller's exact copy.
+    /// </summary>
+    private static int CopyRunBelow(int[] columns, float[] weights, int read, int readEnd, int[] outColumns, float[] outWeights,
+        int write, int writeEnd, int column)
+    {
+        var bar = Vector512.Create(column);
+        int run = 0;
+        while (true)
+        {
+            int from = read + run, to = write + run;
+            if (to + Vector512<int>.Count > writeEnd || from + Vector512<int>.Count > columns.Length
+                || from + Vector512<int>.Count > weights.Length)
+                return run == 0 ? -1 : FinishRun(columns, weights, read, readEnd, outColumns, outWeights, write, column, run);
+            var group = Vector512.LoadUnsafe(ref columns[from]);
+            Vector512.LoadUnsafe(ref weights[from]).StoreUnsafe(ref outWeights[to]);
+            group.StoreUnsafe(ref outColumns[to]);
+            uint stop = (uint)Vector512.GreaterThanOrEqual(group, bar).ExtractMostSignificantBits();
+            int left = readEnd - from;
+            if (left < Vector512<int>.Count)
+                stop |= 1u << left;
+            if (stop != 0)
+                return run + BitOperations.TrailingZeroCount(stop);
+            run += Vector512<int>.Count;
+        }
+    }
+
+    /// <summary>
+    /// Copies the row's last run (<paramref name="length"/> edges, after its last change) exactly:
+    /// sixteen edges at a time inline, the last group overlapping the one before (the same edges
+    /// to the same slots), so nothing past the run is written; a run under sixteen edges is
+    /// copied by memmove.
+    /// </summary>
+    private static void CopyRowEnd(int[] columns, float[] weights, int read, int length, int[] outColumns, float[] outWeights,
+        int write)
+    {
+        if (!Vector512.IsHardwareAccelerated || length < Vector512<int>.Count)
+        {
+            columns.AsSpan(read, length).CopyTo(outColumns.AsSpan(write));
+            weights.AsSpan(read, length).CopyTo(outWeights.AsSpan(write));
+            return;
+        }
+
+        // Bounds checked once for the whole run, so the group copies below stay inside the arrays.
+        _ = columns.AsSpan(read, length);
+        _ = weights.AsSpan(read, length);
+        _ = outColumns.AsSpan(write, length);
+        _ = outWeights.AsSpan(write, length);
+        int k = 0;
+        for (; k + Vector512<int>.Count <= length; k += Vector512<int>.Count)
+            CopyGroup(columns, weights, read + k, outColumns, outWeights, write + k);
+        if (k < length)
+            CopyGroup(columns, weights, read + length - Vector512<int>.Count, outColumns, outWeights, write + length - Vector512<int>.Count);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyGroup(int[] columns, float[] weights, int from, int[] outColumns, float[] outWeights, int to)
+    {
+        Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(columns), (nuint)from)
+            .StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(outColumns), (nuint)to);
+        Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(weights), (nuint)from)
+            .StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(outWeights), (nuint)to);
+    }
+
+    /// <summary>The exact copy of the rest of a run that <see cref="CopyRunBelow"/> began (its first <paramref name="done"/> edges are in place).</summary>
+    private static int FinishRun(int[] columns, float[] weights, int read, int readEnd, int[] outColumns, float[] outWeights, int write,
+        int column, int done)
+    {
+        int rest = columns.AsSpan(read + done, readEnd - read - done).IndexOfAnyExceptInRange(int.MinValue, column - 1);
+        if (rest < 0)
+            rest = readEnd - read - done;
+        columns.AsSpan(read + done, rest).CopyTo(outColumns.AsSpan(write + done));
+        weights.AsSpan(read + done, rest).CopyTo(outWeights.AsSpan(write + done));
+        return done + rest;
     }
 
     /// <summary>

@@ -230,5 +230,35 @@ public class TopologyKernelTests
         Assert.That(() => TopologyDenseKernels.RowDots(w, 64, new float[64], 64, new float[2]), Throws.ArgumentException);
         Assert.That(() => TopologyDenseKernels.PlasticityRows(w, new ulong[1], 64, new float[64], 64, 64, 1f, 0f, new int[1]),
             Throws.ArgumentException);
+        // The sparse plasticity gathers x unchecked, so a column outside x must be refused first.
+        var columns = Enumerable.Range(0, 16).ToArray();
+        columns[9] = 40;
+        Assert.That(() => TopologySparseKernels.PlasticityRow(columns, new float[16], new float[32], 0.5f, 0.1f, 0f),
+            Throws.InstanceOf<ArgumentOutOfRangeException>());
+        columns[9] = -1;
+        Assert.That(() => TopologySparseKernels.PlasticityRow(columns, new float[16], new float[32], 0.5f, 0.1f, 0f),
+            Throws.InstanceOf<ArgumentOutOfRangeException>());
+    }
+
+    [Test]
+    public void Gather_AllLaneBlocks_ReadTheIndexedValues()
+    {
+        var table = Enumerable.Range(0, 100).Select(k => k * 0.25f - 3f).ToArray();
+        var indices = Enumerable.Range(0, 16).Select(l => (l * 37 + 11) % 100).ToArray();
+        var expected = Array.ConvertAll(indices, k => table[k]);
+        if (LaneBlock512.IsHardwareAccelerated)
+            Assert.That(Gather<LaneBlock512>(), Is.EqualTo(expected), "512");
+        if (LaneBlock256.IsHardwareAccelerated)
+            Assert.That(Gather<LaneBlock256>(), Is.EqualTo(expected), "256");
+        if (LaneBlock128.IsHardwareAccelerated)
+            Assert.That(Gather<LaneBlock128>(), Is.EqualTo(expected), "128");
+
+        unsafe float[] Gather<TLanes>() where TLanes : struct, ILaneBlock<TLanes>
+        {
+            var result = new float[16];
+            fixed (float* pinned = table)
+                TLanes.Store(TLanes.Gather(pinned, ref indices[0]), ref result[0]);
+            return result;
+        }
     }
 }
