@@ -24,10 +24,15 @@ internal sealed class TargetSplit
     private int threads, synapseCount = -1, cellCount;
     private bool rowsSorted;
     private ulong computedAt;
-    private double serialCost = double.NaN, parallelCost = double.NaN; // Stopwatch ticks per event
+    // Cheapest cost per event (Stopwatch ticks) of each way in the current probe window.
+    private double serialBest = double.NaN, parallelBest = double.NaN;
+    private bool preferParallel;
 
-    /// <summary>Every this many parallel-eligible ticks, one runs serially and one in parallel to re-measure both.</summary>
+    /// <summary>Every this many parallel-eligible ticks, <see cref="ProbeTicks"/> of them re-measure both ways.</summary>
     public const int ProbeInterval = 256;
+
+    /// <summary>Ticks at the start of each interval that alternate serial and parallel to measure both.</summary>
+    public const int ProbeTicks = 4;
 
     private long eligibleTicks;
 
@@ -35,26 +40,31 @@ internal sealed class TargetSplit
     /// Whether this tick should propagate on the workers. Both ways give the same bytes; which is
     /// faster depends on the machine and the pool (long rows make the two cores trade cache
     /// lines; a busy machine may have no core for the helper), so the choice is measured: the
-    /// first two eligible ticks and then two in every <see cref="ProbeInterval"/> run one way
-    /// each, and the others take the way with the lower recent cost per event.
+    /// first <see cref="ProbeTicks"/> eligible ticks of every <see cref="ProbeInterval"/> alternate
+    /// serial and parallel, and the rest of the interval takes the way whose cheapest probe cost
+    /// less per event. The cheapest, because a probe can only be slowed by chance (the first tick
+    /// after a host restores a checkpoint runs on cold caches; a helper may be preempted), and
+    /// one unlucky probe should not decide a whole interval.
     /// </summary>
     public bool ChooseParallel()
     {
         long phase = eligibleTicks++ % ProbeInterval;
-        if (phase == 0)
-            return false;
-        if (phase == 1)
-            return true;
-        return !(serialCost <= parallelCost); // NaN (not measured yet) favours parallel
+        return phase < ProbeTicks ? (phase & 1) == 1 : preferParallel;
     }
 
-    /// <summary>Records what a tick cost (Stopwatch ticks) for <paramref name="events"/> expected events.</summary>
+    /// <summary>Records what the tick just chosen cost (Stopwatch ticks) for <paramref name="events"/> expected events.</summary>
     public void Record(bool parallel, long elapsed, long events)
     {
+        long phase = (eligibleTicks - 1) % ProbeInterval;
+        if (phase >= ProbeTicks)
+            return;
+        if (phase == 0)
+            serialBest = parallelBest = double.NaN;
         double cost = (double)elapsed / Math.Max(events, 1);
-        ref double average = ref parallel ? ref parallelCost : ref serialCost;
-        // Exponential average: recent ticks count most, one outlier (a preempted tick) fades.
-        average = double.IsNaN(average) ? cost : average + (cost - average) / 4;
+        ref double best = ref parallel ? ref parallelBest : ref serialBest;
+        best = double.IsNaN(best) ? cost : Math.Min(best, cost);
+        if (phase == ProbeTicks - 1)
+            preferParallel = parallelBest < serialBest; // a tie keeps the helper free
     }
 
     /// <summary>

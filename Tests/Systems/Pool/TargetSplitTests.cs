@@ -69,16 +69,50 @@ public class TargetSplitTests
     public void ChooseParallel_ProbesBothWays_ThenTakesTheCheaper_AndProbesAgain()
     {
         var split = new TargetSplit();
-        Assert.That(split.ChooseParallel(), Is.False, "first probe: serial");
-        split.Record(false, elapsed: 1000, events: 100);
-        Assert.That(split.ChooseParallel(), Is.True, "second probe: parallel");
-        split.Record(true, elapsed: 3000, events: 100);
-        for (int tick = 2; tick < TargetSplit.ProbeInterval; tick++)
+        Probe(split, serial: [1000, 1100], parallel: [3000, 2900]);
+        for (int tick = TargetSplit.ProbeTicks; tick < TargetSplit.ProbeInterval; tick++)
+        {
             Assert.That(split.ChooseParallel(), Is.False, "serial measured cheaper");
-        Assert.That(split.ChooseParallel(), Is.False, "next probe: serial");
-        split.Record(false, elapsed: 9000, events: 100);
+            split.Record(false, elapsed: 100_000, events: 100); // outside the probe window: ignored
+        }
+
+        Probe(split, serial: [9000, 9500], parallel: [1000, 1200]);
+        Assert.That(split.ChooseParallel(), Is.True, "parallel measured cheaper in the new window");
+    }
+
+    [Test]
+    public void ChooseParallel_OneSlowProbe_DoesNotDecideTheInterval()
+    {
+        var split = new TargetSplit();
+        // The first serial probe ran on cold caches; the second shows its real cost.
+        Probe(split, serial: [5000, 1000], parallel: [1500, 1400]);
+        Assert.That(split.ChooseParallel(), Is.False, "the cheapest serial probe wins");
+    }
+
+    [Test]
+    public void ChooseParallel_CostIsPerEvent()
+    {
+        var split = new TargetSplit();
+        Assert.That(split.ChooseParallel(), Is.False);
+        split.Record(false, elapsed: 2000, events: 100);
         Assert.That(split.ChooseParallel(), Is.True);
-        split.Record(true, elapsed: 1000, events: 100);
-        Assert.That(split.ChooseParallel(), Is.True, "parallel now cheaper on average");
+        split.Record(true, elapsed: 3000, events: 300);
+        Assert.That(split.ChooseParallel(), Is.False);
+        split.Record(false, elapsed: 2000, events: 100);
+        Assert.That(split.ChooseParallel(), Is.True);
+        split.Record(true, elapsed: 3000, events: 300);
+        Assert.That(split.ChooseParallel(), Is.True, "10 per event in parallel against 20 serially");
+    }
+
+    /// <summary>Runs one probe window: serial and parallel alternate, starting serial.</summary>
+    private static void Probe(TargetSplit split, long[] serial, long[] parallel)
+    {
+        for (int i = 0; i < TargetSplit.ProbeTicks / 2; i++)
+        {
+            Assert.That(split.ChooseParallel(), Is.False, $"probe {2 * i}: serial");
+            split.Record(false, serial[i], events: 100);
+            Assert.That(split.ChooseParallel(), Is.True, $"probe {2 * i + 1}: parallel");
+            split.Record(true, parallel[i], events: 100);
+        }
     }
 }
