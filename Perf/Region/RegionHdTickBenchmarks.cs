@@ -10,25 +10,15 @@ namespace GrowNet.Ecs.Perf.Region;
 /// fires in one vectorised pass (the layer has no edges, so its count is the frame's whole
 /// effect), then the step. Goal: ≤ 2 ms per tick, 0 bytes per tick.
 /// </summary>
-[MemoryDiagnoser]
-public class RegionHdTickBenchmarks
+public class RegionHdTickBenchmarks : RegionBenchmarkBase
 {
-    private World world = null!;
-    private GrowNet.Ecs.Systems.Region.Region region = null!;
     private double[] frame = [];
-
-    /// <summary>Worker threads (0: one per core).</summary>
-    [Params(1, 0)]
-    public int Threads { get; set; }
 
     /// <summary>Builds the layer.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        world = Pipeline.CreateWorld(seed: 1);
-        if (Threads > 0)
-            world.SetThreadCount(Threads);
-        region = GrowNet.Ecs.Systems.Region.Region.Create(world, "hd");
+        var region = CreateRegion("hd");
         int input = region.AddInputLayer2D(1080, 1920, 1.0, 0.01);
         region.BindInput2D("camera", input);
         frame = new double[1920 * 1080];
@@ -37,11 +27,7 @@ public class RegionHdTickBenchmarks
             Tick();
     }
 
-    /// <summary>Releases the world's workers.</summary>
-    [GlobalCleanup]
-    public void Cleanup() => world.Dispose();
-
     /// <summary>One HD tick.</summary>
     [Benchmark(Description = "Region.Tick2D (1920x1080, all ones)")]
-    public long Tick() => region.Tick2D("camera", frame).Step;
+    public long Tick() => Region.Tick2D("camera", frame).Step;
 }

@@ -13,27 +13,17 @@ namespace GrowNet.Ecs.Perf.Region;
 /// growth is off so the layer stays 592 neurons (the steady state the goal is about).
 /// Goal: ≤ 10 ms per frame, 0 bytes per frame.
 /// </summary>
-[MemoryDiagnoser]
-public class RegionImageFrameBenchmarks
+public class RegionImageFrameBenchmarks : RegionBenchmarkBase
 {
     private const int Frames = 8;
-    private World world = null!;
-    private GrowNet.Ecs.Systems.Region.Region region = null!;
     private readonly double[][] frames = new double[Frames][];
     private int next;
-
-    /// <summary>Worker threads (0: one per core).</summary>
-    [Params(1, 0)]
-    public int Threads { get; set; }
 
     /// <summary>Builds the region and runs it into its steady state (gates saturated, rates settled).</summary>
     [GlobalSetup]
     public void Setup()
     {
-        world = Pipeline.CreateWorld(seed: 1);
-        if (Threads > 0)
-            world.SetThreadCount(Threads);
-        region = GrowNet.Ecs.Systems.Region.Region.Create(world, "image");
+        var region = CreateRegion("image");
         int input = region.AddInputLayer2D(64, 64, 1.0, 0.01);
         int hidden = region.AddLayer(512, 64, 16, SlotConfig.Default with { NeuronGrowthEnabled = false });
         int output = region.AddOutputLayer2D(64, 64, 0.0);
@@ -52,16 +42,12 @@ public class RegionImageFrameBenchmarks
             Frame();
     }
 
-    /// <summary>Releases the world's workers.</summary>
-    [GlobalCleanup]
-    public void Cleanup() => world.Dispose();
-
     /// <summary>One 2D region tick.</summary>
     [Benchmark(Description = "Region.Tick2D (64x64 -> 592 -> 64x64)")]
     public long Frame()
     {
         var frame = frames[next];
         next = (next + 1) % Frames;
-        return region.Tick2D("img", frame).DeliveredEvents;
+        return Region.Tick2D("img", frame).DeliveredEvents;
     }
 }
