@@ -146,6 +146,7 @@ internal static unsafe class SynapseEventKernel
             var widened = Avx512F.ConvertToVector512UInt64(clamped.AsUInt32()) & Vector512.Create(0xFFUL);
             updated = (raw & Vector512.Create(~(0xFFUL << 32))) | Vector512.ShiftLeft(widened, 32);
         }
+
         var weight = Vector256.ShiftRightArithmetic(Vector256.ShiftLeft(low, 8), 24);
         int* ringWords = (int*)(context.Ring - 1);
         short* ring = context.Ring;
