@@ -33,7 +33,26 @@ public class PoolTickReferenceTests
     public void Tick_SortedRowsWithLongDelays_MatchPlainReference(int cells, float density, int threads, int ticks)
         => RunAgainstReference(cells, density, threads, ticks, ScrambleKeepingOrder);
 
-    private static void RunAgainstReference(int cells, float density, int threads, int ticks, Action<NeuronPool, Random>? edit)
+    // Every weight at ±127 and every delay 1: most ring cells saturate, in order, every tick, on
+    // one thread and on two and four (target split, more threads than cores).
+    [TestCase(3000, 0.05f, 1)]
+    [TestCase(3000, 0.05f, 2)]
+    [TestCase(3000, 0.05f, 4)]
+    public void Tick_SaturatingRing_MatchesPlainReference(int cells, float density, int threads)
+    {
+        var reference = RunAgainstReference(cells, density, threads, 12, (pool, rng) =>
+        {
+            var synapses = pool.View().Synapses;
+            for (int s = 0; s < synapses.Length; s++)
+            {
+                synapses[s].Weight = (sbyte)(synapses[s].Weight >= 0 ? 127 : -127);
+                synapses[s].Delay = 1;
+            }
+        });
+        Assert.That(reference.RingClamps, Is.GreaterThan(1000), "the ring must saturate");
+    }
+
+    private static ReferencePool RunAgainstReference(int cells, float density, int threads, int ticks, Action<NeuronPool, Random>? edit)
     {
         using var world = Pipeline.CreateWorld(seed: 11);
         world.SetThreadCount(threads);
@@ -60,6 +79,7 @@ public class PoolTickReferenceTests
         Assert.That(events, Is.GreaterThan(ticks * 100L), "the pools must actually propagate spikes");
         if (threads > 1)
             Assert.That(parallelTicks, Is.GreaterThan(ticks / 2), "most ticks must take the parallel propagation");
+        return reference;
     }
 
     /// <summary>Synapse edits that keep every row in target order: delays up to 40, extreme weights, any eligibility.</summary>
@@ -122,6 +142,9 @@ public class PoolTickReferenceTests
     /// <summary>The spec's tick, written as plainly as possible (eager eligibility decay, no vectors, no blocks).</summary>
     private sealed class ReferencePool
     {
+        /// <summary>Ring adds so far that saturated.</summary>
+        public long RingClamps { get; private set; }
+
         private readonly PoolConfig config;
         private readonly int n;
         private readonly short[] membrane, threshold, synaptic, ring;
@@ -216,7 +239,9 @@ public class PoolTickReferenceTests
                         continue;
                     synapses[s].Eligibility = Sat8(synapses[s].Eligibility + (spikeOut[target] ? config.StdpNegative : config.StdpPositive));
                     int slot = (writeHead + Math.Max((int)synapses[s].Delay, 1) - 1) % config.MaxDelay;
-                    ring[slot * n + target] = Sat16(ring[slot * n + target] + synapses[s].Weight * 64);
+                    int sum = ring[slot * n + target] + synapses[s].Weight * 64;
+                    RingClamps += sum != Sat16(sum) ? 1 : 0;
+                    ring[slot * n + target] = Sat16(sum);
                 }
             }
 
