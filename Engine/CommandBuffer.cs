@@ -223,17 +223,16 @@ public sealed class CommandBuffer
     /// <summary>The row count at command <paramref name="index"/>'s turn of a population table alive then.</summary>
     private int RequireRows(int index, TableHandle handle)
     {
-        bool ownerDestroyed = false;
         if (world.IsAlive(handle))
         {
-            var owner = world.GetTable(handle).Owner;
-            ownerDestroyed = plannedEntities.TryGetValue(owner.Index, out var planned) && planned.Handle == owner && !planned.Alive;
+            var table = world.PopulationTable(handle);
+            var owner = table.Owner;
+            bool ownerDestroyed = plannedEntities.TryGetValue(owner.Index, out var planned) && planned.Handle == owner && !planned.Alive;
+            if (!ownerDestroyed)
+                return plannedRows.TryGetValue(handle.Index, out int rows) ? rows : table.Count;
         }
 
-        if (!world.IsAlive(handle) || ownerDestroyed)
-            throw new InvalidOperationException($"{Describe(index)}: table handle ({handle.Index}v{handle.Generation}) is stale or null.");
-        var table = world.PopulationTable(handle);
-        return plannedRows.TryGetValue(handle.Index, out int rows) ? rows : table.Count;
+        throw new InvalidOperationException($"{Describe(index)}: table handle ({handle.Index}v{handle.Generation}) is stale or null.");
     }
 
     private string Describe(int index) => $"Command {index + 1} of {count} ({commands[index].Kind}), batch dropped";

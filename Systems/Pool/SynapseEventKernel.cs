@@ -73,6 +73,8 @@ internal static unsafe class SynapseEventKernel
             if (k + PrefetchDistance < rows.Count && Sse.IsSupported)
                 Prefetch(rows, rows.SpikeList[k + PrefetchDistance], context.Worker);
             sbyte* rowDecay = RowPart(rows, k, context, out int first, out int last);
+            if (first >= last)
+                continue; // another worker's part only: no decay table to load
             var decay = Avx512Vbmi.IsSupported ? new DecayLookup(rowDecay) : default;
             int s = first;
             for (; s + 8 <= last; s += 8)
