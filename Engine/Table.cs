@@ -28,7 +28,7 @@ public sealed class Table
         columns = new Column[columnIds.Length];
         for (int i = 0; i < columnIds.Length; i++)
         {
-            var column = ColumnRegistry.Get(columnIds[i]).CreateColumn(capacity, uninitialized);
+            var column = ColumnKey.FromId(columnIds[i]).CreateColumn(capacity, uninitialized);
             columns[i] = column;
             columnsById[columnIds[i]] = column;
         }
@@ -78,7 +78,7 @@ public sealed class Table
 
     /// <summary>The rows of the component column <typeparamref name="T"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Span<T> Span<T>() where T : unmanaged => Span(ComponentType<T>.Key);
+    public Span<T> Span<T>() where T : unmanaged, IComponent => Span(ComponentType<T>.Key);
 
     /// <summary>The typed column object (its array may be longer than <see cref="Count"/>).</summary>
     public Column<T> TypedColumn<T>(ColumnKey<T> key) where T : unmanaged
