@@ -97,6 +97,42 @@ public sealed class Table
         throw new KeyNotFoundException($"Table has no column with id {id}.");
     }
 
+    /// <summary>
+    /// The backing array of column <paramref name="key"/> (its length is the capacity, not the row
+    /// count; stale after the table grows). For kernel contexts that workers read.
+    /// </summary>
+    public T[] DangerousGetArray<T>(ColumnKey<T> key) where T : unmanaged => TypedColumn(key).DangerousGetArray();
+
+    /// <summary>
+    /// Moves rows <c>from .. from + length</c> to <c>to ..</c> in every column (overlap-safe, like
+    /// <see cref="Array.Copy(Array, int, Array, int, int)"/>). The row count does not change.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A range reaches past the table's rows.</exception>
+    public void MoveRows(int from, int to, int length)
+    {
+        CheckRows(from, length);
+        CheckRows(to, length);
+        if (length == 0 || from == to)
+            return;
+        foreach (var column in columns)
+            column.MoveRange(from, to, length);
+    }
+
+    /// <summary>Zeroes rows <c>start .. start + length</c> in every column.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range reaches past the table's rows.</exception>
+    public void ClearRows(int start, int length)
+    {
+        CheckRows(start, length);
+        foreach (var column in columns)
+            column.Clear(start, length);
+    }
+
+    private void CheckRows(int start, int length)
+    {
+        if (start < 0 || length < 0 || start > Count - length)
+            throw new ArgumentOutOfRangeException(nameof(start), $"Rows {start}..{start + length} are outside the table's {Count} rows.");
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private Column<T> ThrowMissingColumn<T>(ColumnKey<T> key) where T : unmanaged
         => throw new KeyNotFoundException($"Table {Set} has no column '{key.Name}'.");
