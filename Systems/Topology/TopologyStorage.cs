@@ -291,15 +291,15 @@ internal static class TopologyStorage
         int oldStride = state.RowStride;
         world.ResizeTable(state.DenseWeights, checked(grownRows * stride));
         world.ResizeTable(state.DenseMask, grownRows * (stride / 64));
-        var weights = world.GetTable(state.DenseWeights).Span(TopologyColumns.DenseWeight);
-        var mask = world.GetTable(state.DenseMask).Span(TopologyColumns.DenseMask);
+        var weights = world.GetTable(state.DenseWeights);
+        var mask = world.GetTable(state.DenseMask);
         int oldWords = oldStride / 64, words = stride / 64;
         for (int i = rows - 1; i >= 0; i--)
         {
-            weights.Slice(i * oldStride, oldStride).CopyTo(weights.Slice(i * stride, oldStride));
-            weights.Slice(i * stride + oldStride, stride - oldStride).Clear();
-            mask.Slice(i * oldWords, oldWords).CopyTo(mask.Slice(i * words, oldWords));
-            mask.Slice(i * words + oldWords, words - oldWords).Clear();
+            weights.MoveRows(i * oldStride, i * stride, oldStride);
+            weights.ClearRows(i * stride + oldStride, stride - oldStride);
+            mask.MoveRows(i * oldWords, i * words, oldWords);
+            mask.ClearRows(i * words + oldWords, words - oldWords);
         }
 
         state.RowStride = stride;

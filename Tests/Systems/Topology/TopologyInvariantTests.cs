@@ -52,8 +52,11 @@ public class TopologyInvariantTests
         block.Reward = 0f;
         var (before, mask) = TopologyTestWorlds.Matrices(block);
         for (int t = 0; t < 20; t++)
+        {
             block.SetInput(TopologyTestWorlds.NoiseVector(41, t, 20));
             block.World.Step();
+        }
+
         var (after, maskAfter) = TopologyTestWorlds.Matrices(block);
         Assert.That(after, Is.EqualTo(before));
         Assert.That(maskAfter, Is.EqualTo(mask));

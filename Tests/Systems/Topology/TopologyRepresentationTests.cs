@@ -117,8 +117,11 @@ public class TopologyRepresentationTests
             var (world, block) = TopologyTestWorlds.RandomBlock(97, 260, 0.03, parameters, threads);
             using var _ = world;
             for (int t = 0; t < 25; t++)
+            {
                 block.SetInput(TopologyTestWorlds.NoiseVector(97, t, 260, 2f));
                 block.World.Step();
+            }
+
             Assert.That(block.State.Switches, Is.GreaterThan(0));
             var bytes = new List<byte>();
             foreach (var table in world.Tables())
