@@ -1,3 +1,4 @@
+using GrowNet.Ecs.Systems.Pool;
 using System.CommandLine;
 using GrowNet.Ecs.Cli.Demos;
 
