@@ -97,7 +97,7 @@ public class ImageFrameGoldenTests
         world.SetThreadCount(threads);
         var config = RegionConfig.Default;
         config.Weight.HitSaturation = 300;
-        var region = Region.Create(world, "x", new RegionDefinition { Config = config ?? RegionConfig.Default });
+        var region = Region.Create(world, "x", new RegionDefinition { Config = config });
         int input = region.AddInputLayer2D(24, 24, 1.0, 0.05);
         int a = region.AddLayer(150, 20, 10, SlotConfig.Default with { SlotLimit = 8, NeuronGrowthEnabled = growth });
         int b = region.AddLayer(100, 10, 5, SlotConfig.Default with { NeuronGrowthEnabled = growth, BinWidthPct = 7 });
