@@ -22,6 +22,9 @@ public static class ModelCatalog
         RuntimeHelpers.RunClassConstructor(typeof(Components.Topology.TopologyColumns).TypeHandle);
         _ = ComponentType<Components.Topology.TopologyParameters>.Key;
         _ = ComponentType<Components.Topology.TopologyState>.Key;
+        RuntimeHelpers.RunClassConstructor(typeof(Components.Graph.GraphColumns).TypeHandle);
+        _ = ComponentType<Components.Graph.GraphConfig>.Key;
+        _ = ComponentType<Components.Graph.GraphState>.Key;
     }
 
     /// <summary>
@@ -46,6 +49,7 @@ public static class ModelCatalog
         PoolInvariants.Validate(world);
         Region.RegionInvariants.Validate(world);
         Topology.TopologyInvariants.Validate(world);
+        Graph.GraphInvariants.Validate(world);
     }
 
     /// <summary>One line per population of every model.</summary>
@@ -57,5 +61,7 @@ public static class ModelCatalog
             yield return line;
         foreach (var block in Topology.TopologyBlock.All(world))
             yield return $"topology block '{block.Name}': {block.VertexCount} vertices, {block.EdgeCount} edges (budget {block.EdgeBudget}), {block.Representation}, tick {block.TickCount}";
+        foreach (var block in Graph.GraphBlock.All(world))
+            yield return $"graph block '{block.Name}': {block.NodeCount} nodes ({block.ChannelCount} channels, {block.NodeCount - block.PredictorStart} predictors, Lmax {block.MaxLevel}), Cstruct {block.Cstruct}, tick {block.TickCount}";
     }
 }
