@@ -118,6 +118,19 @@ public static class GraphColumns
     /// <summary>Δ-log state ring: a node's state after a tick.</summary>
     public static readonly ColumnKey<float> DeltaState = ColumnRegistry.Register<float>("graph.delta.state");
 
+    /// <summary>Structural event: a <see cref="GraphEventKind"/>.</summary>
+    public static readonly ColumnKey<byte> EventKind = ColumnRegistry.Register<byte>("graph.event.kind");
+    /// <summary>Structural event: the predictor.</summary>
+    public static readonly ColumnKey<int> EventNode = ColumnRegistry.Register<int>("graph.event.node");
+    /// <summary>Structural event: the tap's source (the clone, for a split).</summary>
+    public static readonly ColumnKey<int> EventSource = ColumnRegistry.Register<int>("graph.event.source");
+    /// <summary>Structural event: the tap's lag.</summary>
+    public static readonly ColumnKey<byte> EventLag = ColumnRegistry.Register<byte>("graph.event.lag");
+    /// <summary>Structural event: the weight involved.</summary>
+    public static readonly ColumnKey<float> EventWeight = ColumnRegistry.Register<float>("graph.event.weight");
+    /// <summary>Structural event: the gain or score involved (double).</summary>
+    public static readonly ColumnKey<double> EventValue = ColumnRegistry.Register<double>("graph.event.value");
+
     /// <summary>Node table columns.</summary>
     public static ComponentSet NodeSet => ComponentSet.Of(Kind, Head, Bias, Frequency, Level, Channel, Alpha, ChildA, ChildB,
         TapStart, TapCount, TapCapacity, Next, Updates, Frozen, Blocked, GroupNext, CreatedTick);
@@ -137,6 +150,9 @@ public static class GraphColumns
 
     /// <summary>SNR window table columns.</summary>
     public static ComponentSet WindowSet => ComponentSet.Of(WindowGradient);
+
+    /// <summary>Structural event table columns.</summary>
+    public static ComponentSet EventSet => ComponentSet.Of(EventKind, EventNode, EventSource, EventLag, EventWeight, EventValue);
 
     /// <summary>Δ-log entry table columns.</summary>
     public static ComponentSet DeltaEntrySet => ComponentSet.Of(DeltaTick, DeltaNode, DeltaValue);

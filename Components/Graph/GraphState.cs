@@ -27,6 +27,8 @@ public struct GraphState
     public TableHandle DeltaEntries;
     /// <summary>Δ-log per-tick states: DeltaHorizon + 1 rows per node (empty when the log is off).</summary>
     public TableHandle DeltaStates;
+    /// <summary>Events of the last cycle-end structural step (probes, commits, prunes, splits), in order.</summary>
+    public TableHandle Events;
     /// <summary>Ticks completed by the block (the tick being run is Tick + 1).</summary>
     public long Tick;
     /// <summary>Index of the first predictor node; predictors occupy rows PredictorStart .. N − 1.</summary>

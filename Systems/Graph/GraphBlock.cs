@@ -260,6 +260,12 @@ public sealed class GraphBlock
     /// <summary>Predictors by the L2 norm of their tap weights, descending (ties → lower index).</summary>
     public int[] CanonicalOrder() => GraphReport.CanonicalOrder(this);
 
+    /// <summary>The events of the last cycle-end structural step (probes, commits, displacements, prunes, splits), in order.</summary>
+    public GraphEvent[] LastStructuralEvents() => GraphEvents.Read(World, State);
+
+    /// <summary>Sbase of a channel: Σ e² over the last quarter of the running (or, after its end, the last) cycle.</summary>
+    public double Baseline(int channel) => Arrays.Baseline[CheckChannel(channel)];
+
     /// <summary>Entries in the Δ-log window.</summary>
     public int DeltaEntryCount => State.DeltaCount;
 

@@ -45,7 +45,7 @@ public sealed class GraphCycleSystem : ISystem
             double variance = Math.Max(0, a.SumInputSquares[c] / ticks - mean * mean);
             a.CycleMse[c] = mse;
             a.CycleNrmse[c] = variance > 0 ? Math.Sqrt(mse) / Math.Sqrt(variance) : 0;
-            a.SumSquaredError[c] = a.SumInput[c] = a.SumInputSquares[c] = a.Baseline[c] = 0;
+            a.SumSquaredError[c] = a.SumInput[c] = a.SumInputSquares[c] = 0;
         }
     }
 }

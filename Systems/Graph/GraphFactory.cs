@@ -60,6 +60,7 @@ public static class GraphFactory
         state.Windows = world.CreateTable(GraphColumns.WindowSet, entity, predictors * config.ShortlistSize * config.SnrWindows);
         bool log = config.DeltaLog;
         state.DeltaEntries = world.CreateTable(GraphColumns.DeltaEntrySet, entity, log ? n * config.DeltaHorizon : 0);
+        state.Events = world.CreateTable(GraphColumns.EventSet, entity);
         state.DeltaStates = world.CreateTable(GraphColumns.DeltaStateSet, entity, log ? n * (config.DeltaHorizon + 1) : 0);
         state.PredictorStart = layout.PredictorStart;
         state.MaxLevel = layout.MaxLevel;

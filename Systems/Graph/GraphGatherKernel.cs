@@ -42,7 +42,7 @@ internal readonly struct GraphGatherKernel : IRangeAction
             a.Next[i] = kind switch
             {
                 GraphNodeKind.Input => a.ChannelInput[a.Channel[i]],
-                GraphNodeKind.Hidden => tanh ? MathF.Tanh(Dot(i)) : Dot(i),
+                GraphNodeKind.Hidden => tanh ? (float)Math.Tanh(Dot(i)) : Dot(i),
                 GraphNodeKind.Summary => (a.Lag(a.ChildA[i], 0, h) + a.Lag(a.ChildB[i], 0, h)) / 2f,
                 _ => DotRecording(i),
             };

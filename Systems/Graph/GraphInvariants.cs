@@ -59,7 +59,7 @@ public static class GraphInvariants
 
     private static void ValidateTables(World world, Entity entity, in GraphState state, string name)
     {
-        foreach (var handle in new[] { state.Nodes, state.Rings, state.Taps, state.Channels, state.Candidates, state.Windows, state.DeltaEntries, state.DeltaStates })
+        foreach (var handle in new[] { state.Nodes, state.Rings, state.Taps, state.Channels, state.Candidates, state.Windows, state.Events, state.DeltaEntries, state.DeltaStates })
         {
             Require(world.IsAlive(handle), name, "refers to a missing table");
             Require(world.GetTable(handle).Owner == entity, name, "refers to a table it does not own");

@@ -39,8 +39,9 @@ public sealed class GraphProbeSystem : ISystem
             bool lastQuarter = place >= 3 * config.CycleTicks / 4;
             if (lastQuarter)
             {
+                // Sbase starts over with the quarter (not at cycle close), so the closed cycle's value stays readable.
                 for (int c = 0; c < a.ChannelCount; c++)
-                    a.Baseline[c] += (double)a.Error[c] * a.Error[c];
+                    a.Baseline[c] = (place == 3 * config.CycleTicks / 4 ? 0 : a.Baseline[c]) + (double)a.Error[c] * a.Error[c];
             }
 
             Probe(a, config, config.LearningRate * state.GammaScale, lastQuarter);

@@ -34,6 +34,7 @@ public sealed class GraphPruneSystem : ISystem
                 {
                     if (!(Math.Abs(a.TapWeight[t]) < config.PruneEpsilon))
                         continue;
+                    GraphEvents.Add(world, state, GraphEventKind.Pruned, g, a.TapSource[t], a.TapLag[t], a.TapWeight[t], 0);
                     GraphRows.Remove(a, g, t);
                     state.Cstruct--;
                     state.Prunes++;

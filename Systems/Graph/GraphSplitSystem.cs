@@ -67,6 +67,7 @@ public sealed class GraphSplitSystem : ISystem
         if (config.DeltaLog)
             new GraphDeltaLog(world, state, config).RecordCreation(clone, state.Tick, a.Lag(clone, 0, h));
         state.Splits++;
+        GraphEvents.Add(world, state, GraphEventKind.Split, g, clone, 0, alpha, 0);
         return clone;
     }
 

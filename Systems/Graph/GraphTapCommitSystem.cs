@@ -31,10 +31,11 @@ public sealed class GraphTapCommitSystem : ISystem
                 continue;
             var a = new GraphArrays(world, state);
             fresh.Clear();
+            GraphEvents.Clear(world, state);
             for (int g = a.PredictorStart; g < a.NodeCount; g++)
             {
                 if (a.Frozen[g] == 0)
-                    CommitFor(a, config, ref state, g);
+                    CommitFor(world, a, config, ref state, g);
             }
 
             a.CandidateState.AsSpan(0, a.CandidateRows).Clear();
@@ -42,11 +43,17 @@ public sealed class GraphTapCommitSystem : ISystem
         }
     }
 
-    private void CommitFor(in GraphArrays a, in GraphConfig config, ref GraphState state, int g)
+    private void CommitFor(World world, in GraphArrays a, in GraphConfig config, ref GraphState state, int g)
     {
         int size = config.ShortlistSize, first = (g - a.PredictorStart) * size;
         int h = config.HistoryLength, quarter = config.CycleTicks / 4;
         double baseline = a.Baseline[a.Channel[g]];
+        for (int r = first; r < first + size; r++)
+        {
+            if (a.CandidateState[r] == (byte)GraphCandidateState.Warm)
+                GraphEvents.Add(world, state, GraphEventKind.Probed, g, a.CandidateSource[r], a.CandidateLag[r], a.Shadow[r], Gain(a, r, baseline, quarter));
+        }
+
         double threshold = config.MinGainFraction * baseline / quarter;
         int budget = config.EffectiveTapBudget;
         for (int committed = 0; committed < config.CommitsPerCycle;)
@@ -56,15 +63,22 @@ public sealed class GraphTapCommitSystem : ISystem
                 return;
             a.CandidateState[best] = (byte)GraphCandidateState.Cold;
             double gain = Gain(a, best, baseline, quarter);
+            int source = a.CandidateSource[best], lag = a.CandidateLag[best];
             if (a.TapCount[g] >= config.MaxInDegree)
             {
                 a.Blocked[g] = 1;
+                GraphEvents.Add(world, state, GraphEventKind.Blocked, g, source, lag, a.Shadow[best], gain);
                 continue;
             }
 
-            if (budget > 0 && state.Cstruct >= budget && !Displace(a, config, ref state, gain))
+            if (budget > 0 && state.Cstruct >= budget && !Displace(world, a, config, ref state, gain))
+            {
+                GraphEvents.Add(world, state, GraphEventKind.Skipped, g, source, lag, a.Shadow[best], gain);
                 continue;
-            GraphRows.Insert(a, g, a.CandidateSource[best], a.CandidateLag[best], a.Shadow[best], h);
+            }
+
+            GraphRows.Insert(a, g, source, lag, a.Shadow[best], h);
+            GraphEvents.Add(world, state, GraphEventKind.Committed, g, source, lag, a.Shadow[best], gain);
             fresh.Add(FreshKey(g, GraphMath.Key(a.CandidateSource[best], a.CandidateLag[best], h)));
             state.Cstruct++;
             state.Commits++;
@@ -96,7 +110,7 @@ public sealed class GraphTapCommitSystem : ISystem
     /// cycle, ties → lower (target, source, lag), frozen predictors' taps and this step's commits
     /// exempt — when <paramref name="gain"/> is strictly greater than its score.
     /// </summary>
-    private bool Displace(in GraphArrays a, in GraphConfig config, ref GraphState state, double gain)
+    private bool Displace(World world, in GraphArrays a, in GraphConfig config, ref GraphState state, double gain)
     {
         int weakestNode = -1, weakestRow = -1;
         double weakest = 0;
@@ -117,6 +131,7 @@ public sealed class GraphTapCommitSystem : ISystem
 
         if (weakestRow < 0 || !(gain > weakest))
             return false;
+        GraphEvents.Add(world, state, GraphEventKind.Displaced, weakestNode, a.TapSource[weakestRow], a.TapLag[weakestRow], a.TapWeight[weakestRow], weakest);
         GraphRows.Remove(a, weakestNode, weakestRow);
         state.Cstruct--;
         state.Displacements++;
