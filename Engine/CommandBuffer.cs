@@ -64,7 +64,7 @@ public sealed class CommandBuffer
     public void Destroy(Entity entity) => Append(new Command { Kind = Kind.Destroy, Entity = entity });
 
     /// <summary>Records setting component <typeparamref name="T"/> (added when missing).</summary>
-    public void Set<T>(Entity entity, in T value) where T : unmanaged
+    public void Set<T>(Entity entity, in T value) where T : unmanaged, IComponent
     {
         int size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
         if (payloadLength + size > payload.Length)
@@ -75,7 +75,7 @@ public sealed class CommandBuffer
     }
 
     /// <summary>Records removing component <typeparamref name="T"/>.</summary>
-    public void Remove<T>(Entity entity) where T : unmanaged
+    public void Remove<T>(Entity entity) where T : unmanaged, IComponent
         => Append(new Command { Kind = Kind.Remove, Entity = entity, KeyId = ComponentType<T>.Id });
 
     /// <summary>Records appending <paramref name="rows"/> zeroed rows to a population table.</summary>
@@ -183,7 +183,7 @@ public sealed class CommandBuffer
                 case Kind.Remove:
                     var set = RequireAlive(i, entity);
                     if (!set.Contains(command.KeyId))
-                        throw new KeyNotFoundException($"{Describe(i)}: {entity} has no component {ColumnRegistry.Get(command.KeyId).Name}.");
+                        throw new KeyNotFoundException($"{Describe(i)}: {entity} has no component {ColumnKey.FromId(command.KeyId).Name}.");
                     plannedEntities[entity.Index] = new PlannedEntity(entity, true, set.Without(command.KeyId));
                     break;
                 case Kind.AddRows:

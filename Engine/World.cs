@@ -99,7 +99,7 @@ public sealed partial class World : IDisposable
     }
 
     /// <summary>Creates an entity with one component.</summary>
-    public Entity Create<T1>(in T1 c1) where T1 : unmanaged
+    public Entity Create<T1>(in T1 c1) where T1 : unmanaged, IComponent
     {
         var entity = Create(ComponentSet.Of<T1>());
         Get<T1>(entity) = c1;
@@ -107,7 +107,7 @@ public sealed partial class World : IDisposable
     }
 
     /// <summary>Creates an entity with two components.</summary>
-    public Entity Create<T1, T2>(in T1 c1, in T2 c2) where T1 : unmanaged where T2 : unmanaged
+    public Entity Create<T1, T2>(in T1 c1, in T2 c2) where T1 : unmanaged, IComponent where T2 : unmanaged, IComponent
     {
         var entity = Create(ComponentSet.Of<T1, T2>());
         Get<T1>(entity) = c1;
@@ -117,7 +117,7 @@ public sealed partial class World : IDisposable
 
     /// <summary>Creates an entity with three components.</summary>
     public Entity Create<T1, T2, T3>(in T1 c1, in T2 c2, in T3 c3)
-        where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged
+        where T1 : unmanaged, IComponent where T2 : unmanaged, IComponent where T3 : unmanaged, IComponent
     {
         var entity = Create(ComponentSet.Of<T1, T2, T3>());
         Get<T1>(entity) = c1;
@@ -156,7 +156,7 @@ public sealed partial class World : IDisposable
     }
 
     /// <summary>Whether the entity has component <typeparamref name="T"/>.</summary>
-    public bool Has<T>(Entity entity) where T : unmanaged
+    public bool Has<T>(Entity entity) where T : unmanaged, IComponent
     {
         ThrowIfNotAlive(entity);
         return tables[entityTables[entity.Index]]!.Set.Contains(ComponentType<T>.Id);
@@ -165,7 +165,7 @@ public sealed partial class World : IDisposable
     /// <summary>A reference to the entity's component <typeparamref name="T"/>.</summary>
     /// <exception cref="KeyNotFoundException">The entity has no such component.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ref T Get<T>(Entity entity) where T : unmanaged
+    public ref T Get<T>(Entity entity) where T : unmanaged, IComponent
     {
         ThrowIfNotAlive(entity);
         var table = tables[entityTables[entity.Index]]!;
@@ -174,7 +174,7 @@ public sealed partial class World : IDisposable
 
     /// <summary>Adds component <typeparamref name="T"/> (moving the entity to another archetype), or overwrites it.</summary>
     /// <remarks>Overwriting an existing component is not a structural change and is allowed during a query.</remarks>
-    public void Add<T>(Entity entity, in T value) where T : unmanaged
+    public void Add<T>(Entity entity, in T value) where T : unmanaged, IComponent
     {
         ThrowIfNotAlive(entity);
         var set = tables[entityTables[entity.Index]]!.Set;
@@ -188,7 +188,7 @@ public sealed partial class World : IDisposable
     }
 
     /// <summary>Removes component <typeparamref name="T"/> (moving the entity to another archetype).</summary>
-    public void Remove<T>(Entity entity) where T : unmanaged
+    public void Remove<T>(Entity entity) where T : unmanaged, IComponent
     {
         ThrowIfIterating();
         ThrowIfNotAlive(entity);
@@ -204,7 +204,7 @@ public sealed partial class World : IDisposable
         ThrowIfNotAlive(entity);
         var set = tables[entityTables[entity.Index]]!.Set;
         if (!set.Contains(keyId))
-            throw new KeyNotFoundException($"{entity} has no component {ColumnRegistry.Get(keyId).Name}.");
+            throw new KeyNotFoundException($"{entity} has no component {ColumnKey.FromId(keyId).Name}.");
         MoveTo(entity, set.Without(keyId));
     }
 

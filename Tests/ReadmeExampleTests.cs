@@ -19,7 +19,7 @@ public class ReadmeExampleTests
         try
         {
             using var world = Pipeline.CreateWorld(seed: 42);
-            var pool = PoolFactory.CreateCompat(world, "cortex", 4096, 0.02f, PoolConfig.Default);
+            var pool = NeuronPool.Create(world, "cortex", PoolDefinition.Compat(4096, 0.02f, PoolConfig.Default));
             pool.SetInputRange(0, 100, 10000);
             var region = Region.Create(world, "vision");
             int input = region.AddLayer(excitatory: 40, inhibitory: 8, modulatory: 4);

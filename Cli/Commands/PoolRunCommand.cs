@@ -250,8 +250,8 @@ public static class PoolRunCommand
         double density = options.Density ?? throw new CliUsageException("--new needs --density D.");
         var config = PoolConfig.Default;
         var pool = options.Compat
-            ? PoolFactory.CreateCompat(world, NewPoolName, cells, (float)density, config)
-            : PoolFactory.CreateStandard(world, NewPoolName, cells, density, config);
+            ? NeuronPool.Create(world, NewPoolName, PoolDefinition.Compat(cells, (float)density, config))
+            : NeuronPool.Create(world, NewPoolName, PoolDefinition.Standard(cells, density, config));
         string generator = options.Compat ? "compat generator" : $"standard generator, seed {options.Seed}";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"New pool '{pool.Name}': {cells} cells, density {density}, {generator}: {pool.SynapseCount} synapses"));

@@ -57,7 +57,7 @@ public static class ResumeCommand
         stopwatch.Stop();
         double seconds = stopwatch.Elapsed.TotalSeconds;
         context.Output.WriteLine($"Ran {ticks} ticks in {seconds:F3} s{(seconds > 0 ? $" ({ticks / seconds:F0} ticks/s)" : "")}; world tick {world.Tick}");
-        foreach (string line in ModelCatalog.Describe(world))
+        foreach (string line in ModelFamilies.Describe(world))
             context.Output.WriteLine(line);
         WorldFiles.SaveIfAsked(world, savePath, context);
         return ExitCodes.Success;

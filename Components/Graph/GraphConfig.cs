@@ -1,4 +1,6 @@
 using System.Runtime.InteropServices;
+using GrowNet.Ecs.Engine;
+using GrowNet.Ecs.Engine.Models;
 
 namespace GrowNet.Ecs.Components.Graph;
 
@@ -9,8 +11,11 @@ namespace GrowNet.Ecs.Components.Graph;
 /// docs/graph.md). Knobs are float; a double formula widens them.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
-public record struct GraphConfig
+public record struct GraphConfig : IComponent
 {
+    /// <inheritdoc />
+    public static string StableName => "graph.config";
+
     /// <summary>The defaults of graph.md with one channel and no Hidden nodes.</summary>
     public GraphConfig()
     {
@@ -81,7 +86,7 @@ public record struct GraphConfig
     public readonly int EffectiveTapBudget => TapBudget ?? (int)Math.Min(int.MaxValue, 4L * Channels * MaxInDegree);
 
     /// <summary>Throws when a field is out of range or not a number, naming the field; nothing is created from a bad config.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A field is NaN, infinite or out of range.</exception>
+    /// <exception cref="ModelConfigException">A field is NaN, infinite or out of range (the field is <c>config.camelName</c>).</exception>
     public readonly void Validate()
     {
         Check(Channels >= 1, nameof(Channels), Channels, "must be ≥ 1");
@@ -115,7 +120,7 @@ public record struct GraphConfig
     private static void Check<T>(bool condition, string field, T value, string rule)
     {
         if (!condition)
-            throw new ArgumentOutOfRangeException(field, value, $"GraphConfig.{field} {rule} (got {value}).");
+            throw new ModelConfigException(FieldPath(field), $"GraphConfig.{field} {rule} (got {value}).");
     }
 
     private static void CheckNonNegative(float value, string field)
@@ -123,4 +128,7 @@ public record struct GraphConfig
 
     private static void CheckUnit(float value, string field)
         => Check(value is >= 0f and <= 1f, field, value, "must be a number in [0, 1]");
+
+    /// <summary>The dotted field path of a config property (e.g. <c>config.historyLength</c>).</summary>
+    public static string FieldPath(string property) => $"config.{char.ToLowerInvariant(property[0])}{property[1..]}";
 }

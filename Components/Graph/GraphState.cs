@@ -9,8 +9,11 @@ namespace GrowNet.Ecs.Components.Graph;
 /// tables, so the generic world codec saves a block and a loaded block resumes exactly.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
-public struct GraphState
+public struct GraphState : IComponent
 {
+    /// <inheritdoc />
+    public static string StableName => "graph.state";
+
     /// <summary>Node table (see <see cref="GraphColumns"/>).</summary>
     public TableHandle Nodes;
     /// <summary>Ring table: H rows per node.</summary>

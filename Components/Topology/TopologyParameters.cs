@@ -1,3 +1,4 @@
+using GrowNet.Ecs.Engine;
 using System.Runtime.InteropServices;
 
 namespace GrowNet.Ecs.Components.Topology;
@@ -7,8 +8,11 @@ namespace GrowNet.Ecs.Components.Topology;
 /// entity, so it is blittable. Values are float32 where the tick computes with them.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
-public struct TopologyParameters
+public struct TopologyParameters : IComponent
 {
+    /// <inheritdoc />
+    public static string StableName => "topology.parameters";
+
     /// <summary>Leak λ in [0, 1]: <c>x ← (1 − λ) x + λ σ(z)</c>. Default 0.3.</summary>
     public float LeakRate;
     /// <summary>Learning rate η ≥ 0. Default 0.05.</summary>

@@ -65,10 +65,8 @@ public static class PoolFile
     public static NeuronPool FromImage(World world, PoolFileImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var pool = PoolFactory.CreateBlank(world, image.Name, image.CellCount, image.Synapses.Length, image.Config);
-        ref var state = ref pool.State;
-        state.TickCount = image.TickCount;
-        state.ExcitatoryCount = (int)image.ExcitatoryCount;
+        var pool = PoolFactory.CreateBlank(world, image.Name, image.CellCount, image.Synapses.Length, image.Config,
+            (int)image.ExcitatoryCount, image.TickCount);
         var view = pool.View();
         image.Membrane.CopyTo(view.Membrane);
         image.Threshold.CopyTo(view.Threshold);

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using GrowNet.Ecs.Components.Graph;
 using GrowNet.Ecs.Engine;
+using GrowNet.Ecs.Engine.Models;
 
 namespace GrowNet.Ecs.Systems.Graph;
 
@@ -10,13 +11,14 @@ namespace GrowNet.Ecs.Systems.Graph;
 /// run through <see cref="World.Step"/>. Calls validate everything before changing anything; a
 /// call that throws leaves the block as it was.
 /// </summary>
-public sealed class GraphBlock
+public sealed partial class GraphBlock : Population
 {
-    internal GraphBlock(World world, Entity entity)
+    internal GraphBlock(World world, Entity entity) : base(world, entity)
     {
-        World = world;
-        Entity = entity;
     }
+
+    /// <inheritdoc />
+    public override string Family => GraphFamily.FamilyName;
 
     /// <summary>Finds the block behind <paramref name="entity"/>.</summary>
     /// <exception cref="ArgumentException">The entity is not a live graph block.</exception>
@@ -37,15 +39,6 @@ public sealed class GraphBlock
         entities.Sort((x, y) => x.Index.CompareTo(y.Index));
         return entities.ConvertAll(e => new GraphBlock(world, e));
     }
-
-    /// <summary>The world the block lives in.</summary>
-    public World World { get; }
-
-    /// <summary>The block entity.</summary>
-    public Entity Entity { get; }
-
-    /// <summary>The block's name.</summary>
-    public string Name => World.Names.Get(Entity);
 
     /// <summary>The block's configuration.</summary>
     public ref readonly GraphConfig Config => ref World.Get<GraphConfig>(Entity);
@@ -248,7 +241,7 @@ public sealed class GraphBlock
         return new GraphSplitSystem().Split(World, ref World.Get<GraphState>(Entity), config, predictor);
     }
 
-    /// <summary>The block's metrics now.</summary>
+    /// <summary>The block's metrics now (a snapshot; see also <see cref="Population.ReadMetrics"/>).</summary>
     public GraphMetrics Metrics() => GraphReport.Metrics(this);
 
     /// <summary>A predictor's taps sorted by signed weight, descending (ties → lower (source, lag)).</summary>

@@ -1,5 +1,6 @@
 using GrowNet.Ecs.Components.Graph;
 using GrowNet.Ecs.Engine;
+using GrowNet.Ecs.Engine.Models;
 
 namespace GrowNet.Ecs.Systems.Graph;
 
@@ -10,23 +11,33 @@ namespace GrowNet.Ecs.Systems.Graph;
 /// </summary>
 public static class GraphFactory
 {
+    /// <summary>
+    /// Creates a block from its config record: drawn reservoir and identity-first predictors, or the
+    /// definition's explicit taps. The definition is validated before anything is created.
+    /// </summary>
+    /// <exception cref="ModelConfigException">A config field, tap, bias, alpha or frequency is invalid (the exception names it).</exception>
+    public static GraphBlock Create(World world, string name, GraphDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return Build(world, name, definition.Config, definition.Taps);
+    }
+
     /// <summary>A block whose Hidden nodes draw their taps (the reservoir) and whose predictors start identity-first.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A config field is out of range (the message names it), or K exceeds the pairs a Hidden node can read.</exception>
-    public static GraphBlock Create(World world, string name, GraphConfig config) => Build(world, name, config, spec: null);
+    /// <exception cref="ModelConfigException">A config field is invalid, or K exceeds the pairs a Hidden node can read.</exception>
+    public static GraphBlock Create(World world, string name, GraphConfig config) => Create(world, name, new GraphDefinition { Config = config });
 
     /// <summary>A block with the supplied taps, biases, alphas and frequencies (for tests and hand-built graphs).</summary>
-    /// <exception cref="ArgumentException">A tap, bias, alpha or frequency is invalid (the message names it).</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A config field is out of range (the message names it).</exception>
+    /// <exception cref="ModelConfigException">A config field, tap, bias, alpha or frequency is invalid (the exception names it).</exception>
     public static GraphBlock FromTaps(World world, string name, GraphConfig config, GraphTapSpec taps)
     {
         ArgumentNullException.ThrowIfNull(taps);
-        return Build(world, name, config, taps);
+        return Create(world, name, new GraphDefinition { Config = config, Taps = taps });
     }
 
     private static GraphBlock Build(World world, string name, in GraphConfig config, GraphTapSpec? spec)
     {
         ArgumentNullException.ThrowIfNull(world);
-        ArgumentNullException.ThrowIfNull(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
         config.Validate();
         world.ThrowIfIterating();
         if (world.Scheduler.IsRunning)
@@ -52,16 +63,16 @@ public static class GraphFactory
         for (int i = 0; i < n; i++)
             tapRows += layout.KindOf(i) == GraphNodeKind.Predictor ? config.MaxInDegree : rows[i].Count;
         int predictors = layout.Channels;
-        state.Nodes = world.CreateTable(GraphColumns.NodeSet, entity, n);
-        state.Rings = world.CreateTable(GraphColumns.RingSet, entity, n * h);
-        state.Taps = world.CreateTable(GraphColumns.TapSet, entity, tapRows);
-        state.Channels = world.CreateTable(GraphColumns.ChannelSet, entity, layout.Channels);
-        state.Candidates = world.CreateTable(GraphColumns.CandidateSet, entity, predictors * config.ShortlistSize);
-        state.Windows = world.CreateTable(GraphColumns.WindowSet, entity, predictors * config.ShortlistSize * config.SnrWindows);
+        state.Nodes = world.CreateTable(GraphColumns.NodeTable.Set, entity, n);
+        state.Rings = world.CreateTable(GraphColumns.RingTable.Set, entity, n * h);
+        state.Taps = world.CreateTable(GraphColumns.TapTable.Set, entity, tapRows);
+        state.Channels = world.CreateTable(GraphColumns.ChannelTable.Set, entity, layout.Channels);
+        state.Candidates = world.CreateTable(GraphColumns.CandidateTable.Set, entity, predictors * config.ShortlistSize);
+        state.Windows = world.CreateTable(GraphColumns.WindowTable.Set, entity, predictors * config.ShortlistSize * config.SnrWindows);
         bool log = config.DeltaLog;
-        state.DeltaEntries = world.CreateTable(GraphColumns.DeltaEntrySet, entity, log ? n * config.DeltaHorizon : 0);
-        state.Events = world.CreateTable(GraphColumns.EventSet, entity);
-        state.DeltaStates = world.CreateTable(GraphColumns.DeltaStateSet, entity, log ? n * (config.DeltaHorizon + 1) : 0);
+        state.DeltaEntries = world.CreateTable(GraphColumns.DeltaEntryTable.Set, entity, log ? n * config.DeltaHorizon : 0);
+        state.Events = world.CreateTable(GraphColumns.EventTable.Set, entity);
+        state.DeltaStates = world.CreateTable(GraphColumns.DeltaStateTable.Set, entity, log ? n * (config.DeltaHorizon + 1) : 0);
         state.PredictorStart = layout.PredictorStart;
         state.MaxLevel = layout.MaxLevel;
     }
@@ -125,7 +136,7 @@ public static class GraphFactory
         int h = config.HistoryLength, k = config.HiddenInDegree;
         int readable = layout.Channels + layout.HiddenCount - 1 + (config.HiddenReadsSummary ? layout.Summaries.Length : 0);
         if (layout.HiddenCount > 0 && (long)k > (long)readable * h)
-            throw new ArgumentOutOfRangeException(nameof(config), k,
+            throw new ModelConfigException(GraphConfig.FieldPath(nameof(GraphConfig.HiddenInDegree)),
                 $"GraphConfig.HiddenInDegree {k} exceeds the {readable * (long)h} (source, lag) pairs a Hidden node can read.");
         var rows = GraphTapSpecReader.EmptyRows(config, layout);
         var taken = new HashSet<int>();

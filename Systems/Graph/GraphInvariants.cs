@@ -65,10 +65,10 @@ public static class GraphInvariants
             Require(world.GetTable(handle).Owner == entity, name, "refers to a table it does not own");
         }
 
-        Require(world.GetTable(state.Nodes).Set.IsSupersetOf(GraphColumns.NodeSet), name, "node table lacks its columns");
-        Require(world.GetTable(state.Taps).Set.IsSupersetOf(GraphColumns.TapSet), name, "tap table lacks its columns");
-        Require(world.GetTable(state.Channels).Set.IsSupersetOf(GraphColumns.ChannelSet), name, "channel table lacks its columns");
-        Require(world.GetTable(state.Candidates).Set.IsSupersetOf(GraphColumns.CandidateSet), name, "candidate table lacks its columns");
+        Require(world.GetTable(state.Nodes).Set.IsSupersetOf(GraphColumns.NodeTable.Set), name, "node table lacks its columns");
+        Require(world.GetTable(state.Taps).Set.IsSupersetOf(GraphColumns.TapTable.Set), name, "tap table lacks its columns");
+        Require(world.GetTable(state.Channels).Set.IsSupersetOf(GraphColumns.ChannelTable.Set), name, "channel table lacks its columns");
+        Require(world.GetTable(state.Candidates).Set.IsSupersetOf(GraphColumns.CandidateTable.Set), name, "candidate table lacks its columns");
     }
 
     private static void ValidateNode(in GraphArrays a, in GraphConfig config, int i, int p0, string name)

@@ -8,14 +8,8 @@ internal static class GraphReport
     {
         var a = block.Arrays;
         ref readonly var state = ref block.State;
-        float active = block.Config.ActiveEpsilon;
-        int cactive = 0;
-        for (int g = a.PredictorStart; g < a.NodeCount; g++)
-        {
-            foreach (float w in a.TapWeight.AsSpan(a.TapStart[g], a.TapCount[g]))
-                cactive += Math.Abs(w) > active ? 1 : 0;
-        }
-
+        Span<double> values = stackalloc double[block.MetricNames.Count];
+        block.ReadMetrics(values);
         return new GraphMetrics
         {
             Tick = state.Tick,
@@ -23,7 +17,7 @@ internal static class GraphReport
             Nodes = a.NodeCount,
             Predictors = a.PredictorCountTotal,
             Cstruct = state.Cstruct,
-            Cactive = cactive,
+            Cactive = (int)values[5],
             WarmCount = state.WarmCount,
             Commits = state.Commits,
             Displacements = state.Displacements,

@@ -1,4 +1,5 @@
 using GrowNet.Ecs.Components.Graph;
+using GrowNet.Ecs.Engine.Models;
 
 namespace GrowNet.Ecs.Systems.Graph;
 
@@ -21,7 +22,7 @@ internal static class GraphTapSpecReader
     }
 
     /// <summary>The rows of <paramref name="spec"/>, every entry checked.</summary>
-    /// <exception cref="ArgumentException">An entry is invalid; the message names it.</exception>
+    /// <exception cref="ModelConfigException">An entry is invalid (field <c>taps</c>); the message names it.</exception>
     public static List<GraphTap>[] Rows(GraphTapSpec spec, in GraphConfig config, GraphLayout layout)
     {
         var rows = EmptyRows(config, layout);
@@ -40,11 +41,11 @@ internal static class GraphTapSpecReader
             for (int k = 1; k < rows[i].Count; k++)
             {
                 if (RowOrder(rows[i][k - 1], rows[i][k]) == 0)
-                    throw new ArgumentException($"Node {i} is given the tap ({rows[i][k].Source}, {rows[i][k].Lag}) twice.", "taps");
+                    throw new ModelConfigException("taps", $"Node {i} is given the tap ({rows[i][k].Source}, {rows[i][k].Lag}) twice.");
             }
 
             if (layout.KindOf(i) == GraphNodeKind.Predictor && rows[i].Count > config.MaxInDegree)
-                throw new ArgumentException($"Predictor {i} is given {rows[i].Count} taps; MaxInDegree is {config.MaxInDegree}.", "taps");
+                throw new ModelConfigException("taps", $"Predictor {i} is given {rows[i].Count} taps; MaxInDegree is {config.MaxInDegree}.");
         }
 
         CheckScalars(spec, layout);
@@ -66,16 +67,16 @@ internal static class GraphTapSpecReader
     {
         string what = $"Tap ({tap.Source}, {tap.Lag}, {tap.Weight}) of node {target}";
         if ((uint)target >= (uint)layout.NodeCount)
-            throw new ArgumentException($"{what}: the block has nodes 0..{layout.NodeCount - 1}.", "taps");
+            throw new ModelConfigException("taps", $"{what}: the block has nodes 0..{layout.NodeCount - 1}.");
         var kind = layout.KindOf(target);
         if (kind is not (GraphNodeKind.Hidden or GraphNodeKind.Predictor))
-            throw new ArgumentException($"{what}: node {target} is a{(kind == GraphNodeKind.Input ? "n Input" : " Summary")} node, which has no taps.", "taps");
+            throw new ModelConfigException("taps", $"{what}: node {target} is a{(kind == GraphNodeKind.Input ? "n Input" : " Summary")} node, which has no taps.");
         if ((uint)tap.Source >= (uint)layout.PredictorStart)
-            throw new ArgumentException($"{what}: sources are Input, Hidden or Summary nodes 0..{layout.PredictorStart - 1}.", "taps");
+            throw new ModelConfigException("taps", $"{what}: sources are Input, Hidden or Summary nodes 0..{layout.PredictorStart - 1}.");
         if ((uint)tap.Lag >= (uint)config.HistoryLength)
-            throw new ArgumentException($"{what}: the lag must lie in 0..{config.HistoryLength - 1} (HistoryLength).", "taps");
+            throw new ModelConfigException("taps", $"{what}: the lag must lie in 0..{config.HistoryLength - 1} (HistoryLength).");
         if (!float.IsFinite(tap.Weight))
-            throw new ArgumentException($"{what}: the weight must be finite.", "taps");
+            throw new ModelConfigException("taps", $"{what}: the weight must be finite.");
     }
 
     private static void CheckScalars(GraphTapSpec spec, GraphLayout layout)
@@ -84,30 +85,30 @@ internal static class GraphTapSpecReader
         {
             CheckNode(node, layout, "Bias", GraphNodeKind.Hidden, GraphNodeKind.Predictor);
             if (!float.IsFinite(bias))
-                throw new ArgumentException($"Bias of node {node} is {bias}; it must be finite.", "taps");
+                throw new ModelConfigException("taps", $"Bias of node {node} is {bias}; it must be finite.");
         }
 
         foreach (var (node, alpha) in spec.Alphas)
         {
             CheckNode(node, layout, "Alpha", GraphNodeKind.Predictor, GraphNodeKind.Predictor);
             if (!(float.IsFinite(alpha) && alpha > 0f))
-                throw new ArgumentException($"Alpha of node {node} is {alpha}; it must be a finite number > 0.", "taps");
+                throw new ModelConfigException("taps", $"Alpha of node {node} is {alpha}; it must be a finite number > 0.");
         }
 
         foreach (var (node, frequency) in spec.Frequencies)
         {
             CheckNode(node, layout, "Frequency", GraphNodeKind.Hidden, GraphNodeKind.Summary);
             if (!(frequency is >= 0f and <= 1f))
-                throw new ArgumentException($"Frequency of node {node} is {frequency}; it must lie in [0, 1].", "taps");
+                throw new ModelConfigException("taps", $"Frequency of node {node} is {frequency}; it must lie in [0, 1].");
         }
     }
 
     private static void CheckNode(int node, GraphLayout layout, string what, GraphNodeKind first, GraphNodeKind second)
     {
         if ((uint)node >= (uint)layout.NodeCount)
-            throw new ArgumentException($"{what} of node {node}: the block has nodes 0..{layout.NodeCount - 1}.", "taps");
+            throw new ModelConfigException("taps", $"{what} of node {node}: the block has nodes 0..{layout.NodeCount - 1}.");
         var kind = layout.KindOf(node);
         if (kind != first && kind != second)
-            throw new ArgumentException($"{what} of node {node}: a {kind} node has none (only {first} and {second} nodes).", "taps");
+            throw new ModelConfigException("taps", $"{what} of node {node}: a {kind} node has none (only {first} and {second} nodes).");
     }
 }

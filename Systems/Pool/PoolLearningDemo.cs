@@ -43,7 +43,7 @@ public static class PoolLearningDemo
 
     /// <summary>Creates the demo pool ("demo", compat N=32, density 0.25) in <paramref name="world"/>.</summary>
     public static NeuronPool CreatePool(World world)
-        => PoolFactory.CreateCompat(world, "demo", Cells, Density, Config);
+        => NeuronPool.Create(world, "demo", PoolDefinition.Compat(Cells, Density, Config));
 
     /// <summary>
     /// One presentation: every membrane to resting and refract to 0 (traces, eligibility and the

@@ -6,10 +6,12 @@ namespace GrowNet.Ecs.Tests.Engine;
 [TestFixture]
 public class CommandBufferTests
 {
-    private static readonly ColumnKey<float> Value = ColumnRegistry.Register<float>("tests.engine.commands.value");
+    private static readonly ColumnKey<float> Value = new ColumnKey<float>("tests.engine.commands.value");
 
-    private struct Big
+    private struct Big : IComponent
     {
+        public static string StableName => "tests.engine.commandBuffer.big";
+
         public long A, B, C, D, E, F, G, H;
 
         public static Big Of(long seed) => new()

@@ -6,7 +6,7 @@ namespace GrowNet.Ecs.Tests.Engine;
 [TestFixture]
 public class QueryTests
 {
-    private static readonly ColumnKey<int> Cell = ColumnRegistry.Register<int>("tests.engine.query.cell");
+    private static readonly ColumnKey<int> Cell = new ColumnKey<int>("tests.engine.query.cell");
 
     private World world = null!;
 

@@ -6,8 +6,8 @@ namespace GrowNet.Ecs.Tests.Engine;
 [TestFixture]
 public class WorldTests
 {
-    private static readonly ColumnKey<int> Cell = ColumnRegistry.Register<int>("tests.engine.world.cell");
-    private static readonly ColumnKey<float> Load = ColumnRegistry.Register<float>("tests.engine.world.load");
+    private static readonly ColumnKey<int> Cell = new ColumnKey<int>("tests.engine.world.cell");
+    private static readonly ColumnKey<float> Load = new ColumnKey<float>("tests.engine.world.load");
 
     private World world = null!;
 

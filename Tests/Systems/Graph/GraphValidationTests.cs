@@ -1,4 +1,5 @@
 using GrowNet.Ecs.Components.Graph;
+using GrowNet.Ecs.Engine.Models;
 using GrowNet.Ecs.Systems.Graph;
 using NUnit.Framework;
 
@@ -28,7 +29,7 @@ public class GraphValidationTests
     public void BadConfig_NamesTheField_AndCreatesNothing(GraphConfig config, string field)
     {
         using var world = GrowNet.Ecs.Systems.Pipeline.CreateWorld();
-        Assert.That(() => GraphFactory.Create(world, "bad", config), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains(field));
+        Assert.That(() => GraphFactory.Create(world, "bad", config), Throws.InstanceOf<ModelConfigException>().With.Message.Contains("GraphConfig." + field));
         Assert.That(world.EntityCount, Is.EqualTo(0));
         Assert.That(world.Tables().Count(), Is.EqualTo(0));
     }
