@@ -53,8 +53,11 @@ public record struct GraphConfig : IComponent
     public int? TapBudget { get; init; }
     /// <summary>Whether the structural cycle (shortlist, probe, commit, prune, split) runs (true).</summary>
     public bool Growth { get; init; } = true;
-    /// <summary>Ticks per structural cycle: a multiple of 4, with CycleTicks/2 a multiple of SnrWindows (64).</summary>
-    public int CycleTicks { get; init; } = 64;
+    /// <summary>
+    /// Ticks per structural cycle: a multiple of 4, with CycleTicks/2 a multiple of SnrWindows. The spec
+    /// gives no default; 256 lets a shadow probe learn for 128 ticks at the default rate (docs/graph.md).
+    /// </summary>
+    public int CycleTicks { get; init; } = 256;
     /// <summary>Cold candidates shortlisted per predictor and cycle (16), ≥ 1.</summary>
     public int ShortlistSize { get; init; } = 16;
     /// <summary>Windows m of the SNR estimate (4), ≥ 2.</summary>
