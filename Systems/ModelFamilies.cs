@@ -1,5 +1,6 @@
 using GrowNet.Ecs.Engine;
 using GrowNet.Ecs.Engine.Models;
+using GrowNet.Ecs.Systems.Graph;
 using GrowNet.Ecs.Systems.Pool;
 using GrowNet.Ecs.Systems.Region;
 using GrowNet.Ecs.Systems.Topology;
@@ -13,7 +14,8 @@ namespace GrowNet.Ecs.Systems;
 public static class ModelFamilies
 {
     /// <summary>Every family, in the order populations are listed.</summary>
-    public static ModelCatalog Catalog { get; } = new([PoolFamily.Instance, RegionFamily.Instance, TopologyFamily.Instance]);
+    public static ModelCatalog Catalog { get; } =
+        new([PoolFamily.Instance, RegionFamily.Instance, TopologyFamily.Instance, GraphFamily.Instance]);
 
     /// <summary>Checks the invariants of every population.</summary>
     /// <exception cref="InvalidDataException">An invariant does not hold.</exception>

@@ -1,4 +1,5 @@
 using GrowNet.Ecs.Engine;
+using GrowNet.Ecs.Systems.Graph;
 using GrowNet.Ecs.Systems.Pool;
 using GrowNet.Ecs.Systems.Region;
 using GrowNet.Ecs.Systems.Topology;
@@ -34,6 +35,8 @@ public static class Pipeline
         scheduler.Add((int)TickPhase.Propagate, new PoolSpikeSystem());
         // 2. Propagate: topology dynamics z = W·x + s∘u + b, x ← (1 − λ) x + λ σ(z).
         scheduler.Add((int)TickPhase.Propagate, new TopologyDynamicsSystem());
+        // 2. Propagate: graph gather — every node's next and update gate from the rings at the start of the tick.
+        scheduler.Add((int)TickPhase.Propagate, new GraphGatherSystem());
         // 2. Propagate: region phase B — every tract delivers the events queued before the flush (one hop per tick).
         scheduler.Add((int)TickPhase.Propagate, new RegionFlushSystem());
         // 3. Reinforce / 4. Threshold: region slot and gate reinforcement and T0/T2 run fused inside OnInput (phases A and B).
@@ -43,16 +46,29 @@ public static class Pipeline
         // 6. Modulation: pool three-factor change is a host call (NeuronPool.ApplyModulation) between ticks.
         // 6. Modulation: topology Hebbian–Oja (mask, clip) fused with the prune decision of weak edges (step 3).
         scheduler.Add((int)TickPhase.Modulation, new TopologyPlasticitySystem());
+        // 6. Modulation: graph error ŷ/e, NLMS (+ prox-L1), shortlist gradients / shadow probes, then the ring commit,
+        //    the Δ-log and the tick's statistics (the structure below runs after the tick).
+        scheduler.Add((int)TickPhase.Modulation, new GraphErrorSystem());
+        scheduler.Add((int)TickPhase.Modulation, new GraphLearnSystem());
+        scheduler.Add((int)TickPhase.Modulation, new GraphProbeSystem());
+        scheduler.Add((int)TickPhase.Modulation, new GraphRingCommitSystem());
         // 7. Growth / 8. Prune: pool synaptogenesis and PruneDead are host calls between ticks.
         // 7. Growth: region neuron growth (≤ 1 per layer per tick) with autowiring, spillover layers, growth policy.
         scheduler.Add((int)TickPhase.Growth, new RegionGrowthSystem());
         // 7. Growth: topology sprouting (free capacity, then the duel) on the pruned skeleton, recorded as changes.
         scheduler.Add((int)TickPhase.Growth, new TopologySproutSystem());
+        // 7. Growth: graph mid-cycle Warm selection; cycle-end Warm → Hot commits (with budget displacement).
+        scheduler.Add((int)TickPhase.Growth, new GraphWarmSelectionSystem());
+        scheduler.Add((int)TickPhase.Growth, new GraphTapCommitSystem());
         // 8. Prune: topology duel removals + sprout insertion + sparse compaction, then the dense/sparse crossover.
         scheduler.Add((int)TickPhase.Prune, new TopologyPruneSystem());
         scheduler.Add((int)TickPhase.Prune, new TopologyRepresentationSystem());
         // 8. Prune: optional scheduled region pruning (hosts may call Region.Prune between ticks).
         scheduler.Add((int)TickPhase.Prune, new RegionPruneSystem());
+        // 8. Prune: graph cycle end — cool and prune, clone-and-split, then close the cycle and draw the next shortlists.
+        scheduler.Add((int)TickPhase.Prune, new GraphPruneSystem());
+        scheduler.Add((int)TickPhase.Prune, new GraphSplitSystem());
+        scheduler.Add((int)TickPhase.Prune, new GraphCycleSystem());
         // 9. Decay: pool tick counters.
         scheduler.Add((int)TickPhase.Decay, new PoolClockSystem());
         // 9. Decay: topology tick and cooldown counters.
