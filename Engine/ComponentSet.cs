@@ -36,14 +36,14 @@ public readonly struct ComponentSet : IEquatable<ComponentSet>
     }
 
     /// <summary>The set holding the component type <typeparamref name="T"/>.</summary>
-    public static ComponentSet Of<T>() where T : unmanaged => Empty.With(ComponentType<T>.Id);
+    public static ComponentSet Of<T>() where T : unmanaged, IComponent => Empty.With(ComponentType<T>.Id);
 
     /// <summary>The set holding two component types.</summary>
-    public static ComponentSet Of<T1, T2>() where T1 : unmanaged where T2 : unmanaged
+    public static ComponentSet Of<T1, T2>() where T1 : unmanaged, IComponent where T2 : unmanaged, IComponent
         => Of<T1>().With(ComponentType<T2>.Id);
 
     /// <summary>The set holding three component types.</summary>
-    public static ComponentSet Of<T1, T2, T3>() where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged
+    public static ComponentSet Of<T1, T2, T3>() where T1 : unmanaged, IComponent where T2 : unmanaged, IComponent where T3 : unmanaged, IComponent
         => Of<T1, T2>().With(ComponentType<T3>.Id);
 
     /// <summary>Number of keys in the set.</summary>
@@ -152,5 +152,5 @@ public readonly struct ComponentSet : IEquatable<ComponentSet>
 
     /// <inheritdoc />
     public override string ToString()
-        => "{" + string.Join(", ", ToIds().Select(id => ColumnRegistry.Get(id).Name)) + "}";
+        => "{" + string.Join(", ", ToIds().Select(id => ColumnKey.FromId(id).Name)) + "}";
 }

@@ -5,10 +5,10 @@ namespace GrowNet.Ecs.Engine;
 /// table can be copied, grown and serialized as raw bytes.
 /// </summary>
 /// <typeparam name="T">The component struct.</typeparam>
-public static class ComponentType<T> where T : unmanaged
+public static class ComponentType<T> where T : unmanaged, IComponent
 {
-    /// <summary>The key, registered under the type's full name.</summary>
-    public static readonly ColumnKey<T> Key = ColumnRegistry.Register<T>(typeof(T).FullName ?? typeof(T).Name);
+    /// <summary>The key, named by the component's <see cref="IComponent.StableName"/>.</summary>
+    public static readonly ColumnKey<T> Key = new(T.StableName);
 
     /// <summary>Shortcut for <c>Key.Id</c>.</summary>
     public static int Id => Key.Id;

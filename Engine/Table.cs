@@ -28,7 +28,7 @@ public sealed class Table
         columns = new Column[columnIds.Length];
         for (int i = 0; i < columnIds.Length; i++)
         {
-            var column = ColumnRegistry.Get(columnIds[i]).CreateColumn(capacity, uninitialized);
+            var column = ColumnKey.FromId(columnIds[i]).CreateColumn(capacity, uninitialized);
             columns[i] = column;
             columnsById[columnIds[i]] = column;
         }
@@ -78,7 +78,7 @@ public sealed class Table
 
     /// <summary>The rows of the component column <typeparamref name="T"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Span<T> Span<T>() where T : unmanaged => Span(ComponentType<T>.Key);
+    public Span<T> Span<T>() where T : unmanaged, IComponent => Span(ComponentType<T>.Key);
 
     /// <summary>The typed column object (its array may be longer than <see cref="Count"/>).</summary>
     public Column<T> TypedColumn<T>(ColumnKey<T> key) where T : unmanaged
@@ -95,6 +95,42 @@ public sealed class Table
         if ((uint)id < (uint)columnsById.Length && columnsById[id] is { } column)
             return column;
         throw new KeyNotFoundException($"Table has no column with id {id}.");
+    }
+
+    /// <summary>
+    /// The backing array of column <paramref name="key"/> (its length is the capacity, not the row
+    /// count; stale after the table grows). For kernel contexts that workers read.
+    /// </summary>
+    public T[] DangerousGetArray<T>(ColumnKey<T> key) where T : unmanaged => TypedColumn(key).DangerousGetArray();
+
+    /// <summary>
+    /// Moves rows <c>from .. from + length</c> to <c>to ..</c> in every column (overlap-safe, like
+    /// <see cref="Array.Copy(Array, int, Array, int, int)"/>). The row count does not change.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A range reaches past the table's rows.</exception>
+    public void MoveRows(int from, int to, int length)
+    {
+        CheckRows(from, length);
+        CheckRows(to, length);
+        if (length == 0 || from == to)
+            return;
+        foreach (var column in columns)
+            column.MoveRange(from, to, length);
+    }
+
+    /// <summary>Zeroes rows <c>start .. start + length</c> in every column.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range reaches past the table's rows.</exception>
+    public void ClearRows(int start, int length)
+    {
+        CheckRows(start, length);
+        foreach (var column in columns)
+            column.Clear(start, length);
+    }
+
+    private void CheckRows(int start, int length)
+    {
+        if (start < 0 || length < 0 || start > Count - length)
+            throw new ArgumentOutOfRangeException(nameof(start), $"Rows {start}..{start + length} are outside the table's {Count} rows.");
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

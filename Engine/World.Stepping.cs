@@ -4,9 +4,11 @@ namespace GrowNet.Ecs.Engine;
 
 public sealed partial class World
 {
-    /// <summary>Runs one tick: every phase in order, applying recorded commands after each phase.</summary>
+    /// <summary>Runs one tick: every phase in order, each system in registration order. Refused while a query runs.</summary>
     public void Step()
     {
+        // Growth and pruning change tables during the tick, which a running query forbids.
+        ThrowIfIterating();
         Scheduler.Run(this);
         Tick++;
     }

@@ -31,7 +31,6 @@ public sealed partial class World : IDisposable
     public World(ulong seed = 0, IReadOnlyList<string>? phaseNames = null)
     {
         Seed = seed;
-        Commands = new CommandBuffer(this);
         Names = new EntityNames(this);
         Scheduler = new Scheduler(phaseNames ?? ["Update"]);
         Parallel = new WorkerPool(Environment.ProcessorCount);
@@ -46,8 +45,6 @@ public sealed partial class World : IDisposable
     /// <summary>Optional entity names.</summary>
     public EntityNames Names { get; }
 
-    /// <summary>Structural changes recorded during a phase, applied at the phase boundary.</summary>
-    public CommandBuffer Commands { get; }
 
     /// <summary>The ordered systems of one tick, with their timing counters.</summary>
     public Scheduler Scheduler { get; }
@@ -82,7 +79,7 @@ public sealed partial class World : IDisposable
     }
 
     /// <summary>Creates an entity with one component.</summary>
-    public Entity Create<T1>(in T1 c1) where T1 : unmanaged
+    public Entity Create<T1>(in T1 c1) where T1 : unmanaged, IComponent
     {
         var entity = Create(ComponentSet.Of<T1>());
         Get<T1>(entity) = c1;
@@ -90,7 +87,7 @@ public sealed partial class World : IDisposable
     }
 
     /// <summary>Creates an entity with two components.</summary>
-    public Entity Create<T1, T2>(in T1 c1, in T2 c2) where T1 : unmanaged where T2 : unmanaged
+    public Entity Create<T1, T2>(in T1 c1, in T2 c2) where T1 : unmanaged, IComponent where T2 : unmanaged, IComponent
     {
         var entity = Create(ComponentSet.Of<T1, T2>());
         Get<T1>(entity) = c1;
@@ -100,7 +97,7 @@ public sealed partial class World : IDisposable
 
     /// <summary>Creates an entity with three components.</summary>
     public Entity Create<T1, T2, T3>(in T1 c1, in T2 c2, in T3 c3)
-        where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged
+        where T1 : unmanaged, IComponent where T2 : unmanaged, IComponent where T3 : unmanaged, IComponent
     {
         var entity = Create(ComponentSet.Of<T1, T2, T3>());
         Get<T1>(entity) = c1;
@@ -139,7 +136,7 @@ public sealed partial class World : IDisposable
     }
 
     /// <summary>Whether the entity has component <typeparamref name="T"/>.</summary>
-    public bool Has<T>(Entity entity) where T : unmanaged
+    public bool Has<T>(Entity entity) where T : unmanaged, IComponent
     {
         ThrowIfNotAlive(entity);
         return tables[entityTables[entity.Index]]!.Set.Contains(ComponentType<T>.Id);
@@ -148,7 +145,7 @@ public sealed partial class World : IDisposable
     /// <summary>A reference to the entity's component <typeparamref name="T"/>.</summary>
     /// <exception cref="KeyNotFoundException">The entity has no such component.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ref T Get<T>(Entity entity) where T : unmanaged
+    public ref T Get<T>(Entity entity) where T : unmanaged, IComponent
     {
         ThrowIfNotAlive(entity);
         var table = tables[entityTables[entity.Index]]!;
@@ -157,7 +154,7 @@ public sealed partial class World : IDisposable
 
     /// <summary>Adds component <typeparamref name="T"/> (moving the entity to another archetype), or overwrites it.</summary>
     /// <remarks>Overwriting an existing component is not a structural change and is allowed during a query.</remarks>
-    public void Add<T>(Entity entity, in T value) where T : unmanaged
+    public void Add<T>(Entity entity, in T value) where T : unmanaged, IComponent
     {
         ThrowIfNotAlive(entity);
         var set = tables[entityTables[entity.Index]]!.Set;
@@ -171,7 +168,7 @@ public sealed partial class World : IDisposable
     }
 
     /// <summary>Removes component <typeparamref name="T"/> (moving the entity to another archetype).</summary>
-    public void Remove<T>(Entity entity) where T : unmanaged
+    public void Remove<T>(Entity entity) where T : unmanaged, IComponent
     {
         ThrowIfIterating();
         ThrowIfNotAlive(entity);
@@ -187,7 +184,7 @@ public sealed partial class World : IDisposable
         ThrowIfNotAlive(entity);
         var set = tables[entityTables[entity.Index]]!.Set;
         if (!set.Contains(keyId))
-            throw new KeyNotFoundException($"{entity} has no component {ColumnRegistry.Get(keyId).Name}.");
+            throw new KeyNotFoundException($"{entity} has no component {ColumnKey.FromId(keyId).Name}.");
         MoveTo(entity, set.Without(keyId));
     }
 
@@ -419,7 +416,7 @@ public sealed partial class World : IDisposable
 
     // ---------------------------------------------------------------- guards
 
-    /// <summary>Throws when a query is running: structural changes must wait for the phase boundary.</summary>
+    /// <summary>Throws when a query is running: structural changes must wait until it ends.</summary>
     public void ThrowIfIterating()
     {
         if (Volatile.Read(ref iterationDepth) > 0)
@@ -444,5 +441,5 @@ public sealed partial class World : IDisposable
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowStructuralChangeDuringQuery()
         => throw new InvalidOperationException(
-            "Structural change during a query: record it in World.Commands; it is applied at the next phase boundary.");
+            "Structural change during a query: collect what to change and change it after the query ends (docs/architecture.md, \"Structural change\").");
 }

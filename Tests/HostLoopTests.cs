@@ -19,14 +19,14 @@ public class HostLoopTests
     private static (World World, Region Region) CreateWorld()
     {
         var world = Pipeline.CreateWorld(seed: 7);
-        var pool = PoolFactory.CreateCompat(world, "cortex", 4096, 0.02f, PoolConfig.Default);
+        var pool = NeuronPool.Create(world, "cortex", PoolDefinition.Compat(4096, 0.02f, PoolConfig.Default));
         pool.SetInputRange(0, 200, 10000);
         var region = Region.Create(world, "vision");
         int input = region.AddLayer(excitatory: 40, inhibitory: 8, modulatory: 4);
         int hidden = region.AddLayer(30, 6, 3);
         region.ConnectLayers(input, hidden, probability: 0.10);
         region.BindInput("pixels", input);
-        TopologyFactory.CreateRandom(world, "assoc", 512, 0.05, TopologyParameters.Default);
+        TopologyBlock.Create(world, "assoc", TopologyDefinition.Random(512, 0.05, TopologyParameters.Default));
         return (world, region);
     }
 

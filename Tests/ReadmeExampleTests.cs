@@ -20,14 +20,14 @@ public class ReadmeExampleTests
         try
         {
             using var world = Pipeline.CreateWorld(seed: 42);
-            var pool = PoolFactory.CreateCompat(world, "cortex", 4096, 0.02f, PoolConfig.Default);
+            var pool = NeuronPool.Create(world, "cortex", PoolDefinition.Compat(4096, 0.02f, PoolConfig.Default));
             pool.SetInputRange(0, 100, 10000);
             var region = Region.Create(world, "vision");
             int input = region.AddLayer(excitatory: 40, inhibitory: 8, modulatory: 4);
             int hidden = region.AddLayer(30, 6, 3);
             region.ConnectLayers(input, hidden, probability: 0.10);
             region.BindInput("pixels", input);
-            var block = TopologyFactory.CreateRandom(world, "assoc", 256, 0.05, TopologyParameters.Default);
+            var block = TopologyBlock.Create(world, "assoc", TopologyDefinition.Random(256, 0.05, TopologyParameters.Default));
             var tick = TimeSpan.FromTicks(TimeSpan.TicksPerSecond / 60);
             // The README's clock; frames here report exactly one tick interval each, so the run is deterministic.
             var clock = new FixedTickClock(world, tick, maxTicksPerFrame: 4, frameBudget: TimeSpan.FromSeconds(10));

@@ -1,3 +1,5 @@
+using GrowNet.Ecs.Engine;
+using GrowNet.Ecs.Engine.Models;
 using System.Runtime.InteropServices;
 
 namespace GrowNet.Ecs.Components.Pool;
@@ -7,8 +9,11 @@ namespace GrowNet.Ecs.Components.Pool;
 /// Q8.8 fixed point: 1 mV = 256. Stored as a component of the pool entity, so it is blittable.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
-public struct PoolConfig
+public struct PoolConfig : IComponent
 {
+    /// <inheritdoc />
+    public static string StableName => "pool.config";
+
     /// <summary>Resting potential (Q8.8). Default −17920 (−70 mV).</summary>
     public short Resting;
     /// <summary>Initial spike threshold of every cell (Q8.8). Default −14080 (−55 mV).</summary>
@@ -45,10 +50,11 @@ public struct PoolConfig
         MaxDelay = 8,
     };
 
-    /// <summary>Throws <see cref="ArgumentException"/> when a field makes the pool unusable (MaxDelay 0).</summary>
+    /// <summary>Throws when a field makes the pool unusable (MaxDelay 0).</summary>
+    /// <exception cref="ModelConfigException">The exception names the field (e.g. <c>config.maxDelay</c>).</exception>
     public readonly void Validate()
     {
         if (MaxDelay == 0)
-            throw new ArgumentException("PoolConfig.MaxDelay must be at least 1 (delays lie in 1..MaxDelay).");
+            throw new ModelConfigException("config.maxDelay", "must be at least 1 (delays lie in 1..maxDelay).");
     }
 }

@@ -8,8 +8,11 @@ namespace GrowNet.Ecs.Components.Pool;
 /// (together with <see cref="PoolConfig"/>).
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
-public struct PoolState
+public struct PoolState : IComponent
 {
+    /// <inheritdoc />
+    public static string StableName => "pool.state";
+
     /// <summary>Cell table (one row per cell).</summary>
     public TableHandle Cells;
     /// <summary>Synapse table (CSR payload).</summary>

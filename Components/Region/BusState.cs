@@ -1,3 +1,4 @@
+using GrowNet.Ecs.Engine;
 using System.Runtime.InteropServices;
 
 namespace GrowNet.Ecs.Components.Region;
@@ -7,8 +8,11 @@ namespace GrowNet.Ecs.Components.Region;
 /// the step counter. A component of every layer entity and of the region entity.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
-public struct BusState
+public struct BusState : IComponent
 {
+    /// <inheritdoc />
+    public static string StableName => "region.bus";
+
     /// <summary>Inhibition factor read by reinforcement this phase. Default 0.</summary>
     public double Inhibition;
     /// <summary>Modulation factor read by reinforcement this phase. Default 1.</summary>

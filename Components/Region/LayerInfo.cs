@@ -5,8 +5,11 @@ namespace GrowNet.Ecs.Components.Region;
 
 /// <summary>What a layer is; a component of every layer entity, fixed at creation except the neuron limit.</summary>
 [StructLayout(LayoutKind.Sequential)]
-public struct LayerInfo
+public struct LayerInfo : IComponent
 {
+    /// <inheritdoc />
+    public static string StableName => "region.layer";
+
     /// <summary>The region entity.</summary>
     public Entity Region;
     /// <summary>The layer's index in its region.</summary>

@@ -5,8 +5,11 @@ namespace GrowNet.Ecs.Components.Region;
 
 /// <summary>A layer's tables and per-tick counters; a component of every layer entity.</summary>
 [StructLayout(LayoutKind.Sequential)]
-public struct LayerState
+public struct LayerState : IComponent
 {
+    /// <inheritdoc />
+    public static string StableName => "region.layerState";
+
     /// <summary>Neuron table of a slot layer (<see cref="RegionColumns.NeuronSet"/>).</summary>
     public TableHandle Neurons;
     /// <summary>Slot table of a slot layer (<see cref="RegionColumns.SlotSet"/>): one block per neuron.</summary>

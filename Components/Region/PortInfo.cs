@@ -8,8 +8,11 @@ namespace GrowNet.Ecs.Components.Region;
 /// component of every port entity. The bound layer indices are rows of <see cref="Bindings"/>.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
-public struct PortInfo
+public struct PortInfo : IComponent
 {
+    /// <inheritdoc />
+    public static string StableName => "region.port";
+
     /// <summary>The region entity.</summary>
     public Entity Region;
     /// <summary>Scalar input, image input or output.</summary>

@@ -1,11 +1,15 @@
+using GrowNet.Ecs.Engine;
 using System.Runtime.InteropServices;
 
 namespace GrowNet.Ecs.Components.Region;
 
 /// <summary>Region-wide settings; a component of the region entity.</summary>
 [StructLayout(LayoutKind.Sequential)]
-public struct RegionConfig
+public struct RegionConfig : IComponent
 {
+    /// <inheritdoc />
+    public static string StableName => "region.config";
+
     /// <summary>Constants of every slot and gate of the region.</summary>
     public WeightConfig Weight;
     /// <summary>Inhibition an inhibitory neuron's fire sets on its layer bus. Default 0.7.</summary>

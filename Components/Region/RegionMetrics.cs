@@ -1,3 +1,4 @@
+using GrowNet.Ecs.Engine;
 using System.Runtime.InteropServices;
 
 namespace GrowNet.Ecs.Components.Region;
@@ -7,8 +8,11 @@ namespace GrowNet.Ecs.Components.Region;
 /// rewritten every tick. Fires per layer are in each layer's <see cref="LayerState.FiredCount"/>.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
-public struct RegionMetrics
+public struct RegionMetrics : IComponent
 {
+    /// <inheritdoc />
+    public static string StableName => "region.metrics";
+
     /// <summary>Bus step the tick ran at (before its decay).</summary>
     public long Step;
     /// <summary>Deliveries made by the phase B flush.</summary>

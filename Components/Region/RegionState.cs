@@ -8,8 +8,11 @@ namespace GrowNet.Ecs.Components.Region;
 /// tract and port tables list the entities in index order (layer index = row).
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
-public struct RegionState
+public struct RegionState : IComponent
 {
+    /// <inheritdoc />
+    public static string StableName => "region.state";
+
     /// <summary>Layer entities, one row per layer index (<see cref="RegionColumns.LayerEntity"/>).</summary>
     public TableHandle Layers;
     /// <summary>Tract entities in creation order (<see cref="RegionColumns.TractEntity"/>).</summary>

@@ -1,3 +1,4 @@
+using GrowNet.Ecs.Engine;
 using System.Runtime.InteropServices;
 
 namespace GrowNet.Ecs.Components.Region;
@@ -8,8 +9,11 @@ namespace GrowNet.Ecs.Components.Region;
 /// uses it, and a neuron may override only the slot limit.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
-public struct SlotConfig
+public struct SlotConfig : IComponent
 {
+    /// <inheritdoc />
+    public static string StableName => "region.slotConfig";
+
     /// <summary>Width of a scalar bin in percent (clamped to ≥ 0.1 when used). Default 10.</summary>
     public double BinWidthPct;
     /// <summary>Smallest anchor magnitude divided by. Default 1e-6.</summary>

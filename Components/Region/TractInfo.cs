@@ -5,8 +5,11 @@ namespace GrowNet.Ecs.Components.Region;
 
 /// <summary>What a tract connects and how it was wired; a component of every tract entity.</summary>
 [StructLayout(LayoutKind.Sequential)]
-public struct TractInfo
+public struct TractInfo : IComponent
 {
+    /// <inheritdoc />
+    public static string StableName => "region.tract";
+
     /// <summary>The region entity.</summary>
     public Entity Region;
     /// <summary>The tract's index in creation order.</summary>

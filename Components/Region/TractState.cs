@@ -10,8 +10,11 @@ namespace GrowNet.Ecs.Components.Region;
 /// queued during the previous flush (pending); the next flush delivers both.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
-public struct TractState
+public struct TractState : IComponent
 {
+    /// <inheritdoc />
+    public static string StableName => "region.tractState";
+
     /// <summary>One row per source neuron plus one (<see cref="RegionColumns.SourceSet"/>).</summary>
     public TableHandle Sources;
     /// <summary>Edge table (<see cref="RegionColumns.EdgeSet"/>).</summary>

@@ -13,51 +13,55 @@ namespace GrowNet.Ecs.Components.Topology;
 public static class TopologyColumns
 {
     /// <summary>Activation x, in [−1, 1].</summary>
-    public static readonly ColumnKey<float> Activation = ColumnRegistry.Register<float>("topology.vertex.activation");
+    public static readonly ColumnKey<float> Activation = new ColumnKey<float>("topology.vertex.activation");
     /// <summary>Pre-activation z of the last tick (recomputed every tick).</summary>
-    public static readonly ColumnKey<float> PreActivation = ColumnRegistry.Register<float>("topology.vertex.preActivation");
+    public static readonly ColumnKey<float> PreActivation = new ColumnKey<float>("topology.vertex.preActivation");
     /// <summary>External input u of the coming tick (zeros when none; consumed by the tick).</summary>
-    public static readonly ColumnKey<float> Input = ColumnRegistry.Register<float>("topology.vertex.input");
+    public static readonly ColumnKey<float> Input = new ColumnKey<float>("topology.vertex.input");
     /// <summary>Sensory gain s.</summary>
-    public static readonly ColumnKey<float> SensoryGain = ColumnRegistry.Register<float>("topology.vertex.sensoryGain");
+    public static readonly ColumnKey<float> SensoryGain = new ColumnKey<float>("topology.vertex.sensoryGain");
     /// <summary>Bias b.</summary>
-    public static readonly ColumnKey<float> Bias = ColumnRegistry.Register<float>("topology.vertex.bias");
+    public static readonly ColumnKey<float> Bias = new ColumnKey<float>("topology.vertex.bias");
     /// <summary>Number of edges in the vertex's row of W (its in-degree: W[i, j] carries x_j into z_i).</summary>
-    public static readonly ColumnKey<int> Degree = ColumnRegistry.Register<int>("topology.vertex.degree");
+    public static readonly ColumnKey<int> Degree = new ColumnKey<int>("topology.vertex.degree");
     /// <summary>Sparse representation: first row of the vertex's edges in the edge table (0 when dense).</summary>
-    public static readonly ColumnKey<int> RowStart = ColumnRegistry.Register<int>("topology.vertex.rowStart");
+    public static readonly ColumnKey<int> RowStart = new ColumnKey<int>("topology.vertex.rowStart");
 
     /// <summary>Dense representation: W, one float per cell, row-major with the block's row stride.</summary>
-    public static readonly ColumnKey<float> DenseWeight = ColumnRegistry.Register<float>("topology.dense.weight");
+    public static readonly ColumnKey<float> DenseWeight = new ColumnKey<float>("topology.dense.weight");
     /// <summary>Dense representation: M, 64 cells per word, row-major with RowStride / 64 words per row.</summary>
-    public static readonly ColumnKey<ulong> DenseMask = ColumnRegistry.Register<ulong>("topology.dense.mask");
+    public static readonly ColumnKey<ulong> DenseMask = new ColumnKey<ulong>("topology.dense.mask");
 
     /// <summary>Sparse representation: the column j of an edge W[i, j].</summary>
-    public static readonly ColumnKey<int> EdgeColumn = ColumnRegistry.Register<int>("topology.edge.column");
+    public static readonly ColumnKey<int> EdgeColumn = new ColumnKey<int>("topology.edge.column");
     /// <summary>Sparse representation: the weight W[i, j] of an edge.</summary>
-    public static readonly ColumnKey<float> EdgeWeight = ColumnRegistry.Register<float>("topology.edge.weight");
+    public static readonly ColumnKey<float> EdgeWeight = new ColumnKey<float>("topology.edge.weight");
 
     /// <summary>Pending structural change: the row i of the edge.</summary>
-    public static readonly ColumnKey<int> ChangeRow = ColumnRegistry.Register<int>("topology.change.row");
+    public static readonly ColumnKey<int> ChangeRow = new ColumnKey<int>("topology.change.row");
     /// <summary>Pending structural change: the column j of the edge.</summary>
-    public static readonly ColumnKey<int> ChangeColumn = ColumnRegistry.Register<int>("topology.change.column");
+    public static readonly ColumnKey<int> ChangeColumn = new ColumnKey<int>("topology.change.column");
     /// <summary>Pending structural change: the weight a sprout starts with (0 for a removal).</summary>
-    public static readonly ColumnKey<float> ChangeWeight = ColumnRegistry.Register<float>("topology.change.weight");
+    public static readonly ColumnKey<float> ChangeWeight = new ColumnKey<float>("topology.change.weight");
     /// <summary>Pending structural change: a <see cref="TopologyChangeKind"/>.</summary>
-    public static readonly ColumnKey<byte> ChangeKind = ColumnRegistry.Register<byte>("topology.change.kind");
+    public static readonly ColumnKey<byte> ChangeKind = new ColumnKey<byte>("topology.change.kind");
 
-    /// <summary>The vertex table's columns.</summary>
-    public static ComponentSet VertexSet => ComponentSet.Of(Activation, PreActivation, Input, SensoryGain, Bias, Degree, RowStart);
+    /// <summary>The vertex table: one row per vertex.</summary>
+    public static readonly TableDeclaration VertexTable =
+        new("topology.vertex", Activation, PreActivation, Input, SensoryGain, Bias, Degree, RowStart);
 
-    /// <summary>The dense weight table's columns.</summary>
-    public static ComponentSet DenseWeightSet => ComponentSet.Of(DenseWeight);
+    /// <summary>The dense weight table: N · RowStride cells when dense, empty when sparse.</summary>
+    public static readonly TableDeclaration DenseWeightTable = new("topology.dense.weight", DenseWeight);
 
-    /// <summary>The dense mask table's columns.</summary>
-    public static ComponentSet DenseMaskSet => ComponentSet.Of(DenseMask);
+    /// <summary>The dense mask table: N · RowStride / 64 words when dense, empty when sparse.</summary>
+    public static readonly TableDeclaration DenseMaskTable = new("topology.dense.mask", DenseMask);
 
-    /// <summary>The sparse edge table's columns.</summary>
-    public static ComponentSet EdgeSet => ComponentSet.Of(EdgeColumn, EdgeWeight);
+    /// <summary>The sparse edge table: one row per edge when sparse, empty when dense.</summary>
+    public static readonly TableDeclaration EdgeTable = new("topology.edge", EdgeColumn, EdgeWeight);
 
-    /// <summary>The pending-change table's columns (empty between ticks).</summary>
-    public static ComponentSet ChangeSet => ComponentSet.Of(ChangeRow, ChangeColumn, ChangeWeight, ChangeKind);
+    /// <summary>The pending-change table (empty between ticks).</summary>
+    public static readonly TableDeclaration ChangeTable = new("topology.change", ChangeRow, ChangeColumn, ChangeWeight, ChangeKind);
+
+    /// <summary>Every table a block owns, in the order its state names them.</summary>
+    public static IReadOnlyList<TableDeclaration> Tables { get; } = [VertexTable, DenseWeightTable, DenseMaskTable, EdgeTable, ChangeTable];
 }

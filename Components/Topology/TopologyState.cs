@@ -9,8 +9,11 @@ namespace GrowNet.Ecs.Components.Topology;
 /// the tables, so a world codec can store a block generically.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
-public struct TopologyState
+public struct TopologyState : IComponent
 {
+    /// <inheritdoc />
+    public static string StableName => "topology.state";
+
     /// <summary>Vertex table: one row per vertex (see <see cref="TopologyColumns"/>).</summary>
     public TableHandle Vertices;
     /// <summary>Dense weight table (N · RowStride rows when dense, empty when sparse).</summary>

@@ -66,7 +66,7 @@ public sealed class PoolSnapshot
         spikeList.CopyTo(view.SpikeList);
         synapses.CopyTo(view.Synapses);
         ring.CopyTo(view.DelayRing);
-        pool.State = state;
+        pool.World.Get<PoolState>(pool.Entity) = state;
         pool.World.Tick = worldTick;
     }
 }

@@ -58,8 +58,8 @@ public sealed class PoolWorkloadRunner : IDisposable
             world.SetThreadCount(threads);
         var watch = Stopwatch.StartNew();
         var pool = spec.Compat
-            ? PoolFactory.CreateCompat(world, workload.ToString(), spec.Cells, (float)spec.Density, PoolConfig.Default)
-            : PoolFactory.CreateStandard(world, workload.ToString(), spec.Cells, spec.Density, PoolConfig.Default);
+            ? NeuronPool.Create(world, workload.ToString(), PoolDefinition.Compat(spec.Cells, (float)spec.Density, PoolConfig.Default))
+            : NeuronPool.Create(world, workload.ToString(), PoolDefinition.Standard(spec.Cells, spec.Density, PoolConfig.Default));
         watch.Stop();
         if (spec.ExpectedSynapses >= 0 && pool.SynapseCount != spec.ExpectedSynapses)
             throw new InvalidOperationException($"{workload}: expected {spec.ExpectedSynapses} synapses, built {pool.SynapseCount}.");

@@ -27,7 +27,7 @@ public class SaturatedInputBenchmarks
     public void GlobalSetup()
     {
         world = Pipeline.CreateWorld(PoolWorkloadRunner.Seed);
-        pool = PoolFactory.CreateEmpty(world, "input", Cells, PoolConfig.Default);
+        pool = NeuronPool.Create(world, "input", PoolDefinition.Empty(Cells, PoolConfig.Default));
         buffer = new short[Cells];
     }
 

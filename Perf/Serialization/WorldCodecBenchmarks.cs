@@ -28,7 +28,7 @@ public class WorldCodecBenchmarks
     public void Setup()
     {
         world = Pipeline.CreateWorld(seed: 7);
-        var pool = PoolFactory.CreateStandard(world, "big", 65536, Density, PoolConfig.Default);
+        var pool = NeuronPool.Create(world, "big", PoolDefinition.Standard(65536, Density, PoolConfig.Default));
         pool.SetInputRange(0, 2000, 10000);
         for (int t = 0; t < 20; t++)
             world.Step();

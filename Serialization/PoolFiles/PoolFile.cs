@@ -21,6 +21,9 @@ public static class PoolFile
     /// <summary>Reads a <c>.pool</c> stream into a new pool of <paramref name="world"/>.</summary>
     public static NeuronPool Import(World world, Stream source) => FromImage(world, PoolFileCodec.Read(source));
 
+    /// <summary>File extension of neuropool 0.1 pool files.</summary>
+    public const string Extension = ".pool";
+
     /// <summary>Writes <paramref name="pool"/> to <paramref name="path"/> (temporary file, flush, rename: an existing file stays intact on failure).</summary>
     public static void Save(NeuronPool pool, string path)
     {
@@ -65,10 +68,8 @@ public static class PoolFile
     public static NeuronPool FromImage(World world, PoolFileImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var pool = PoolFactory.CreateBlank(world, image.Name, image.CellCount, image.Synapses.Length, image.Config);
-        ref var state = ref pool.State;
-        state.TickCount = image.TickCount;
-        state.ExcitatoryCount = (int)image.ExcitatoryCount;
+        var pool = PoolFactory.CreateBlank(world, image.Name, image.CellCount, image.Synapses.Length, image.Config,
+            (int)image.ExcitatoryCount, image.TickCount);
         var view = pool.View();
         image.Membrane.CopyTo(view.Membrane);
         image.Threshold.CopyTo(view.Threshold);

@@ -1,4 +1,5 @@
 using GrowNet.Ecs.Engine;
+using GrowNet.Ecs.Engine.Models;
 using GrowNet.Ecs.Systems;
 
 namespace GrowNet.Ecs.Serialization.Worlds;
@@ -17,7 +18,7 @@ public static class WorldCodec
     /// Writes <paramref name="world"/> to <paramref name="destination"/>. Call between ticks. Lazily
     /// kept values (pool eligibility) are brought up to date first, which changes no value's meaning.
     /// </summary>
-    /// <exception cref="InvalidOperationException">A tick or query is running, or commands are waiting for playback.</exception>
+    /// <exception cref="InvalidOperationException">A tick or query is running.</exception>
     public static void Save(World world, Stream destination)
     {
         ArgumentNullException.ThrowIfNull(world);
@@ -26,10 +27,8 @@ public static class WorldCodec
             throw new PlatformNotSupportedException("World files are written on little-endian machines only.");
         if (world.Scheduler.IsRunning || world.IsIterating)
             throw new InvalidOperationException("A world can only be saved between ticks.");
-        if (world.Commands.Count != 0)
-            throw new InvalidOperationException($"{world.Commands.Count} recorded commands wait for playback; play them back (or clear them) before saving.");
         // Lazily kept values are brought up to date first: the file is canonical, whatever was read before.
-        ModelCatalog.Canonicalize(world);
+        ModelFamilies.Catalog.Canonicalize(world);
         new WorldWriter(destination).Write(world);
     }
 
@@ -44,33 +43,39 @@ public static class WorldCodec
         return stream.ToArray();
     }
 
-    /// <summary>Reads a world from <paramref name="source"/> (from its position to its end) into a new world with the full pipeline.</summary>
+    /// <summary>
+    /// Reads a world from <paramref name="source"/> (from its position to its end) into a new world
+    /// with the full pipeline. Column names resolve through <paramref name="models"/> (default:
+    /// <see cref="ModelFamilies.Catalog"/>; a host with components of its own passes a catalog
+    /// that also holds them, see <see cref="ModelCatalog.WithColumns"/>).
+    /// </summary>
     /// <exception cref="WorldFormatException">The bytes are not a valid world file; the message says why.</exception>
-    public static World Load(Stream source)
+    public static World Load(Stream source, ModelCatalog? models = null)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return WithMeasuredStream(source, (stream, length) => new WorldReader(stream, length, null).Read());
+        var catalog = models ?? ModelFamilies.Catalog;
+        return WithMeasuredStream(source, (stream, length) => new WorldReader(stream, length, null, catalog).Read());
     }
 
     /// <summary>Reads a world file.</summary>
-    public static World LoadFile(string path)
+    public static World LoadFile(string path, ModelCatalog? models = null)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        return Load(stream);
+        return Load(stream, models);
     }
 
     /// <summary>
     /// Reads a world file and reports its format version, sections, tick and populations; a
     /// damaged file gives a report whose <see cref="WorldFileReport.Error"/> says what is wrong.
     /// </summary>
-    public static WorldFileReport Inspect(Stream source)
+    public static WorldFileReport Inspect(Stream source, ModelCatalog? models = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         var report = new WorldFileReport();
         try
         {
-            using var world = WithMeasuredStream(source, (stream, length) => new WorldReader(stream, length, report).Read());
-            report.Populations.AddRange(ModelCatalog.Describe(world));
+            using var world = WithMeasuredStream(source, (stream, length) => new WorldReader(stream, length, report, models ?? ModelFamilies.Catalog).Read());
+            report.Populations.AddRange(ModelFamilies.Describe(world));
             foreach (var table in world.Archetypes)
                 report.Populations.Add($"archetype {table.Set}: {table.Count} entities");
         }

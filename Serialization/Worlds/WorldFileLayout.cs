@@ -6,7 +6,9 @@ namespace GrowNet.Ecs.Serialization.Worlds;
 /// <summary>Constants and fixed-size records of the <c>.gnw</c> layout (docs/world-format.md).</summary>
 internal static class WorldFileLayout
 {
-    public const ushort MajorVersion = 1;
+    /// <summary>2.0: columns and components under declared stable names. 1.0 stored components under CLR type names (read through former names).</summary>
+    public const ushort MajorVersion = 2;
+    public const ushort OldestMajorVersion = 1;
     public const ushort MinorVersion = 0;
     public const int HeaderSize = 32;
     public const int SectionHeaderSize = 28;

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using GrowNet.Ecs.Engine;
+using GrowNet.Ecs.Engine.Models;
 using GrowNet.Ecs.Serialization.Checksums;
 using GrowNet.Ecs.Systems;
 
@@ -19,6 +20,7 @@ internal sealed class WorldReader
     private readonly Stream source;
     private readonly long length;
     private readonly WorldFileReport? report;
+    private readonly ModelCatalog models;
     private readonly byte[] sectionHeader = new byte[WorldFileLayout.SectionHeaderSize];
     private long position;
     private uint fileCrc;
@@ -40,8 +42,9 @@ internal sealed class WorldReader
     private int nextColumn;
     private (Entity Entity, string Name)[] names = [];
 
-    public WorldReader(Stream source, long length, WorldFileReport? report)
+    public WorldReader(Stream source, long length, WorldFileReport? report, ModelCatalog models)
     {
+        this.models = models;
         this.source = source;
         this.length = length;
         this.report = report;
@@ -92,8 +95,9 @@ internal sealed class WorldReader
             report.Length = length;
         }
 
-        if (major != WorldFileLayout.MajorVersion)
-            throw new WorldFormatException($"Unsupported format version {major}.{minor}; this build reads {WorldFileLayout.MajorVersion}.x.", 8);
+        if (major < WorldFileLayout.OldestMajorVersion || major > WorldFileLayout.MajorVersion)
+            throw new WorldFormatException(
+                $"Unsupported format version {major}.{minor}; this build reads {WorldFileLayout.OldestMajorVersion}.x to {WorldFileLayout.MajorVersion}.x.", 8);
         uint flags = BinaryPrimitives.ReadUInt32LittleEndian(header[12..]);
         if (flags != 0)
             throw new WorldFormatException($"Unknown header flags 0x{flags:X8}.", 12);
@@ -128,7 +132,7 @@ internal sealed class WorldReader
             loaded.Names.Set(entity, name);
         }
 
-        ModelCatalog.Validate(loaded);
+        ModelFamilies.Validate(loaded);
         if (report != null)
         {
             report.Seed = seed;
@@ -243,7 +247,6 @@ internal sealed class WorldReader
 
     private void ReadCatalog(ref PayloadReader reader, string name)
     {
-        ModelCatalog.EnsureRegistered();
         int count = reader.Count("column count", 8);
         if (count > ComponentSet.Capacity)
             throw new WorldFormatException($"Section {name}: {count} columns, more than the {ComponentSet.Capacity} a world can have.");
@@ -255,7 +258,7 @@ internal sealed class WorldReader
             string column = reader.String("column name");
             if (!seen.Add(column))
                 throw new WorldFormatException($"Section {name}: column '{column}' is listed twice.");
-            if (!ColumnRegistry.TryGet(column, out var key) || key is null)
+            if (!models.Columns.TryResolve(column, out var key) || key is null)
                 throw new WorldFormatException($"Section {name}: column '{column}' is not known to this build.");
             if (key.ElementSize != size)
                 throw new WorldFormatException($"Section {name}: column '{column}' has {size}-byte elements in the file but {key.ElementSize} here.");

@@ -118,7 +118,7 @@ internal sealed class WorldWriter
                     if (plan.CatalogIndex.ContainsKey(id))
                         continue;
                     plan.CatalogIndex.Add(id, plan.Catalog.Count);
-                    plan.Catalog.Add(ColumnRegistry.Get(id));
+                    plan.Catalog.Add(ColumnKey.FromId(id));
                 }
             }
 

@@ -1,5 +1,6 @@
 using GrowNet.Ecs.Components.Pool;
 using GrowNet.Ecs.Engine;
+using GrowNet.Ecs.Engine.Models;
 
 namespace GrowNet.Ecs.Systems.Pool;
 
@@ -10,13 +11,18 @@ namespace GrowNet.Ecs.Systems.Pool;
 /// (<see cref="ApplyModulation"/>, <see cref="Synaptogenesis"/>, <see cref="PruneDead"/>) act
 /// at once and are meant for between ticks, as in the reference.
 /// </summary>
-public sealed class NeuronPool
+public sealed partial class NeuronPool : Population
 {
-    internal NeuronPool(World world, Entity entity)
+    internal NeuronPool(World world, Entity entity) : base(world, entity)
     {
-        World = world;
-        Entity = entity;
     }
+
+    /// <inheritdoc />
+    public override string Family => PoolFamily.FamilyName;
+
+    /// <summary>Creates a pool from its config record; the definition is validated before anything is created.</summary>
+    /// <exception cref="ModelConfigException">A field of <paramref name="definition"/> is invalid (the exception names it).</exception>
+    public static NeuronPool Create(World world, string name, PoolDefinition definition) => PoolFactory.Create(world, name, definition);
 
     /// <summary>Finds the pool behind <paramref name="entity"/>.</summary>
     /// <exception cref="ArgumentException">The entity is not a live pool.</exception>
@@ -38,20 +44,14 @@ public sealed class NeuronPool
         return pools;
     }
 
-    /// <summary>The world the pool lives in.</summary>
-    public World World { get; }
+    /// <summary>The pool's configuration (read-only; fixed at creation).</summary>
+    public ref readonly PoolConfig Config => ref World.Get<PoolConfig>(Entity);
 
-    /// <summary>The pool entity.</summary>
-    public Entity Entity { get; }
+    /// <summary>The pool's scalars (read-only; the pool's systems and validating methods change them).</summary>
+    public ref readonly PoolState State => ref World.Get<PoolState>(Entity);
 
-    /// <summary>The pool's name.</summary>
-    public string Name => World.Names.Get(Entity);
-
-    /// <summary>The pool's configuration (a reference into its component).</summary>
-    public ref PoolConfig Config => ref World.Get<PoolConfig>(Entity);
-
-    /// <summary>The pool's scalars (a reference into its component).</summary>
-    public ref PoolState State => ref World.Get<PoolState>(Entity);
+    /// <summary>The pool's scalars for the pool model's own code.</summary>
+    internal ref PoolState MutableState => ref World.Get<PoolState>(Entity);
 
     /// <summary>Number of cells.</summary>
     public int CellCount => World.GetTable(State.Cells).Count;
@@ -80,7 +80,7 @@ public sealed class NeuronPool
             throw new ArgumentException($"Input has {currents.Length} currents but pool '{Name}' has {view.CellCount} cells.", nameof(currents));
         currents.CopyTo(view.Input);
         view.Input[currents.Length..].Clear();
-        State.InputLength = currents.Length;
+        MutableState.InputLength = currents.Length;
     }
 
     /// <summary>Sets the held input of cells [start, end) to <paramref name="current"/> (others keep theirs).</summary>
@@ -89,21 +89,14 @@ public sealed class NeuronPool
         var view = View();
         CheckRange(start, end, view.CellCount);
         view.Input[start..end].Fill(current);
-        State.InputLength = Math.Max(State.InputLength, end);
+        MutableState.InputLength = Math.Max(State.InputLength, end);
     }
 
     /// <summary>Removes all external input.</summary>
     public void ClearInput()
     {
         View().Input.Clear();
-        State.InputLength = 0;
-    }
-
-    /// <summary>Sets the input and runs one world tick (neuropool's <c>tick(&amp;input)</c> for a world holding this pool).</summary>
-    public void Tick(ReadOnlySpan<short> currents)
-    {
-        SetInput(currents);
-        World.Step();
+        MutableState.InputLength = 0;
     }
 
     /// <summary>Immediately adds <c>polarity * magnitude * 128</c> to the membranes of cells [start, end), saturating.</summary>
@@ -171,7 +164,7 @@ public sealed class NeuronPool
         bool sorted = true;
         for (int cell = 0; cell < view.CellCount && sorted; cell++)
             sorted = RowIsSorted(view, cell);
-        State.RowsSorted = sorted ? (byte)1 : (byte)0;
+        MutableState.RowsSorted = sorted ? (byte)1 : (byte)0;
     }
 
     /// <summary>Whether row <paramref name="cell"/> is in strictly ascending target order.</summary>

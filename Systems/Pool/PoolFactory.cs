@@ -4,7 +4,7 @@ using GrowNet.Ecs.Engine;
 namespace GrowNet.Ecs.Systems.Pool;
 
 /// <summary>
-/// Creates pools in a world: the pool entity (<see cref="PoolConfig"/> + <see cref="PoolState"/>)
+/// Builds pools in a world (behind <see cref="NeuronPool.Create"/> and the importers): the pool entity (<see cref="PoolConfig"/> + <see cref="PoolState"/>)
 /// and its cell, synapse and delay-ring tables. Validates everything before creating anything,
 /// so a bad argument leaves the world untouched.
 /// </summary>
@@ -13,55 +13,43 @@ public static class PoolFactory
     /// <summary>Largest pool: synapse targets are u16.</summary>
     public const int MaxCells = 65536;
 
-    /// <summary>An empty pool (no synapses) with the Dale split and fresh cells.</summary>
-    public static NeuronPool CreateEmpty(World world, string name, int cells, PoolConfig config)
+    /// <summary>Creates the pool <paramref name="definition"/> describes (validated first; nothing is created on error).</summary>
+    internal static NeuronPool Create(World world, string name, PoolDefinition definition)
     {
-        ValidateCellCount(cells);
-        config.Validate();
-        return Build(world, name, cells, config, rows: null);
-    }
-
-    /// <summary>A pool connected by neuropool 0.1's generator (bit-exact compat mode).</summary>
-    public static NeuronPool CreateCompat(World world, string name, int cells, float density, PoolConfig config)
-    {
-        ValidateCellCount(cells);
-        ValidateDensity(density);
-        config.Validate();
-        var rows = CompatGenerator.Generate(cells, density, ExcitatoryCount(cells), config);
-        return Build(world, name, cells, config, rows);
-    }
-
-    /// <summary>A pool connected by the standard generator: each ordered pair with probability <paramref name="density"/>.</summary>
-    public static NeuronPool CreateStandard(World world, string name, int cells, double density, PoolConfig config)
-    {
-        ValidateCellCount(cells);
-        ValidateDensity(density);
-        config.Validate();
-        var rows = StandardGenerator.GenerateBernoulli(world.Seed, cells, density, ExcitatoryCount(cells), config);
-        return Build(world, name, cells, config, rows);
-    }
-
-    /// <summary>A pool connected by the standard generator with a fixed out-degree per cell.</summary>
-    public static NeuronPool CreateStandardFixedDegree(World world, string name, int cells, int outDegree, PoolConfig config)
-    {
-        ValidateCellCount(cells);
-        config.Validate();
-        var rows = StandardGenerator.GenerateFixedOutDegree(world.Seed, cells, outDegree, ExcitatoryCount(cells), config);
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        definition.Validate();
+        var config = definition.Config;
+        int cells = definition.Cells;
+        var rows = definition.Generator switch
+        {
+            PoolGenerator.Compat => CompatGenerator.Generate(cells, (float)definition.Density, ExcitatoryCount(cells), config),
+            PoolGenerator.Standard => StandardGenerator.GenerateBernoulli(world.Seed, cells, definition.Density, ExcitatoryCount(cells), config),
+            PoolGenerator.FixedOutDegree => StandardGenerator.GenerateFixedOutDegree(world.Seed, cells, definition.OutDegree, ExcitatoryCount(cells), config),
+            _ => null,
+        };
         return Build(world, name, cells, config, rows);
     }
 
     /// <summary>
-    /// A pool with fresh cells and room for <paramref name="synapseCount"/> synapses, all zero; the
-    /// caller (an importer) fills every column and then calls <see cref="NeuronPool.RefreshRowOrder"/>.
-    /// Row starts are zero.
+    /// A pool with fresh cells and room for <paramref name="synapseCount"/> synapses, all zero, for
+    /// importers: the caller fills every column and then calls <see cref="NeuronPool.RefreshRowOrder"/>.
+    /// Row starts are zero; the tick count and the Dale split come from the imported file.
     /// </summary>
-    public static NeuronPool CreateBlank(World world, string name, int cells, int synapseCount, PoolConfig config)
+    public static NeuronPool CreateBlank(World world, string name, int cells, int synapseCount, PoolConfig config,
+        int excitatoryCount, ulong tickCount)
     {
         ValidateCellCount(cells);
         config.Validate();
         ArgumentOutOfRangeException.ThrowIfNegative(synapseCount);
+        if (excitatoryCount < 0 || excitatoryCount > cells)
+            throw new ArgumentOutOfRangeException(nameof(excitatoryCount), excitatoryCount, $"The excitatory count lies in 0..{cells}.");
         var pool = Build(world, name, cells, config, rows: null);
         world.AddRows(pool.State.Synapses, synapseCount);
+        ref var state = ref pool.MutableState;
+        state.TickCount = tickCount;
+        state.ExcitatoryCount = excitatoryCount;
         return pool;
     }
 

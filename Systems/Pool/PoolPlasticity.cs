@@ -104,7 +104,7 @@ public static class PoolPlasticity
                 {
                     if (!NeuronPool.RowIsSorted(updated, newSource[k]))
                     {
-                        pool.State.RowsSorted = 0;
+                        pool.MutableState.RowsSorted = 0;
                         break;
                     }
                 }

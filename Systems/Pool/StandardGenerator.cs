@@ -24,7 +24,7 @@ public static class StandardGenerator
         PoolFactory.ValidateDensity(density);
         var rows = new SynapseRows(cells, (int)Math.Min(density * cells * (cells - 1.0) * 1.01 + 16, int.MaxValue - 64));
         // Geometric gaps: the distance to the next connected target is floor(log(u) / log(1 − p)).
-        double logKeep = Math.Log(1.0 - density);
+        double logKeep = LogOfKeep(density);
         for (int source = 0; source < cells; source++)
         {
             rows.BeginRow(source);
@@ -42,7 +42,11 @@ public static class StandardGenerator
                 else
                 {
                     double u = 1.0 - random.NextDouble(); // (0, 1]
-                    candidate += 1 + (long)Math.Floor(Math.Log(u) / logKeep);
+                    double gap = Math.Floor(Math.Log(u) / logKeep);
+                    // A gap past the row ends it; checked in double, since a huge gap does not fit a long.
+                    if (gap >= cells)
+                        break;
+                    candidate += 1 + (long)gap;
                 }
 
                 if (candidate >= cells - 1)
@@ -94,6 +98,14 @@ public static class StandardGenerator
         rows.Complete();
         return rows;
     }
+
+    /// <summary>
+    /// log(1 − p). For p below 1e-8, 1 − p loses most of p's digits (and is exactly 1 below about
+    /// 1e-16, which made every gap 0 and the pool fully connected), so the series −p − p²/2 is
+    /// used; its error there is below p³. Above, the plain logarithm (as every saved pool used).
+    /// </summary>
+    internal static double LogOfKeep(double density)
+        => density < 1e-8 ? -density - density * density / 2 : Math.Log(1.0 - density);
 
     private static Synapse MakeSynapse(ref RandomStream random, int target, bool inhibitory, byte maxDelay)
     {

@@ -49,7 +49,7 @@ public sealed class PoolRunCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.Error);
 
         using var world = Pipeline.CreateWorld(42);
-        var pool = PoolFactory.CreateStandard(world, "pool", 100, 0.05, PoolConfig.Default);
+        var pool = NeuronPool.Create(world, "pool", PoolDefinition.Standard(100, 0.05, PoolConfig.Default));
         pool.SetInputRange(0, 10, 12000);
         long total = 0;
         for (int tick = 0; tick < 30; tick++)
@@ -198,7 +198,7 @@ public sealed class PoolRunCommandTests
     private static int[] RunDirectly(int cells, float density, int ticks, int from, int to, short current)
     {
         using var world = Pipeline.CreateWorld(0);
-        var pool = PoolFactory.CreateCompat(world, "direct", cells, density, PoolConfig.Default);
+        var pool = NeuronPool.Create(world, "direct", PoolDefinition.Compat(cells, density, PoolConfig.Default));
         pool.SetInputRange(from, to, current);
         var spikes = new int[ticks];
         for (int tick = 0; tick < ticks; tick++)

@@ -32,7 +32,7 @@ public class WorldFileCommandTests
         Assert.That(demo.Output, Does.Contain("Saved world (tick 8080)"));
         var inspect = CliRun.Of("inspect", path);
         Assert.That(inspect.ExitCode, Is.EqualTo(0), inspect.Error);
-        Assert.That(inspect.Output, Does.Contain("Format: GrowNet world 1.0"));
+        Assert.That(inspect.Output, Does.Contain("Format: GrowNet world 2.0"));
         Assert.That(inspect.Output, Does.Contain("tick: 8080"));
         Assert.That(inspect.Output, Does.Contain("pool 'demo': 32 cells (25E/7I), 62 synapses"));
         Assert.That(inspect.Output, Does.Contain("ColumnCatalog"));

@@ -159,6 +159,6 @@ public class ComponentSetTests
         var text = ComponentSet.Of<Position, Velocity>().ToString();
 
         Assert.That(text, Does.StartWith("{").And.EndWith("}"));
-        Assert.That(text, Does.Contain(typeof(Position).FullName!).And.Contain(typeof(Velocity).FullName!));
+        Assert.That(text, Does.Contain("tests.engine.position").And.Contain("tests.engine.velocity"));
     }
 }

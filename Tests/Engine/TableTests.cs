@@ -9,10 +9,10 @@ namespace GrowNet.Ecs.Tests.Engine;
 public class TableTests
 {
     // Named columns of a population table: two columns may share an element type.
-    private static readonly ColumnKey<float> Weight = ColumnRegistry.Register<float>("tests.engine.table.weight");
-    private static readonly ColumnKey<short> Low = ColumnRegistry.Register<short>("tests.engine.table.low");
-    private static readonly ColumnKey<short> High = ColumnRegistry.Register<short>("tests.engine.table.high");
-    private static readonly ColumnKey<int> Unused = ColumnRegistry.Register<int>("tests.engine.table.unused");
+    private static readonly ColumnKey<float> Weight = new ColumnKey<float>("tests.engine.table.weight");
+    private static readonly ColumnKey<short> Low = new ColumnKey<short>("tests.engine.table.low");
+    private static readonly ColumnKey<short> High = new ColumnKey<short>("tests.engine.table.high");
+    private static readonly ColumnKey<int> Unused = new ColumnKey<int>("tests.engine.table.unused");
 
     private static readonly ComponentSet PopulationColumns = ComponentSet.Of(Weight, Low, High);
 

@@ -1,12 +1,14 @@
+using GrowNet.Ecs.Engine;
+
 namespace GrowNet.Ecs.Tests.Engine;
 
-// Component structs shared by the engine tests. Their column keys are registered process-wide
-// under the types' full names (GrowNet.Ecs.Tests.Engine.Position, …), so they cannot collide
-// with components other test folders declare. Keep this list short: the registry holds at most
-// 256 keys for the whole test process.
+// Component structs shared by the engine tests, under stable names of their own ("tests.engine.…").
+// Keep this list short: a process holds at most 256 column keys.
 
-internal struct Position
+internal struct Position : IComponent
 {
+    public static string StableName => "tests.engine.position";
+
     public float X, Y;
 
     public Position(float x, float y)
@@ -16,8 +18,10 @@ internal struct Position
     }
 }
 
-internal struct Velocity
+internal struct Velocity : IComponent
 {
+    public static string StableName => "tests.engine.velocity";
+
     public float Dx, Dy;
 
     public Velocity(float dx, float dy)
@@ -27,15 +31,19 @@ internal struct Velocity
     }
 }
 
-internal struct Health
+internal struct Health : IComponent
 {
+    public static string StableName => "tests.engine.health";
+
     public int Value;
 
     public Health(int value) => Value = value;
 }
 
-internal struct Mass
+internal struct Mass : IComponent
 {
+    public static string StableName => "tests.engine.mass";
+
     public double Value;
 
     public Mass(double value) => Value = value;

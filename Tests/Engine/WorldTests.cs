@@ -6,8 +6,8 @@ namespace GrowNet.Ecs.Tests.Engine;
 [TestFixture]
 public class WorldTests
 {
-    private static readonly ColumnKey<int> Cell = ColumnRegistry.Register<int>("tests.engine.world.cell");
-    private static readonly ColumnKey<float> Load = ColumnRegistry.Register<float>("tests.engine.world.load");
+    private static readonly ColumnKey<int> Cell = new ColumnKey<int>("tests.engine.world.cell");
+    private static readonly ColumnKey<float> Load = new ColumnKey<float>("tests.engine.world.load");
 
     private World world = null!;
 
@@ -466,8 +466,7 @@ public class WorldTests
             ref var health = ref world.Get<Health>(tracked);
             health.Value++;
             Checksum += world.Get<Position>(tracked).X + world.Random(7).NextDouble();
-            // A steady-state command: the component exists, so playback moves nothing.
-            world.Commands.Set(tracked, new Mass(health.Value));
+            world.Get<Mass>(tracked).Value = health.Value;
         }
     }
 

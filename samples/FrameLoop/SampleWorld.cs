@@ -18,14 +18,14 @@ internal sealed class SampleWorld : IDisposable
     {
         World = Pipeline.CreateWorld(seed);
         World.SetThreadCount(threads);
-        pool = PoolFactory.CreateCompat(World, "cortex", 4096, 0.02f, PoolConfig.Default);
+        pool = NeuronPool.Create(World, "cortex", PoolDefinition.Compat(4096, 0.02f, PoolConfig.Default));
         pool.SetInputRange(0, 100, 10000);
         region = Region.Create(World, "vision");
         int input = region.AddLayer(excitatory: 40, inhibitory: 8, modulatory: 4);
         int hidden = region.AddLayer(30, 6, 3);
         region.ConnectLayers(input, hidden, probability: 0.10);
         region.BindInput("pixels", input);
-        TopologyFactory.CreateRandom(World, "assoc", 256, 0.05, TopologyParameters.Default);
+        TopologyBlock.Create(World, "assoc", TopologyDefinition.Random(256, 0.05, TopologyParameters.Default));
     }
 
     public World World { get; }

@@ -1,3 +1,4 @@
+using GrowNet.Ecs.Cli.Demos;
 using GrowNet.Ecs.Components.Pool;
 using GrowNet.Ecs.Serialization.Checksums;
 using GrowNet.Ecs.Serialization.PoolFiles;
@@ -23,7 +24,7 @@ public class PoolFileTests
     public void EmptyTestPool_N100_Is1373Bytes()
     {
         using var world = Pipeline.CreateWorld();
-        var bytes = Export(PoolFactory.CreateEmpty(world, "test_pool", 100, PoolConfig.Default));
+        var bytes = Export(NeuronPool.Create(world, "test_pool", PoolDefinition.Empty(100, PoolConfig.Default)));
         Assert.That(bytes.Length, Is.EqualTo(1373));
         Assert.That(Convert.ToHexString(bytes, 0, 16), Is.EqualTo("504F4F4C010000006400000" + "0AE4DAA38"));
         Assert.That(Crc32.Compute(bytes.AsSpan(16)), Is.EqualTo(0x38AA4DAEu));
@@ -33,7 +34,7 @@ public class PoolFileTests
     public void FreshConnectedPool_N50_Is2699Bytes()
     {
         using var world = Pipeline.CreateWorld();
-        var pool = PoolFactory.CreateCompat(world, "connected", 50, 0.05f, PoolConfig.Default);
+        var pool = NeuronPool.Create(world, "connected", PoolDefinition.Compat(50, 0.05f, PoolConfig.Default));
         Assert.That(pool.SynapseCount, Is.EqualTo(247));
         var bytes = Export(pool);
         Assert.That(bytes.Length, Is.EqualTo(2699));
@@ -69,7 +70,7 @@ public class PoolFileTests
     public void ImportThenExport_GivesTheSameBytes_AndGoldensStillHold()
     {
         using var world = Pipeline.CreateWorld();
-        var pool = PoolFactory.CreateCompat(world, "connected", 50, 0.05f, PoolConfig.Default);
+        var pool = NeuronPool.Create(world, "connected", PoolDefinition.Compat(50, 0.05f, PoolConfig.Default));
         pool.SetInputRange(0, 10, 9000);
         for (int t = 0; t < 33; t++)
             world.Step();
@@ -90,7 +91,7 @@ public class PoolFileTests
         var config = PoolConfig.Default;
         config.HomeostaticRate = 0;
         using var world = Pipeline.CreateWorld();
-        var pool = PoolFactory.CreateCompat(world, "c", 64, 0.1f, config);
+        var pool = NeuronPool.Create(world, "c", PoolDefinition.Compat(64, 0.1f, config));
         using var other = Pipeline.CreateWorld();
         var copy = PoolFile.Import(other, new MemoryStream(Export(pool)));
         pool.SetInputRange(0, 8, 9000);
@@ -108,7 +109,7 @@ public class PoolFileTests
     public void CorruptFile_ThrowsPoolFormatException_AndWorldStaysEmpty()
     {
         using var world = Pipeline.CreateWorld();
-        var bytes = Export(PoolFactory.CreateCompat(world, "c", 20, 0.2f, PoolConfig.Default));
+        var bytes = Export(NeuronPool.Create(world, "c", PoolDefinition.Compat(20, 0.2f, PoolConfig.Default)));
         bytes[bytes.Length / 2] ^= 0x40;
         using var other = Pipeline.CreateWorld();
         Assert.That(() => PoolFile.Import(other, new MemoryStream(bytes)), Throws.TypeOf<PoolFormatException>().With.Message.Contains("CRC"));
@@ -124,7 +125,7 @@ public class PoolFileTests
         try
         {
             using var world = Pipeline.CreateWorld();
-            var pool = PoolFactory.CreateCompat(world, "c", 30, 0.2f, PoolConfig.Default);
+            var pool = NeuronPool.Create(world, "c", PoolDefinition.Compat(30, 0.2f, PoolConfig.Default));
             string path = Path.Combine(folder, "c.pool");
             PoolFile.Save(pool, path);
             Assert.That(Directory.GetFiles(folder), Is.EqualTo(new[] { path }));

@@ -23,7 +23,7 @@ public class MixedWorldCodecTests
         var world = Pipeline.CreateWorld(seed: 21);
         if (models.HasFlag(Models.Pool))
         {
-            var pool = PoolFactory.CreateCompat(world, "pool", 40, 0.15f, PoolConfig.Default);
+            var pool = NeuronPool.Create(world, "pool", PoolDefinition.Compat(40, 0.15f, PoolConfig.Default));
             pool.SetInputRange(0, 6, 9000);
         }
 
@@ -38,7 +38,7 @@ public class MixedWorldCodecTests
         }
 
         if (models.HasFlag(Models.Topology))
-            TopologyFactory.CreateRandom(world, "block", 24, 0.2, TopologyParameters.Default);
+            TopologyBlock.Create(world, "block", TopologyDefinition.Random(24, 0.2, TopologyParameters.Default));
         return world;
     }
 

@@ -11,7 +11,7 @@ public class CompatGeneratorTests
     private static (int Count, int Negative, long SumAbsWeight, long SumDelay, NeuronPool Pool) Build(int cells, float density)
     {
         var world = Pipeline.CreateWorld();
-        var pool = PoolFactory.CreateCompat(world, "p", cells, density, PoolConfig.Default);
+        var pool = NeuronPool.Create(world, "p", PoolDefinition.Compat(cells, density, PoolConfig.Default));
         var synapses = pool.Synapses();
         int negative = 0;
         long sumAbs = 0, sumDelay = 0;

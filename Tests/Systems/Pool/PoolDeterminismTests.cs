@@ -15,7 +15,7 @@ public class PoolDeterminismTests
         using var world = Pipeline.CreateWorld(seed: 3);
         world.SetThreadCount(threads);
         // Large enough for block-parallel integration (> CellBlock cells) and target-split propagation.
-        var pool = PoolFactory.CreateStandard(world, "big", 20000, 0.01, PoolConfig.Default);
+        var pool = NeuronPool.Create(world, "big", PoolDefinition.Standard(20000, 0.01, PoolConfig.Default));
         if (shuffleRows)
         {
             // Reverse every third row: rows out of target order take the filtering path.

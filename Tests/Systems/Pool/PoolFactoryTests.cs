@@ -1,6 +1,7 @@
 using GrowNet.Ecs.Components.Pool;
 using GrowNet.Ecs.Systems;
 using GrowNet.Ecs.Systems.Pool;
+using GrowNet.Ecs.Engine.Models;
 using NUnit.Framework;
 
 namespace GrowNet.Ecs.Tests.Systems.Pool;
@@ -32,10 +33,10 @@ public class PoolFactoryTests
     public void BadCellCount_Throws_AndWorldStaysEmpty(int cells)
     {
         using var world = Pipeline.CreateWorld();
-        Assert.That(() => PoolFactory.CreateEmpty(world, "p", cells, PoolConfig.Default),
-            Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("cells"));
-        Assert.That(() => PoolFactory.CreateCompat(world, "p", cells, 0.1f, PoolConfig.Default),
-            Throws.InstanceOf<ArgumentOutOfRangeException>());
+        Assert.That(() => NeuronPool.Create(world, "p", PoolDefinition.Empty(cells, PoolConfig.Default)),
+            Throws.InstanceOf<ModelConfigException>().With.Property("Field").EqualTo("cells"));
+        Assert.That(() => NeuronPool.Create(world, "p", PoolDefinition.Compat(cells, 0.1f, PoolConfig.Default)),
+            Throws.InstanceOf<ModelConfigException>().With.Property("Field").EqualTo("cells"));
         Assert.That(world.EntityCount, Is.EqualTo(0));
     }
 
@@ -45,10 +46,10 @@ public class PoolFactoryTests
     public void BadDensity_Throws_AndWorldStaysEmpty(double density)
     {
         using var world = Pipeline.CreateWorld();
-        Assert.That(() => PoolFactory.CreateCompat(world, "p", 10, (float)density, PoolConfig.Default),
-            Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("Density"));
-        Assert.That(() => PoolFactory.CreateStandard(world, "p", 10, density, PoolConfig.Default),
-            Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("Density"));
+        Assert.That(() => NeuronPool.Create(world, "p", PoolDefinition.Compat(10, (float)density, PoolConfig.Default)),
+            Throws.InstanceOf<ModelConfigException>().With.Property("Field").EqualTo("density"));
+        Assert.That(() => NeuronPool.Create(world, "p", PoolDefinition.Standard(10, density, PoolConfig.Default)),
+            Throws.InstanceOf<ModelConfigException>().With.Property("Field").EqualTo("density"));
         Assert.That(world.EntityCount, Is.EqualTo(0));
     }
 
@@ -83,7 +84,7 @@ public class PoolFactoryTests
     public void StandardGenerator_HitsRequestedDensity_WithoutTargetBias()
     {
         using var world = Pipeline.CreateWorld(seed: 11);
-        var pool = PoolFactory.CreateStandard(world, "s", 1000, 0.02, PoolConfig.Default);
+        var pool = NeuronPool.Create(world, "s", PoolDefinition.Standard(1000, 0.02, PoolConfig.Default));
         double expected = 0.02 * 1000 * 999;
         Assert.That(pool.SynapseCount, Is.InRange(expected * 0.95, expected * 1.05));
         var synapses = pool.Synapses();
@@ -115,7 +116,7 @@ public class PoolFactoryTests
         Synapse[] Build(ulong seed)
         {
             using var world = Pipeline.CreateWorld(seed);
-            return PoolFactory.CreateStandard(world, "s", 300, 0.05, PoolConfig.Default).Synapses().ToArray();
+            return NeuronPool.Create(world, "s", PoolDefinition.Standard(300, 0.05, PoolConfig.Default)).Synapses().ToArray();
         }
 
         Assert.That(Build(5), Is.EqualTo(Build(5)));
@@ -126,7 +127,7 @@ public class PoolFactoryTests
     public void StandardGenerator_FixedOutDegree_GivesExactDegree()
     {
         using var world = Pipeline.CreateWorld(3);
-        var pool = PoolFactory.CreateStandardFixedDegree(world, "f", 100, 7, PoolConfig.Default);
+        var pool = NeuronPool.Create(world, "f", PoolDefinition.FixedOutDegree(100, 7, PoolConfig.Default));
         var view = pool.View();
         for (int source = 0; source < 100; source++)
         {
@@ -137,8 +138,8 @@ public class PoolFactoryTests
             Assert.That(targets, Does.Not.Contain(source));
         }
 
-        Assert.That(() => PoolFactory.CreateStandardFixedDegree(world, "f", 10, 10, PoolConfig.Default),
-            Throws.InstanceOf<ArgumentOutOfRangeException>());
+        Assert.That(() => NeuronPool.Create(world, "f", PoolDefinition.FixedOutDegree(10, 10, PoolConfig.Default)),
+            Throws.InstanceOf<ModelConfigException>().With.Property("Field").EqualTo("outDegree"));
     }
 
     [Test]
@@ -147,5 +148,26 @@ public class PoolFactoryTests
         Assert.That(CompatGenerator.ThresholdOf(1.0f), Is.EqualTo(uint.MaxValue));
         Assert.That(CompatGenerator.ThresholdOf(0f), Is.EqualTo(0u));
         Assert.That(CompatGenerator.ThresholdOf(0.5f), Is.EqualTo(2147483648u));
+    }
+
+    [TestCase(1e-20)]
+    [TestCase(1e-16)]
+    [TestCase(1e-12)]
+    public void StandardGenerator_TinyDensity_GivesAnAlmostEmptyPool(double density)
+    {
+        // log(1 − p) is 0 in double for p below about 1e-16, which used to make every gap 0 and
+        // the pool fully connected (261 632 synapses for 512 cells).
+        using var world = Pipeline.CreateWorld(seed: 1);
+        var pool = NeuronPool.Create(world, "tiny", PoolDefinition.Standard(512, density));
+
+        Assert.That(pool.SynapseCount, Is.EqualTo(0));
+    }
+
+    [Test]
+    public void StandardGenerator_LogOfKeep_IsAccurateForSmallDensities()
+    {
+        Assert.That(StandardGenerator.LogOfKeep(1e-20), Is.EqualTo(-1e-20));
+        Assert.That(StandardGenerator.LogOfKeep(1e-9), Is.EqualTo(-1e-9 - 5e-19).Within(1e-30));
+        Assert.That(StandardGenerator.LogOfKeep(0.02), Is.EqualTo(Math.Log(0.98)));
     }
 }

@@ -12,7 +12,7 @@ public class PoolPlasticityTests
     public void N50_Modulation_Synaptogenesis_Prune_MatchReference()
     {
         using var world = Pipeline.CreateWorld();
-        var pool = PoolFactory.CreateCompat(world, "plastic", 50, 0.1f, PoolConfig.Default);
+        var pool = NeuronPool.Create(world, "plastic", PoolDefinition.Compat(50, 0.1f, PoolConfig.Default));
         pool.SetInputRange(0, 15, 8000);
         for (int t = 0; t < 20; t++)
             world.Step();
@@ -53,7 +53,7 @@ public class PoolPlasticityTests
     public void Modulation_WithoutReward_ChangesNothing()
     {
         using var world = Pipeline.CreateWorld();
-        var pool = PoolFactory.CreateCompat(world, "p", 50, 0.1f, PoolConfig.Default);
+        var pool = NeuronPool.Create(world, "p", PoolDefinition.Compat(50, 0.1f, PoolConfig.Default));
         pool.SetInputRange(0, 15, 8000);
         for (int t = 0; t < 20; t++)
             world.Step();
@@ -66,7 +66,7 @@ public class PoolPlasticityTests
     public void PruneDead_RemovesDeadKeepingOrder()
     {
         using var world = Pipeline.CreateWorld();
-        var pool = PoolFactory.CreateCompat(world, "p", 32, 0.25f, PoolConfig.Default);
+        var pool = NeuronPool.Create(world, "p", PoolDefinition.Compat(32, 0.25f, PoolConfig.Default));
         var view = pool.View();
         var expected = new List<(int Source, Synapse Synapse)>();
         for (int source = 0; source < 32; source++)

@@ -135,7 +135,7 @@ public class PoolSpikeSystemTests
     {
         // The exact lazy decay must give the bytes an eager per-tick decay gives.
         using var world = GrowNet.Ecs.Systems.Pipeline.CreateWorld();
-        var pool = PoolFactory.CreateCompat(world, "p", 200, 0.05f, PoolConfig.Default);
+        var pool = NeuronPool.Create(world, "p", PoolDefinition.Compat(200, 0.05f, PoolConfig.Default));
         var eager = pool.Synapses().ToArray();
         var rng = new Random(7);
         var input = new short[200];

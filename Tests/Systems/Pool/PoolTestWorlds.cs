@@ -11,7 +11,7 @@ internal static class PoolTestWorlds
     public static (World World, NeuronPool Pool) Empty(int cells, PoolConfig? config = null)
     {
         var world = Pipeline.CreateWorld();
-        return (world, PoolFactory.CreateEmpty(world, "test", cells, config ?? PoolConfig.Default));
+        return (world, NeuronPool.Create(world, "test", PoolDefinition.Empty(cells, config ?? PoolConfig.Default)));
     }
 
     /// <summary>Adds one synapse source → target to an otherwise empty pool.</summary>

@@ -57,7 +57,7 @@ public class PoolTickReferenceTests
         using var world = Pipeline.CreateWorld(seed: 11);
         world.SetThreadCount(threads);
         var config = PoolConfig.Default;
-        var pool = PoolFactory.CreateCompat(world, "reference", cells, density, config);
+        var pool = NeuronPool.Create(world, "reference", PoolDefinition.Compat(cells, density, config));
         var rng = new Random(cells);
         edit?.Invoke(pool, rng);
         var reference = new ReferencePool(pool);

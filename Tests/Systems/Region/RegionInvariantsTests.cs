@@ -25,8 +25,8 @@ public class RegionInvariantsTests
     {
         var (world, _) = Built();
         using var _w = world;
-        Assert.That(() => ModelCatalog.Validate(world), Throws.Nothing);
-        Assert.That(ModelCatalog.Describe(world), Has.Some.StartsWith("region 'test': 2 layers, 8 neurons/pixels"));
+        Assert.That(() => ModelFamilies.Validate(world), Throws.Nothing);
+        Assert.That(ModelFamilies.Describe(world), Has.Some.StartsWith("region 'test': 2 layers, 8 neurons/pixels"));
     }
 
     [Test]

@@ -178,7 +178,7 @@ public class RegionTickTests
     {
         var (world, region, layer) = RegionTestWorlds.SingleLayer();
         using var _ = world;
-        var pool = GrowNet.Ecs.Systems.Pool.PoolFactory.CreateEmpty(world, "pool", 8, GrowNet.Ecs.Components.Pool.PoolConfig.Default);
+        var pool = GrowNet.Ecs.Systems.Pool.NeuronPool.Create(world, "pool", GrowNet.Ecs.Systems.Pool.PoolDefinition.Empty(8, GrowNet.Ecs.Components.Pool.PoolConfig.Default));
         region.Tick("in", 1.0);
         Assert.That(pool.TickCount, Is.EqualTo(1UL));
         Assert.That(region.Bus.CurrentStep, Is.EqualTo(1));

@@ -1,4 +1,0 @@
-namespace GrowNet.Ecs.Systems.Pool;
-
-/// <summary>One epoch of the pool learning demo.</summary>
-public readonly record struct LearningDemoEpoch(int OutputSpikes, int TotalSpikes, int Reinforced, int Weakened, int Pruned);
