@@ -15,8 +15,9 @@ public sealed partial class World
 
     /// <summary>
     /// Runs up to <paramref name="maxTicks"/> ticks, starting each one only while the time spent
-    /// in this call is below <paramref name="budget"/>, and returns how many ran. The tick that
-    /// crosses the budget still completes, so the call may overrun it by one tick's duration.
+    /// in this call is below <paramref name="budget"/> (the first at time zero, so any positive
+    /// budget runs at least one tick), and returns how many ran. The tick that crosses the budget
+    /// still completes, so the call may overrun it by one tick's duration.
     /// </summary>
     /// <remarks>
     /// This is the step of a fixed-rate frame loop that cannot spiral: the host asks for the
@@ -35,7 +36,9 @@ public sealed partial class World
         ArgumentOutOfRangeException.ThrowIfNegative(maxTicks);
         long start = Stopwatch.GetTimestamp();
         int done = 0;
-        while (done < maxTicks && Stopwatch.GetElapsedTime(start) < budget)
+        // The first tick starts at the call's time zero, so a positive budget always makes
+        // progress, however long the thread was descheduled before the first clock read.
+        while (done < maxTicks && (done == 0 ? budget > TimeSpan.Zero : Stopwatch.GetElapsedTime(start) < budget))
         {
             Step();
             done++;
