@@ -1,18 +1,19 @@
 namespace GrowNet.Ecs.Engine;
 
 /// <summary>
-/// A small fixed pool of worker threads for range-parallel loops. The range is cut into blocks
-/// of a fixed size chosen by the caller, never by the thread count, so each block computes the
-/// same thing whichever thread runs it: results are identical on any number of threads.
-/// Runs one loop at a time; a loop started from inside a loop runs serially. After the
-/// workers exist, a loop allocates nothing.
+/// Range-parallel loops over the threads of an <see cref="IThreadDispatcher"/> (by default a
+/// <see cref="WorkerThreadDispatcher"/> the pool owns). The range is cut into blocks of a fixed
+/// size chosen by the caller, never by the thread count, so each block computes the same thing
+/// whichever thread runs it: results are identical on any number of threads and with any
+/// dispatcher. Runs one loop at a time; a loop started from inside a loop runs serially. After
+/// the workers exist, a loop allocates nothing.
 /// </summary>
 public sealed class WorkerPool : IDisposable
 {
     private readonly object runGate = new();
-    private readonly SemaphoreSlim start = new(0);
-    private readonly CountdownEvent finished = new(1);
-    private Thread[]? workers;
+    private readonly IThreadDispatcher dispatcher;
+    private readonly bool ownsDispatcher;
+    private readonly Action<int> workerBody;
     private readonly Dictionary<Type, IBlockJob> jobs = new();
     private IBlockJob? job;
     private readonly object failureGate = new();
@@ -24,15 +25,43 @@ public sealed class WorkerPool : IDisposable
     [ThreadStatic] private static bool insideLoop;
     private const string FailureMessage = "A parallel block failed.";
 
-    /// <summary>Creates a pool that uses up to <paramref name="threadCount"/> threads (including the caller's).</summary>
+    /// <summary>Creates a pool on its own worker threads: up to <paramref name="threadCount"/> threads (including the caller's).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threadCount"/> is below 1.</exception>
     public WorkerPool(int threadCount)
+        : this(new WorkerThreadDispatcher(threadCount), ownsDispatcher: true)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(threadCount, 1);
-        ThreadCount = threadCount;
+    }
+
+    /// <summary>
+    /// Creates a pool whose loops run on a host's threads. The host keeps ownership:
+    /// disposing the pool does not dispose <paramref name="dispatcher"/>.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="dispatcher"/> is null.</exception>
+    /// <exception cref="ArgumentException">The dispatcher reports fewer than one thread.</exception>
+    public WorkerPool(IThreadDispatcher dispatcher)
+        : this(dispatcher ?? throw new ArgumentNullException(nameof(dispatcher)), ownsDispatcher: false)
+    {
+    }
+
+    private WorkerPool(IThreadDispatcher dispatcher, bool ownsDispatcher)
+    {
+        if (dispatcher.ThreadCount < 1)
+            throw new ArgumentException($"A thread dispatcher must offer at least one thread; this one reports {dispatcher.ThreadCount}.", nameof(dispatcher));
+        this.dispatcher = dispatcher;
+        this.ownsDispatcher = ownsDispatcher;
+        ThreadCount = dispatcher.ThreadCount;
+        // Created once: dispatching a cached delegate allocates nothing per loop.
+        workerBody = _ => RunBlocks();
     }
 
     /// <summary>Threads a loop may use, the calling thread included.</summary>
     public int ThreadCount { get; }
+
+    /// <summary>The dispatcher the loops run on.</summary>
+    public IThreadDispatcher Dispatcher => dispatcher;
+
+    /// <summary>Whether the pool runs on its own built-in threads (rather than a host's dispatcher).</summary>
+    public bool OwnsDispatcher => ownsDispatcher;
 
     /// <summary>
     /// Runs <paramref name="action"/> over [0, <paramref name="length"/>) in blocks of
@@ -68,7 +97,6 @@ public sealed class WorkerPool : IDisposable
                 return;
             }
 
-            EnsureWorkers();
             if (!jobs.TryGetValue(typeof(TAction), out var cached))
             {
                 cached = new BlockJob<TAction>();
@@ -82,21 +110,16 @@ public sealed class WorkerPool : IDisposable
             job = box;
             blockCount = blocks;
             nextBlock = -1;
-            int helpers = Math.Min(workers!.Length, blocks - 1);
-            // Reset before any helper can run: a helper that fails early must not have its
+            // Reset before any worker can run: a worker that fails early must not have its
             // failure wiped out (or blocked by the previous loop's failure).
             failure = null;
             failureBlock = int.MaxValue;
-            finished.Reset(helpers + 1);
-            start.Release(helpers);
             try
             {
-                RunBlocks();
+                dispatcher.DispatchWorkers(workerBody, Math.Min(ThreadCount, blocks));
             }
             finally
             {
-                finished.Signal();
-                finished.Wait();
                 job = null;
                 box.Action = default;
             }
@@ -164,54 +187,26 @@ public sealed class WorkerPool : IDisposable
         }
     }
 
-    private void EnsureWorkers()
-    {
-        if (workers != null)
-            return;
-        workers = new Thread[ThreadCount - 1];
-        for (int i = 0; i < workers.Length; i++)
-        {
-            workers[i] = new Thread(WorkerLoop) { IsBackground = true, Name = $"GrowNet worker {i + 1}" };
-            workers[i].Start();
-        }
-    }
-
-    private void WorkerLoop()
-    {
-        while (true)
-        {
-            start.Wait();
-            if (disposed)
-                return;
-            try
-            {
-                RunBlocks();
-            }
-            finally
-            {
-                finished.Signal();
-            }
-        }
-    }
-
     /// <summary>
-    /// Stops the worker threads. A loop running on another thread is finished first; loops
-    /// started afterwards run serially on their caller.
+    /// Stops the pool (and its built-in threads; a host's dispatcher is left alone). A loop
+    /// running on another thread is finished first; loops started afterwards run serially on
+    /// their caller.
     /// </summary>
     /// <exception cref="InvalidOperationException">Called from inside one of this pool's loops.</exception>
     public void Dispose()
     {
         if (insideLoop)
             throw new InvalidOperationException("A WorkerPool cannot be disposed from inside one of its loops.");
-        // Under the run gate: a helper released for a running loop must still find the pool
-        // alive, or it would leave without signalling and the loop's caller would wait forever.
+        // Under the run gate: a helper released for a running loop must still find the
+        // dispatcher alive, or it would leave without signalling and the loop's caller would
+        // wait forever.
         lock (runGate)
         {
             if (disposed)
                 return;
             disposed = true;
-            if (workers != null)
-                start.Release(workers.Length);
+            if (ownsDispatcher)
+                ((IDisposable)dispatcher).Dispose();
         }
     }
 

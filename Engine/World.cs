@@ -5,7 +5,7 @@ namespace GrowNet.Ecs.Engine;
 /// <summary>
 /// The container of all state: entities in archetype tables, population tables owned by
 /// entities, the command buffer, the ordered scheduler, the world seed and the tick counter.
-/// Generic: it knows nothing about neurons.
+/// Generic: it knows nothing about neurons. Stepping and threads: <c>World.Stepping.cs</c>.
 /// </summary>
 public sealed partial class World : IDisposable
 {
@@ -61,27 +61,8 @@ public sealed partial class World : IDisposable
     /// <summary>The archetype tables, in creation order.</summary>
     public IReadOnlyList<Table> Archetypes => archetypeList;
 
-    /// <summary>Sets how many threads parallel systems may use (1 = serial). Results do not depend on it.</summary>
-    public void SetThreadCount(int threads)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
-        if (threads == Parallel.ThreadCount)
-            return;
-        Parallel.Dispose();
-        Parallel = new WorkerPool(threads);
-    }
-
     /// <summary>Stops the worker threads; the world's data stays readable.</summary>
     public void Dispose() => Parallel.Dispose();
-
-    /// <summary>Runs one tick: every phase in order, each system in registration order. Refused while a query runs.</summary>
-    public void Step()
-    {
-        // Growth and pruning change tables during the tick, which a running query forbids.
-        ThrowIfIterating();
-        Scheduler.Run(this);
-        Tick++;
-    }
 
     /// <summary>A random stream keyed by (world seed, <paramref name="stream"/>, current tick).</summary>
     public RandomStream Random(ulong stream) => new(Seed, stream, Tick);

@@ -1,5 +1,6 @@
 using GrowNet.Ecs.Components.Pool;
 using GrowNet.Ecs.Components.Topology;
+using GrowNet.Ecs.Engine;
 using GrowNet.Ecs.Serialization.Worlds;
 using GrowNet.Ecs.Systems;
 using GrowNet.Ecs.Systems.Pool;
@@ -27,14 +28,18 @@ public class ReadmeExampleTests
             region.ConnectLayers(input, hidden, probability: 0.10);
             region.BindInput("pixels", input);
             var block = TopologyBlock.Create(world, "assoc", TopologyDefinition.Random(256, 0.05, TopologyParameters.Default));
-            for (int frame = 0; frame < 50; frame++)
+            var tick = TimeSpan.FromTicks(TimeSpan.TicksPerSecond / 60);
+            // The README's clock; frames here report exactly one tick interval each, so the run is deterministic.
+            var clock = new FixedTickClock(world, tick, maxTicksPerFrame: 4, frameBudget: TimeSpan.FromSeconds(10));
+            while (world.Tick < 50)
             {
                 region.SetInput("pixels", 0.42);
-                world.Step();
+                clock.Advance(tick);
                 if (pool.CountSpikes(3800, 4096) > 10)
                     pool.ApplyModulation(dopamine: 200, cortisol: 30, acetylcholine: 100);
             }
 
+            Assert.That(clock.DroppedTicks, Is.Zero);
             Assert.That(pool.TickCount, Is.EqualTo(50UL));
             Assert.That(block.TickCount, Is.EqualTo(50UL));
             Assert.That(world.Scheduler.Timings.All(t => t.Calls == 50), Is.True);

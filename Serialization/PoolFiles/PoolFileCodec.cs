@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using CommunityToolkit.HighPerformance.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -111,7 +112,7 @@ public static class PoolFileCodec
     {
         ArgumentNullException.ThrowIfNull(source);
         long? available = source.CanSeek ? Math.Max(0L, source.Length - source.Position) : null;
-        var buffer = new GrowingBuffer(available);
+        using var buffer = new StreamPrefix(available);
 
         // Each step reads just enough to learn how long the file must be; when the stream ends
         // early, the in-memory reader reports exactly where and what was cut off.
@@ -576,50 +577,48 @@ public static class PoolFileCodec
         public ulong ReadUInt64(string what) => BinaryPrimitives.ReadUInt64LittleEndian(Take(sizeof(ulong), what));
     }
 
-    /// <summary>Holds what has been read from a stream; capacity follows the bytes that really arrive.</summary>
-    private struct GrowingBuffer
+    /// <summary>
+    /// Holds what has been read from a stream in a pooled <see cref="ArrayPoolBufferWriter{T}"/>;
+    /// capacity follows the bytes that really arrive.
+    /// </summary>
+    private sealed class StreamPrefix : IDisposable
     {
         private const int FirstCapacity = 4096;
 
         // The stream's real remaining length when it can tell (a fact, unlike length fields in
-        // the file), so a seekable file is read into one right-sized array.
+        // the file), so a seekable file is read into one right-sized buffer.
         private readonly long? _available;
-        private byte[] _bytes;
-        private int _length;
+        private readonly ArrayPoolBufferWriter<byte> _bytes;
 
-        public GrowingBuffer(long? available)
+        public StreamPrefix(long? available)
         {
             _available = available;
-            _bytes = new byte[(int)Math.Min(available ?? FirstCapacity, FirstCapacity)];
-            _length = 0;
+            _bytes = new ArrayPoolBufferWriter<byte>((int)Math.Min(available ?? FirstCapacity, FirstCapacity));
         }
 
-        public readonly ReadOnlySpan<byte> Span => _bytes.AsSpan(0, _length);
+        public ReadOnlySpan<byte> Span => _bytes.WrittenSpan;
 
         /// <summary>Reads until <paramref name="target"/> bytes are held or the stream ends; returns the count held.</summary>
         public long FillTo(Stream source, long target)
         {
-            while (_length < target)
+            target = Math.Min(target, Array.MaxLength);
+            while (_bytes.WrittenCount < target)
             {
-                if (_length == _bytes.Length)
-                    Grow(target);
-                int read = source.Read(_bytes, _length, (int)Math.Min(_bytes.Length - _length, target - _length));
+                long held = _bytes.WrittenCount;
+                // Ask for the rest of a seekable stream, or double what is held; never more than
+                // the target, so a length field alone cannot make the buffer grow.
+                long wanted = Math.Min(target - held, Math.Max(_available is long available ? available - held : held, FirstCapacity));
+                Span<byte> free = _bytes.GetSpan((int)wanted);
+                int read = source.Read(free[..(int)Math.Min(free.Length, target - held)]);
                 if (read == 0)
                     break;
-                _length += read;
+                _bytes.Advance(read);
             }
 
-            return _length;
+            return _bytes.WrittenCount;
         }
 
-        private void Grow(long target)
-        {
-            long capacity = Math.Max(_bytes.Length * 2L, FirstCapacity);
-            if (_available is long available && available > capacity)
-                capacity = available;
-            capacity = Math.Min(Math.Min(capacity, target), Array.MaxLength);
-            Array.Resize(ref _bytes, (int)capacity);
-        }
+        public void Dispose() => _bytes.Dispose();
     }
 
     private interface IByteSink
@@ -627,11 +626,14 @@ public static class PoolFileCodec
         void Put(ReadOnlySpan<byte> bytes);
     }
 
-    private struct CrcSink : IByteSink
+    /// <summary>Hashes the body as it streams past, with the library's incremental IEEE CRC-32 (the same value as <see cref="Crc32"/>).</summary>
+    private readonly struct CrcSink() : IByteSink
     {
-        public uint Crc;
+        private readonly System.IO.Hashing.Crc32 _hasher = new();
 
-        public void Put(ReadOnlySpan<byte> bytes) => Crc = Crc32.Append(Crc, bytes);
+        public uint Crc => _hasher.GetCurrentHashAsUInt32();
+
+        public void Put(ReadOnlySpan<byte> bytes) => _hasher.Append(bytes);
     }
 
     private readonly struct StreamSink(Stream destination) : IByteSink

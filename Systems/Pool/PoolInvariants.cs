@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using CommunityToolkit.HighPerformance;
 using GrowNet.Ecs.Components.Pool;
 using GrowNet.Ecs.Engine;
 
@@ -63,7 +64,7 @@ public static class PoolInvariants
         Require(state.RowsSorted <= 1, name, "has a row-order flag other than 0 or 1");
         // One pass over every synapse: target inside the pool, delay ≥ 1, and row order when claimed.
         // A single combined test per synapse keeps the pass at memory speed; the message is worked out on failure.
-        ref Synapse synapses = ref MemoryMarshal.GetReference(view.Synapses);
+        var synapses = view.Synapses;
         bool checkOrder = state.RowsSorted == 1;
         for (int cell = 0; cell < n; cell++)
         {
@@ -71,7 +72,7 @@ public static class PoolInvariants
             int previousTarget = -1;
             for (int s = (int)view.RowStart[cell]; s < end; s++)
             {
-                ref readonly Synapse synapse = ref Unsafe.Add(ref synapses, s);
+                ref readonly Synapse synapse = ref synapses.DangerousGetReferenceAt(s);
                 int target = synapse.Target;
                 if ((target >= n) | (synapse.Delay == 0) | (checkOrder & target <= previousTarget))
                     FailSynapse(name, cell, s, synapse, n);

@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Numerics;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using CommunityToolkit.HighPerformance;
 using GrowNet.Ecs.Components.Pool;
 using GrowNet.Ecs.Engine;
 
@@ -337,15 +338,15 @@ public sealed class PoolSpikeSystem : ISystem
     {
         public CellColumns(in PoolArrays arrays)
         {
-            Membrane = ref MemoryMarshal.GetArrayDataReference(arrays.Membrane);
-            Threshold = ref MemoryMarshal.GetArrayDataReference(arrays.Threshold);
-            Leak = ref MemoryMarshal.GetArrayDataReference(arrays.Leak);
-            Refract = ref MemoryMarshal.GetArrayDataReference(arrays.Refract);
-            Trace = ref MemoryMarshal.GetArrayDataReference(arrays.Trace);
-            SpikeOut = ref MemoryMarshal.GetArrayDataReference(arrays.SpikeOut);
-            Synaptic = ref MemoryMarshal.GetArrayDataReference(arrays.SynapticCurrent);
-            Input = ref MemoryMarshal.GetArrayDataReference(arrays.Input);
-            SpikeList = ref MemoryMarshal.GetArrayDataReference(arrays.SpikeList);
+            Membrane = ref arrays.Membrane.DangerousGetReference();
+            Threshold = ref arrays.Threshold.DangerousGetReference();
+            Leak = ref arrays.Leak.DangerousGetReference();
+            Refract = ref arrays.Refract.DangerousGetReference();
+            Trace = ref arrays.Trace.DangerousGetReference();
+            SpikeOut = ref arrays.SpikeOut.DangerousGetReference();
+            Synaptic = ref arrays.SynapticCurrent.DangerousGetReference();
+            Input = ref arrays.Input.DangerousGetReference();
+            SpikeList = ref arrays.SpikeList.DangerousGetReference();
         }
 
         public readonly ref short Membrane;

@@ -99,7 +99,7 @@ internal static unsafe class SynapseEventKernel
         if (TGroup.IsPart)
         {
             valid = Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(count));
-            raw = Avx512F.MaskLoad(group, Avx512F.ConvertToVector512Int64(valid).AsUInt64(), Vector512<ulong>.Zero);
+            raw = MaskedVector512.Load(group, valid);
         }
         else
         {
@@ -169,7 +169,7 @@ internal static unsafe class SynapseEventKernel
         }
         else
         {
-            Avx512F.MaskStore(group, Avx512F.ConvertToVector512Int64(active).AsUInt64(), updated);
+            MaskedVector512.Store(group, active, updated);
             var current = Vector256.ShiftRightArithmetic(Avx2.GatherMaskVector256(Vector256<int>.Zero, ringWords, slot, active, 2), 16);
             Saturate16(current + Vector256.ShiftLeft(weight, 6)).Store(sums);
             slot.Store(indices);

@@ -18,6 +18,8 @@ public abstract class ChecksumContractTests
 
     protected abstract uint Append(uint crc, ReadOnlySpan<byte> data);
 
+    protected abstract uint Combine(uint crcFirst, uint crcSecond, long secondLength);
+
     /// <summary>Bit-at-a-time CRC, straight from the definition, to check the fast code against.</summary>
     private uint BitwiseReference(ReadOnlySpan<byte> data)
     {
@@ -86,4 +88,22 @@ public abstract class ChecksumContractTests
         for (int split = 0; split <= whole.Length; split++)
             Assert.That(Append(Compute(whole.AsSpan(0, split)), whole.AsSpan(split)), Is.EqualTo(CheckValue), $"split {split}");
     }
+
+    [Test]
+    public void Combine_EqualsTheCrcOfTheConcatenation()
+    {
+        var random = new Random(8);
+        for (int trial = 0; trial < 100; trial++)
+        {
+            var data = new byte[random.Next(0, 3000)];
+            random.NextBytes(data);
+            int split = random.Next(0, data.Length + 1);
+            uint combined = Combine(Compute(data.AsSpan(0, split)), Compute(data.AsSpan(split)), data.Length - split);
+            Assert.That(combined, Is.EqualTo(Compute(data)), $"trial {trial}");
+        }
+    }
+
+    [Test]
+    public void Combine_RejectsANegativeLength()
+        => Assert.That(() => Combine(1, 2, -1), Throws.TypeOf<ArgumentOutOfRangeException>());
 }

@@ -15,6 +15,8 @@ public sealed class Crc32Tests : ChecksumContractTests
 
     protected override uint Append(uint crc, ReadOnlySpan<byte> data) => Crc32.Append(crc, data);
 
+    protected override uint Combine(uint crcFirst, uint crcSecond, long secondLength) => Crc32.Combine(crcFirst, crcSecond, secondLength);
+
     [Test]
     public void KnownSentenceMatchesZlib()
     {
