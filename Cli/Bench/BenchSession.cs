@@ -79,6 +79,7 @@ public static class BenchSession
                 Threads = settings.Threads,
                 Quick = settings.Quick,
                 ReferenceKernel = ReferenceKernel.Description,
+                Clock = BenchClock.For(settings.Threads).Kind,
                 Workloads = current,
             }, json);
             output.WriteLine($"Report (A side, pooled): {json}");
@@ -108,6 +109,8 @@ public static class BenchSession
     {
         if (baseline.ReferenceKernel != current.ReferenceKernel)
             throw new BenchInputException($"The baseline was measured with another reference kernel ('{baseline.ReferenceKernel}'); refresh it with this build.");
+        if (baseline.Clock != current.Clock)
+            throw new BenchInputException($"The baseline's samples were taken on the '{baseline.Clock}' clock, this run's on '{current.Clock}'; use the same --threads.");
         if (baseline.Threads != current.Threads)
             output.WriteLine($"warning: the baseline ran with {baseline.Threads} thread(s), this run with {current.Threads}.");
         if (baseline.Machine.ProcessorName != current.Machine.ProcessorName || baseline.Machine.ProcessorCount != current.Machine.ProcessorCount)

@@ -33,6 +33,9 @@ public sealed record BenchReport
     /// <summary>What the reference kernel is (see <see cref="Running.ReferenceKernel"/>); comparisons need the same one.</summary>
     public string ReferenceKernel { get; init; } = "";
 
+    /// <summary>The clock of the samples: "thread-cpu", "process-cpu" or "wall" (see <see cref="Running.BenchClock"/>).</summary>
+    public string Clock { get; init; } = "";
+
     /// <summary>The workloads, in the order they ran.</summary>
     public required WorkloadResult[] Workloads { get; init; }
 

@@ -23,8 +23,11 @@ public sealed record WorkloadResult
     /// <summary>Iterations run (and discarded) before the first sample.</summary>
     public int WarmupIterations { get; init; }
 
-    /// <summary>Nanoseconds per operation of each timed iteration, in time order.</summary>
+    /// <summary>Nanoseconds per operation of each timed iteration on the report's clock (<see cref="BenchReport.Clock"/>), in time order.</summary>
     public required double[] SamplesNs { get; init; }
+
+    /// <summary>Wall-clock nanoseconds per operation of the same iterations (for information; comparisons use <see cref="SamplesNs"/>).</summary>
+    public double[] WallNs { get; init; } = [];
 
     /// <summary>Nanoseconds of the reference-kernel iteration run just before each sample, in time order.</summary>
     public required double[] ReferenceNs { get; init; }
@@ -58,6 +61,7 @@ public sealed record WorkloadResult
             SetupSeconds = SetupSeconds + later.SetupSeconds,
             WarmupIterations = WarmupIterations + later.WarmupIterations,
             SamplesNs = [.. SamplesNs, .. later.SamplesNs],
+            WallNs = [.. WallNs, .. later.WallNs],
             ReferenceNs = [.. ReferenceNs, .. later.ReferenceNs],
         };
     }

@@ -12,6 +12,7 @@ public sealed class BenchRunner
 {
     private readonly BenchSettings settings;
     private readonly ReferenceKernel reference = new();
+    private readonly BenchClock clock;
     private readonly TextWriter? log;
     private long sink;
 
@@ -21,6 +22,7 @@ public sealed class BenchRunner
         ArgumentNullException.ThrowIfNull(settings);
         this.settings = settings;
         this.log = log;
+        clock = BenchClock.For(settings.Threads);
     }
 
     /// <summary>Measures every workload in turn and returns the report.</summary>
@@ -39,6 +41,7 @@ public sealed class BenchRunner
             Threads = settings.Threads,
             Quick = settings.Quick,
             ReferenceKernel = ReferenceKernel.Description,
+            Clock = clock.Kind,
             Workloads = results,
         };
     }
@@ -65,16 +68,19 @@ public sealed class BenchRunner
         GC.WaitForPendingFinalizers();
         GC.Collect();
         var samples = new double[settings.Samples];
+        var wall = new double[settings.Samples];
         var references = new double[settings.Samples];
         for (int s = 0; s < samples.Length; s++)
         {
-            long start = Stopwatch.GetTimestamp();
+            long start = clock.NowNs();
             sink += reference.Run();
-            references[s] = Stopwatch.GetElapsedTime(start).TotalNanoseconds;
+            references[s] = clock.NowNs() - start;
             benchCase.Prepare();
-            start = Stopwatch.GetTimestamp();
+            long wallStart = Stopwatch.GetTimestamp();
+            start = clock.NowNs();
             benchCase.Run();
-            samples[s] = Stopwatch.GetElapsedTime(start).TotalNanoseconds / workload.OperationsPerIteration;
+            samples[s] = (double)(clock.NowNs() - start) / workload.OperationsPerIteration;
+            wall[s] = Stopwatch.GetElapsedTime(wallStart).TotalNanoseconds / workload.OperationsPerIteration;
         }
 
         log?.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -87,6 +93,7 @@ public sealed class BenchRunner
             SetupSeconds = setupSeconds,
             WarmupIterations = warmup,
             SamplesNs = samples,
+            WallNs = wall,
             ReferenceNs = references,
         };
     }
