@@ -49,7 +49,7 @@ public static class BenchSession
         }
 
         CheckComparable(baseline, report, output);
-        var summary = BenchComparison.Compare(baseline.Workloads, report.Workloads, threshold, name =>
+        var summary = BenchComparison.Compare(baseline.Workloads, report.Workloads, threshold, normalize: true, name =>
         {
             output.WriteLine($"  {name}: slower; re-running it to confirm");
             return (null, runner.Run(workloads.First(w => w.Name == name)));

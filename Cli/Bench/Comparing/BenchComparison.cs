@@ -12,9 +12,10 @@ public static class BenchComparison
     /// <param name="baseline">Baseline workloads (a saved report, or the other build's side of an A/B run).</param>
     /// <param name="current">Current workloads.</param>
     /// <param name="threshold">Relative threshold (0.10 = 10 %).</param>
+    /// <param name="normalize">Compare reference-normalised samples (against a saved baseline) rather than raw ones (A/B).</param>
     /// <param name="rerun">Measures a workload again: fresh samples of (baseline, current); a null baseline keeps the original one.</param>
     public static ComparisonSummary Compare(IReadOnlyList<WorkloadResult> baseline, IReadOnlyList<WorkloadResult> current, double threshold,
-        Func<string, (WorkloadResult? Baseline, WorkloadResult Current)> rerun)
+        bool normalize, Func<string, (WorkloadResult? Baseline, WorkloadResult Current)> rerun)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(current);
@@ -30,17 +31,17 @@ public static class BenchComparison
                 continue;
             }
 
-            var first = WorkloadComparer.Compare(reference, result, threshold);
+            var first = WorkloadComparer.Compare(reference, result, threshold, normalize);
             WorkloadComparison? second = null;
             if (first.Verdict == Verdict.Slower)
             {
                 var (again, now) = rerun(result.Name);
-                second = WorkloadComparer.Compare(again ?? reference, now, threshold);
+                second = WorkloadComparer.Compare(again ?? reference, now, threshold, normalize);
             }
 
             rows.Add(new ComparisonRow(first, second));
         }
 
-        return new ComparisonSummary { Rows = rows, NotInBaseline = missing, Threshold = threshold };
+        return new ComparisonSummary { Rows = rows, NotInBaseline = missing, Threshold = threshold, Normalized = normalize };
     }
 }

@@ -14,6 +14,9 @@ public sealed record ComparisonSummary
     /// <summary>The relative threshold (0.10 = 10 %).</summary>
     public required double Threshold { get; init; }
 
+    /// <summary>Whether the ratios are of reference-normalised samples (a saved baseline) or raw ones (A/B).</summary>
+    public bool Normalized { get; init; }
+
     /// <summary>Geometric mean of the workloads' normalised ratios (NaN when nothing was compared).</summary>
     public double GeometricMeanRatio => Rows.Count == 0 ? double.NaN : Quantiles.GeometricMean([.. Rows.Select(r => r.First.Ratio)]);
 

@@ -4,10 +4,10 @@ using GrowNet.Ecs.Cli.Bench.Statistics;
 namespace GrowNet.Ecs.Cli.Bench.Comparing;
 
 /// <summary>
-/// Compares one workload's samples, as dotnet/performance's ResultsComparer does but on
-/// reference-normalised log times: Mann–Whitney U tests for a change, a TOST with margin
-/// ln(1 + threshold) for equivalence, a Hodges–Lehmann interval for the ratio, and an A/A
-/// self-check that splits each side into its first and second half.
+/// Compares one workload's samples, as dotnet/performance's ResultsComparer does but on log
+/// times (reference-normalised when comparing with a saved baseline): Mann–Whitney U tests for a
+/// change, a TOST with margin ln(1 + threshold) for equivalence, a Hodges–Lehmann interval for the
+/// ratio, and an A/A self-check that splits each side into its first and second half.
 /// </summary>
 public static class WorkloadComparer
 {
@@ -18,8 +18,15 @@ public static class WorkloadComparer
     public const int MinSamples = 4;
 
     /// <summary>Compares <paramref name="current"/> against <paramref name="baseline"/> with a relative <paramref name="threshold"/> (0.10 = 10 %).</summary>
+    /// <param name="baseline">The baseline side.</param>
+    /// <param name="current">The current side.</param>
+    /// <param name="threshold">Relative threshold (0.10 = 10 %).</param>
+    /// <param name="normalize">
+    /// Divide by the reference kernel (<see cref="WorkloadResult.NormalizedSamples"/>): right against a
+    /// baseline measured at another time; an A/B run alternates the sides instead and compares raw samples.
+    /// </param>
     /// <exception cref="ArgumentException">Different workloads, too few samples, or a threshold outside (0, 1).</exception>
-    public static WorkloadComparison Compare(WorkloadResult baseline, WorkloadResult current, double threshold)
+    public static WorkloadComparison Compare(WorkloadResult baseline, WorkloadResult current, double threshold, bool normalize)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(current);
@@ -30,8 +37,8 @@ public static class WorkloadComparer
         if (baseline.SamplesNs.Length < MinSamples || current.SamplesNs.Length < MinSamples)
             throw new ArgumentException($"Workload '{current.Name}': each side needs at least {MinSamples} samples.");
 
-        var b = baseline.NormalizedSamples().Select(x => Math.Log(x)).ToArray();
-        var c = current.NormalizedSamples().Select(x => Math.Log(x)).ToArray();
+        var b = (normalize ? baseline.NormalizedSamples() : baseline.SamplesNs).Select(x => Math.Log(x)).ToArray();
+        var c = (normalize ? current.NormalizedSamples() : current.SamplesNs).Select(x => Math.Log(x)).ToArray();
         double margin = Math.Log(1 + threshold);
         double ratio = Math.Exp(Quantiles.Median(c) - Quantiles.Median(b));
         var shift = HodgesLehmann.Shift(c, b, 0.95);
@@ -55,6 +62,7 @@ public static class WorkloadComparer
             RatioLower = Math.Exp(shift.Lower),
             RatioUpper = Math.Exp(shift.Upper),
             RawRatio = Quantiles.Median(current.SamplesNs) / Quantiles.Median(baseline.SamplesNs),
+            WallRatio = baseline.WallNs.Length > 0 && current.WallNs.Length > 0 ? Quantiles.Median(current.WallNs) / Quantiles.Median(baseline.WallNs) : double.NaN,
             PSlower = pSlower,
             PFaster = pFaster,
             PEquivalence = Math.Max(pBelowUpper, pAboveLower),

@@ -21,7 +21,7 @@ public sealed record WorkloadComparison
     /// <summary>Median raw time per operation of the current run, ns.</summary>
     public required double CurrentMedianNs { get; init; }
 
-    /// <summary>Ratio of the medians of the reference-normalised samples, current ÷ baseline (above 1: slower).</summary>
+    /// <summary>Ratio of the medians of the compared samples (reference-normalised against a saved baseline, raw in A/B), current ÷ baseline (above 1: slower).</summary>
     public required double Ratio { get; init; }
 
     /// <summary>Lower bound of the 95 % interval of the ratio (Hodges–Lehmann / Moses on log times).</summary>
@@ -32,6 +32,9 @@ public sealed record WorkloadComparison
 
     /// <summary>Ratio of the raw medians (no reference normalisation), for information.</summary>
     public required double RawRatio { get; init; }
+
+    /// <summary>Ratio of the wall-time medians, for information (NaN when a side has no wall times).</summary>
+    public double WallRatio { get; init; } = double.NaN;
 
     /// <summary>Mann–Whitney one-sided p-value of "current slower".</summary>
     public required double PSlower { get; init; }

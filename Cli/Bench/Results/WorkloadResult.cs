@@ -33,8 +33,8 @@ public sealed record WorkloadResult
     public required double[] ReferenceNs { get; init; }
 
     /// <summary>
-    /// Samples divided by the local reference time (the median of the reference iterations just
-    /// before, with and after each sample), so machine speed changes common to both cancel.
+    /// Samples divided by the local reference time (the median of the reference iterations of the
+    /// five samples around each one), so machine speed changes common to both cancel.
     /// </summary>
     public double[] NormalizedSamples()
     {
@@ -43,7 +43,7 @@ public sealed record WorkloadResult
         var normalized = new double[SamplesNs.Length];
         for (int i = 0; i < normalized.Length; i++)
         {
-            int from = Math.Max(0, i - 1), to = Math.Min(ReferenceNs.Length - 1, i + 1);
+            int from = Math.Max(0, i - 2), to = Math.Min(ReferenceNs.Length - 1, i + 2);
             normalized[i] = SamplesNs[i] / Quantiles.Median(ReferenceNs[from..(to + 1)]);
         }
 
