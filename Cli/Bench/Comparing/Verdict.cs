@@ -6,13 +6,13 @@ public enum Verdict
     /// <summary>Equivalent: both one-sided tests of the TOST place the change inside ± the threshold.</summary>
     Same,
 
-    /// <summary>Significantly faster, by at least half the threshold, and not shown to be within it.</summary>
+    /// <summary>Significantly faster by more than half the threshold (one-sided Mann–Whitney, null shifted by half the threshold).</summary>
     Faster,
 
-    /// <summary>Significantly slower, by at least half the threshold, and not shown to be within it: a regression.</summary>
+    /// <summary>Significantly slower by more than half the threshold (one-sided Mann–Whitney, null shifted by half the threshold): a regression once a re-run agrees.</summary>
     Slower,
 
-    /// <summary>Neither shown equivalent nor a significant change of half the threshold or more (too few or too spread samples).</summary>
+    /// <summary>Neither shown equivalent nor significantly changed by more than half the threshold (too few or too spread samples).</summary>
     Inconclusive,
 
     /// <summary>The split-sample self-check of a side disagrees by more than a third of the threshold, and the interval does not clear the threshold either.</summary>

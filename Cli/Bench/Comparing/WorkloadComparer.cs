@@ -39,17 +39,19 @@ public static class WorkloadComparer
 
         var b = (normalize ? baseline.NormalizedSamples() : baseline.SamplesNs).Select(x => Math.Log(x)).ToArray();
         var c = (normalize ? current.NormalizedSamples() : current.SamplesNs).Select(x => Math.Log(x)).ToArray();
-        double margin = Math.Log(1 + threshold);
+        double margin = Math.Log(1 + threshold), halfMargin = Math.Log(1 + threshold / 2);
         double ratio = Math.Exp(Quantiles.Median(c) - Quantiles.Median(b));
         var shift = HodgesLehmann.Shift(c, b, 0.95);
-        double pSlower = MannWhitneyTest.Greater(c, b).PValue;
-        double pFaster = MannWhitneyTest.Greater(b, c).PValue;
-        // TOST: "slower by less than the margin" and "faster by less than the margin", each one-sided.
-        double pBelowUpper = MannWhitneyTest.Greater(b, c.Select(x => x - margin).ToArray()).PValue;
-        double pAboveLower = MannWhitneyTest.Greater(c.Select(x => x + margin).ToArray(), b).PValue;
-        double split = Math.Max(SplitDisagreement(b), SplitDisagreement(c));
+        // A change: significantly slower (faster) by more than half the threshold, one-sided, shifted null.
+        double pSlower = MannWhitneyTest.Greater(Shifted(c, -halfMargin), b).PValue;
+        double pFaster = MannWhitneyTest.Greater(b, Shifted(c, halfMargin)).PValue;
+        // TOST at the threshold: "slower by less than the margin" and "faster by less than the margin", each one-sided.
+        double pBelowUpper = MannWhitneyTest.Greater(b, Shifted(c, -margin)).PValue;
+        double pAboveLower = MannWhitneyTest.Greater(Shifted(c, margin), b).PValue;
+        double split = Math.Max(SplitDisagreement(b, baseline.Batches), SplitDisagreement(c, current.Batches));
 
-        var verdict = Decide(threshold, ratio, Math.Exp(shift.Lower), Math.Exp(shift.Upper), pSlower, pFaster, pBelowUpper, pAboveLower, split);
+        var verdict = Decide(threshold, Math.Exp(shift.Lower), Math.Exp(shift.Upper), pSlower < Alpha, pFaster < Alpha,
+            pBelowUpper < Alpha && pAboveLower < Alpha, split);
         return new WorkloadComparison
         {
             Name = current.Name,
@@ -72,27 +74,34 @@ public static class WorkloadComparer
     }
 
     /// <summary>
-    /// The A/A self-check of one side: |median(second half) ÷ median(first half) − 1| of log samples in
-    /// time order (drift within a run shows up here).
+    /// The A/A self-check of one side: |median(one half) ÷ median(other half) − 1| of its log samples.
+    /// A side pooled from several batches (A/B rounds, each its own process) is split into its odd and
+    /// even batches, so the halves differ by process as the two sides do; a single batch is split into
+    /// its first and second half in time, so drift within the run shows up.
     /// </summary>
-    public static double SplitDisagreement(IReadOnlyList<double> logSamples)
+    public static double SplitDisagreement(IReadOnlyList<double> logSamples, int batches)
     {
         ArgumentNullException.ThrowIfNull(logSamples);
-        int half = logSamples.Count / 2;
-        if (half == 0)
+        var first = new List<double>();
+        var second = new List<double>();
+        int n = logSamples.Count;
+        for (int i = 0; i < n; i++)
+        {
+            bool inSecond = batches >= 2 && n % batches == 0 ? i / (n / batches) % 2 == 1 : i >= n - n / 2;
+            if (batches < 2 && n % 2 == 1 && i == n / 2)
+                continue; // the middle sample of an odd single batch belongs to neither half
+            (inSecond ? second : first).Add(logSamples[i]);
+        }
+
+        if (first.Count == 0 || second.Count == 0)
             return 0;
-        var first = logSamples.Take(half).ToArray();
-        var second = logSamples.Skip(logSamples.Count - half).ToArray();
         return Math.Abs(Math.Exp(Quantiles.Median(second) - Quantiles.Median(first)) - 1);
     }
 
-    private static Verdict Decide(double threshold, double ratio, double lower, double upper, double pSlower, double pFaster,
-        double pBelowUpper, double pAboveLower, double split)
+    private static double[] Shifted(double[] values, double by) => [.. values.Select(v => v + by)];
+
+    private static Verdict Decide(double threshold, double lower, double upper, bool slower, bool faster, bool equivalent, double split)
     {
-        double half = 1 + threshold / 2;
-        bool slower = pSlower < Alpha && pBelowUpper >= Alpha && ratio >= half;
-        bool faster = pFaster < Alpha && pAboveLower >= Alpha && ratio <= 1 / half;
-        bool equivalent = pBelowUpper < Alpha && pAboveLower < Alpha;
         // A split disagreement beyond a third of the threshold makes the run too noisy to judge,
         // unless the whole interval lies beyond the threshold (no noise of that size explains it).
         bool clearsThreshold = lower > 1 + threshold || upper < 1 / (1 + threshold);

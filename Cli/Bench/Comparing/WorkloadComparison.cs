@@ -36,10 +36,10 @@ public sealed record WorkloadComparison
     /// <summary>Ratio of the wall-time medians, for information (NaN when a side has no wall times).</summary>
     public double WallRatio { get; init; } = double.NaN;
 
-    /// <summary>Mann–Whitney one-sided p-value of "current slower".</summary>
+    /// <summary>Mann–Whitney one-sided p-value of "current slower by more than half the threshold".</summary>
     public required double PSlower { get; init; }
 
-    /// <summary>Mann–Whitney one-sided p-value of "current faster".</summary>
+    /// <summary>Mann–Whitney one-sided p-value of "current faster by more than half the threshold".</summary>
     public required double PFaster { get; init; }
 
     /// <summary>Larger p-value of the two one-sided tests of the TOST (below α: equivalent within the threshold).</summary>

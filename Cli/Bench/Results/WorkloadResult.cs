@@ -23,6 +23,9 @@ public sealed record WorkloadResult
     /// <summary>Iterations run (and discarded) before the first sample.</summary>
     public int WarmupIterations { get; init; }
 
+    /// <summary>Batches pooled into this result (A/B rounds, each from its own process), in order and of equal size; 1 for one run.</summary>
+    public int Batches { get; init; } = 1;
+
     /// <summary>Nanoseconds per operation of each timed iteration on the report's clock (<see cref="BenchReport.Clock"/>), in time order.</summary>
     public required double[] SamplesNs { get; init; }
 
@@ -58,6 +61,7 @@ public sealed record WorkloadResult
             throw new ArgumentException($"Cannot pool '{later.Name}' ({later.OperationsPerIteration} ops) into '{Name}' ({OperationsPerIteration} ops).", nameof(later));
         return this with
         {
+            Batches = Batches + later.Batches,
             SetupSeconds = SetupSeconds + later.SetupSeconds,
             WarmupIterations = WarmupIterations + later.WarmupIterations,
             SamplesNs = [.. SamplesNs, .. later.SamplesNs],
