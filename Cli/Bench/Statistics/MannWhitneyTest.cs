@@ -68,7 +68,10 @@ public static class MannWhitneyTest
     /// recurrence p(m, n, u) = m/(m+n)·p(m−1, n, u−n) + n/(m+n)·p(m, n−1, u): the largest pooled value
     /// comes from the first sample (and then exceeds all n others) with probability m/(m+n).
     /// </summary>
-    internal static double ExactUpperTail(int m, int n, int u)
+    /// <param name="m">Size of the first sample.</param>
+    /// <param name="n">Size of the second sample.</param>
+    /// <param name="u">The observed U of the first sample.</param>
+    public static double ExactUpperTail(int m, int n, int u)
     {
         int max = m * n;
         if (u <= 0)
