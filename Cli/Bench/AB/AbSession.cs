@@ -52,7 +52,7 @@ public sealed class AbSession
                 current.Add(a);
             }
 
-            var summary = BenchComparison.Compare(baseline, current, threshold, normalize: false, name =>
+            var summary = BenchComparison.Compare(baseline, current, threshold, normalize: true, name =>
             {
                 log.WriteLine($"  {name}: slower; re-running it to confirm");
                 var (b, a) = Measure(name);

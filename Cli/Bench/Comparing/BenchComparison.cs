@@ -12,7 +12,7 @@ public static class BenchComparison
     /// <param name="baseline">Baseline workloads (a saved report, or the other build's side of an A/B run).</param>
     /// <param name="current">Current workloads.</param>
     /// <param name="threshold">Relative threshold (0.10 = 10 %).</param>
-    /// <param name="normalize">Compare reference-normalised samples (against a saved baseline) rather than raw ones (A/B).</param>
+    /// <param name="normalize">Compare reference-adjusted samples (<see cref="ReferenceAdjustment"/>) rather than raw ones.</param>
     /// <param name="rerun">Measures a workload again: fresh samples of (baseline, current); a null baseline keeps the original one.</param>
     public static ComparisonSummary Compare(IReadOnlyList<WorkloadResult> baseline, IReadOnlyList<WorkloadResult> current, double threshold,
         bool normalize, Func<string, (WorkloadResult? Baseline, WorkloadResult Current)> rerun)

@@ -14,7 +14,7 @@ public sealed record ComparisonSummary
     /// <summary>The relative threshold (0.10 = 10 %).</summary>
     public required double Threshold { get; init; }
 
-    /// <summary>Whether the ratios are of reference-normalised samples (a saved baseline) or raw ones (A/B).</summary>
+    /// <summary>Whether the ratios are of reference-adjusted samples (<see cref="ReferenceAdjustment"/>) or raw ones.</summary>
     public bool Normalized { get; init; }
 
     /// <summary>Geometric mean of the workloads' normalised ratios (NaN when nothing was compared).</summary>

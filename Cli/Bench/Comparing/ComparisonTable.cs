@@ -11,19 +11,19 @@ public static class ComparisonTable
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(output);
         output.WriteLine(summary.Normalized
-            ? "Ratio = current / baseline of CPU time per operation divided by the reference kernel's; raw = without that division; wall = wall-clock time."
-            : "Ratio = current / baseline of CPU time per operation (A/B: the sides alternate, so no reference division); wall = wall-clock time.");
-        output.WriteLine("| workload | baseline | current | ratio [95 % CI] | raw | wall | p(slower) | p(equiv.) | split | n | verdict |");
-        output.WriteLine("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---|");
+            ? "Ratio = current / baseline of CPU time per operation, adjusted by the reference kernel (slope beta); raw = unadjusted; wall = wall-clock time."
+            : "Ratio = current / baseline of CPU time per operation (unadjusted); wall = wall-clock time.");
+        output.WriteLine("| workload | baseline | current | ratio [95 % CI] | raw | wall | beta | p(slower) | p(equiv.) | split | n | verdict |");
+        output.WriteLine("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var row in summary.Rows)
         {
             var c = row.Rerun ?? row.First;
             output.WriteLine(Format(
-                $"| {c.Name} | {Time(c.BaselineMedianNs)}/{c.Unit} | {Time(c.CurrentMedianNs)}/{c.Unit} | {c.Ratio:F3} [{c.RatioLower:F3}, {c.RatioUpper:F3}] | {c.RawRatio:F3} | {c.WallRatio:F2} | {c.PSlower:F3} | {c.PEquivalence:F3} | {c.SplitDisagreement * 100:F1} % | {c.BaselineCount}/{c.CurrentCount} | {row.Label} |"));
+                $"| {c.Name} | {Time(c.BaselineMedianNs)}/{c.Unit} | {Time(c.CurrentMedianNs)}/{c.Unit} | {c.Ratio:F3} [{c.RatioLower:F3}, {c.RatioUpper:F3}] | {c.RawRatio:F3} | {c.WallRatio:F2} | {c.Beta:F2} | {c.PSlower:F3} | {c.PEquivalence:F3} | {c.SplitDisagreement * 100:F1} % | {c.BaselineCount}/{c.CurrentCount} | {row.Label} |"));
         }
 
         foreach (string name in summary.NotInBaseline)
-            output.WriteLine($"| {name} | - | measured | - | - | - | - | - | - | - | not in baseline |");
+            output.WriteLine($"| {name} | - | measured | - | - | - | - | - | - | - | - | not in baseline |");
         output.WriteLine(Format($"Geometric mean of the ratios over {summary.Rows.Count} workloads: {summary.GeometricMeanRatio:F3}"));
         output.WriteLine(summary.ExitCode switch
         {

@@ -5,7 +5,7 @@ namespace GrowNet.Ecs.Cli.Bench.Comparing;
 
 /// <summary>
 /// Compares one workload's samples, as dotnet/performance's ResultsComparer does but on log
-/// times (reference-normalised when comparing with a saved baseline): Mann–Whitney U tests for a
+/// times adjusted by the reference kernel (<see cref="ReferenceAdjustment"/>): Mann–Whitney U tests for a
 /// change, a TOST with margin ln(1 + threshold) for equivalence, a Hodges–Lehmann interval for the
 /// ratio, and an A/A self-check that splits each side into its first and second half.
 /// </summary>
@@ -22,8 +22,8 @@ public static class WorkloadComparer
     /// <param name="current">The current side.</param>
     /// <param name="threshold">Relative threshold (0.10 = 10 %).</param>
     /// <param name="normalize">
-    /// Divide by the reference kernel (<see cref="WorkloadResult.NormalizedSamples"/>): right against a
-    /// baseline measured at another time; an A/B run alternates the sides instead and compares raw samples.
+    /// Adjust by the reference kernel (<see cref="ReferenceAdjustment"/>), as both <c>--compare</c> and
+    /// <c>--ab</c> do; false compares the raw CPU times.
     /// </param>
     /// <exception cref="ArgumentException">Different workloads, too few samples, or a threshold outside (0, 1).</exception>
     public static WorkloadComparison Compare(WorkloadResult baseline, WorkloadResult current, double threshold, bool normalize)
@@ -37,8 +37,9 @@ public static class WorkloadComparer
         if (baseline.SamplesNs.Length < MinSamples || current.SamplesNs.Length < MinSamples)
             throw new ArgumentException($"Workload '{current.Name}': each side needs at least {MinSamples} samples.");
 
-        var b = (normalize ? baseline.NormalizedSamples() : baseline.SamplesNs).Select(x => Math.Log(x)).ToArray();
-        var c = (normalize ? current.NormalizedSamples() : current.SamplesNs).Select(x => Math.Log(x)).ToArray();
+        var (b, c, beta) = normalize
+            ? ReferenceAdjustment.Adjust(baseline, current)
+            : (baseline.SamplesNs.Select(x => Math.Log(x)).ToArray(), current.SamplesNs.Select(x => Math.Log(x)).ToArray(), 0.0);
         double margin = Math.Log(1 + threshold), halfMargin = Math.Log(1 + threshold / 2);
         double ratio = Math.Exp(Quantiles.Median(c) - Quantiles.Median(b));
         var shift = HodgesLehmann.Shift(c, b, 0.95);
@@ -69,6 +70,7 @@ public static class WorkloadComparer
             PFaster = pFaster,
             PEquivalence = Math.Max(pBelowUpper, pAboveLower),
             SplitDisagreement = split,
+            Beta = beta,
             Verdict = verdict,
         };
     }

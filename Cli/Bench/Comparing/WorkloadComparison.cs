@@ -48,6 +48,9 @@ public sealed record WorkloadComparison
     /// <summary>Largest disagreement of a split-sample self-check (first half vs second half of a side), as a fraction (0.02 = 2 %).</summary>
     public required double SplitDisagreement { get; init; }
 
+    /// <summary>Slope of the reference adjustment used (0: none, 1: plain division by the reference time).</summary>
+    public double Beta { get; init; }
+
     /// <summary>The conclusion.</summary>
     public required Verdict Verdict { get; init; }
 }

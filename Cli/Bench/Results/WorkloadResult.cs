@@ -36,21 +36,21 @@ public sealed record WorkloadResult
     public required double[] ReferenceNs { get; init; }
 
     /// <summary>
-    /// Samples divided by the local reference time (the median of the reference iterations of the
-    /// five samples around each one), so machine speed changes common to both cancel.
+    /// The local reference time of each sample: the median of the reference iterations of the five
+    /// samples around it (one slow reference iteration does not move it).
     /// </summary>
-    public double[] NormalizedSamples()
+    public double[] LocalReferenceNs()
     {
         if (SamplesNs.Length != ReferenceNs.Length)
             throw new InvalidOperationException($"Workload '{Name}': {SamplesNs.Length} samples but {ReferenceNs.Length} reference times.");
-        var normalized = new double[SamplesNs.Length];
-        for (int i = 0; i < normalized.Length; i++)
+        var local = new double[SamplesNs.Length];
+        for (int i = 0; i < local.Length; i++)
         {
             int from = Math.Max(0, i - 2), to = Math.Min(ReferenceNs.Length - 1, i + 2);
-            normalized[i] = SamplesNs[i] / Quantiles.Median(ReferenceNs[from..(to + 1)]);
+            local[i] = Quantiles.Median(ReferenceNs[from..(to + 1)]);
         }
 
-        return normalized;
+        return local;
     }
 
     /// <summary>This result followed by <paramref name="later"/>'s samples (same workload), e.g. the rounds of an A/B run.</summary>

@@ -16,11 +16,11 @@ public sealed class WorkloadResultTests
     };
 
     [Test]
-    public void SamplesAreDividedByTheMedianOfTheNearbyReferenceTimes()
+    public void TheLocalReferenceIsTheMedianOfTheNearbyReferenceTimes()
     {
         var result = Make([10, 10, 10, 10, 10, 10], [1, 2, 100, 4, 5, 6]);
         // Windows of up to five references around each sample: {1,2,100}, {1,2,100,4}, {1,2,100,4,5}, {2,100,4,5,6}, {100,4,5,6}, {4,5,6}.
-        Assert.That(result.NormalizedSamples(), Is.EqualTo(new[] { 10 / 2.0, 10 / 3.0, 10 / 4.0, 10 / 5.0, 10 / 5.5, 10 / 5.0 }).Within(1e-12));
+        Assert.That(result.LocalReferenceNs(), Is.EqualTo(new[] { 2.0, 3.0, 4.0, 5.0, 5.5, 5.0 }).Within(1e-12));
     }
 
     [Test]
