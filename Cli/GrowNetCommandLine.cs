@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GrowNet.Ecs.Cli.Bench;
 using GrowNet.Ecs.Cli.Commands;
 using GrowNet.Ecs.Serialization.PoolFiles;
 using GrowNet.Ecs.Serialization.Worlds;
@@ -24,6 +25,7 @@ public static class GrowNetCommandLine
         root.Subcommands.Add(PoolCommand.Create(context));
         root.Subcommands.Add(ResumeCommand.Create(context));
         root.Subcommands.Add(InspectCommand.Create(context));
+        root.Subcommands.Add(BenchCommand.Create(context));
         return root;
     }
 

@@ -38,8 +38,9 @@ public static class DemoCommand
         foreach (var demo in Demos)
         {
             var saveOption = WorldFiles.SaveOption("Save the demo's world to this .gnw file at the end (continue it with 'grownet resume').");
-            var subcommand = new Command(demo.Name, demo.Description) { saveOption };
-            subcommand.SetAction(parseResult => demo.Run(context, parseResult.GetValue(saveOption)));
+            var timingsOption = TimingsCsv.CreateOption();
+            var subcommand = new Command(demo.Name, demo.Description) { saveOption, timingsOption };
+            subcommand.SetAction(parseResult => demo.Run(context, parseResult.GetValue(saveOption), parseResult.GetValue(timingsOption)));
             command.Subcommands.Add(subcommand);
         }
 

@@ -29,7 +29,8 @@ public sealed class GrowthDemoCommand : IDemo
         $"GrowNet growth demo: 4x4 image windowed (2x2, stride 2) into 4 spatial neurons with slot limit 1; the hidden layer grows ({GrowthDemo.DefaultTicks} frames).";
 
     /// <inheritdoc />
-    public int Run(CliContext context, string? savePath) => Execute(context, GrowthDemo.DefaultTicks, DefaultSeed, null, savePath);
+    public int Run(CliContext context, string? savePath, string? timingsCsvPath = null)
+        => Execute(context, GrowthDemo.DefaultTicks, DefaultSeed, null, savePath, timingsCsvPath);
 
     /// <summary>Builds the <c>growth-demo</c> command.</summary>
     public static Command Create(CliContext context)
@@ -37,11 +38,11 @@ public sealed class GrowthDemoCommand : IDemo
         ArgumentNullException.ThrowIfNull(context);
         return MetricsDemoRunner.Create(CommandName, "Run the GrowNet growth demo (neuron growth from fallback at capacity).", "Frames to run, cycling the lit pixels", GrowthDemo.DefaultTicks,
             "World seed", DefaultSeed, CsvHeader,
-            (ticks, seed, csv, save) => Execute(context, ticks, seed, csv, save));
+            (ticks, seed, csv, save, timings) => Execute(context, ticks, seed, csv, save, timings));
     }
 
-    /// <summary>Runs the demo; returns the exit code.</summary>
-    public static int Execute(CliContext context, int ticks, ulong seed, string? csvPath, string? savePath)
+    /// <summary>Runs the demo; returns the exit code. <paramref name="timingsCsvPath"/>: per-system timings CSV, or null.</summary>
+    public static int Execute(CliContext context, int ticks, ulong seed, string? csvPath, string? savePath, string? timingsCsvPath = null)
         => MetricsDemoRunner.Execute(context, ticks, seed, csvPath, savePath, CsvHeader, (world, writer) =>
         {
             var output = context.Output;
@@ -56,5 +57,5 @@ public sealed class GrowthDemoCommand : IDemo
                 output.WriteLine($"tick {row.Tick} lit ({row.LitRow},{row.LitCol}) neurons: {row.HiddenNeurons}{grown}");
                 MetricsDemoRunner.WriteRow(writer, row.Tick, row.LitRow, row.LitCol, row.HiddenNeurons, row.Delivered, row.GrownNeurons, row.TotalSlots);
             }
-        });
+        }, timingsCsvPath);
 }

@@ -6,31 +6,33 @@ using GrowNet.Ecs.Systems;
 namespace GrowNet.Ecs.Cli.Commands;
 
 /// <summary>
-/// What the region-style demo commands share: the <c>--ticks --seed --metrics-csv --save</c>
+/// What the region-style demo commands share: the <c>--ticks --seed --metrics-csv --save --timings-csv</c>
 /// options, their checks, a fresh world, the CSV writer with its header, and the closing lines.
 /// Each command supplies only its own run.
 /// </summary>
 public static class MetricsDemoRunner
 {
-    /// <summary>Builds a demo command with the shared options; <paramref name="execute"/> gets (ticks, seed, csv, save).</summary>
+    /// <summary>Builds a demo command with the shared options; <paramref name="execute"/> gets (ticks, seed, csv, save, timings csv).</summary>
     public static Command Create(string name, string description, string ticksDescription, int defaultTicks, string seedDescription,
-        ulong defaultSeed, string csvHeader, Func<int, ulong, string?, string?, int> execute)
+        ulong defaultSeed, string csvHeader, Func<int, ulong, string?, string?, string?, int> execute)
     {
         var ticks = new Option<int>("--ticks") { HelpName = "N", Description = $"{ticksDescription} (default {defaultTicks}).", DefaultValueFactory = _ => defaultTicks };
         var seed = new Option<ulong>("--seed") { HelpName = "S", Description = $"{seedDescription} (default {defaultSeed}).", DefaultValueFactory = _ => defaultSeed };
         var csv = new Option<string?>("--metrics-csv") { HelpName = "FILE", Description = $"Write every tick's metrics as CSV ({csvHeader})." };
         var save = WorldFiles.SaveOption("Save the demo's world to this .gnw file at the end.");
-        var command = new Command(name, description) { ticks, seed, csv, save };
-        command.SetAction(parse => execute(parse.GetValue(ticks), parse.GetValue(seed), parse.GetValue(csv), parse.GetValue(save)));
+        var timings = TimingsCsv.CreateOption();
+        var command = new Command(name, description) { ticks, seed, csv, save, timings };
+        command.SetAction(parse => execute(parse.GetValue(ticks), parse.GetValue(seed), parse.GetValue(csv), parse.GetValue(save), parse.GetValue(timings)));
         return command;
     }
 
     /// <summary>
     /// Checks the arguments, creates the world and the CSV writer (header written), runs
-    /// <paramref name="run"/>, then names the CSV file and saves the world if asked.
+    /// <paramref name="run"/>, then names the CSV file, writes the per-system timings
+    /// (<paramref name="timingsCsvPath"/>) and saves the world if asked.
     /// </summary>
     public static int Execute(CliContext context, int ticks, ulong seed, string? csvPath, string? savePath, string csvHeader,
-        Action<World, TextWriter?> run)
+        Action<World, TextWriter?> run, string? timingsCsvPath = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(run);
@@ -38,6 +40,7 @@ public static class MetricsDemoRunner
             throw new CliUsageException($"--ticks must be >= 0, not {ticks}.");
         CheckCsvPath(csvPath);
         var saveTarget = WorldFiles.CheckSavePath(savePath);
+        TimingsCsv.CheckPath(timingsCsvPath);
         using var world = Pipeline.CreateWorld(seed);
         using (var writer = csvPath is null ? null : new StreamWriter(csvPath, append: false) { NewLine = "\n" })
         {
@@ -47,6 +50,7 @@ public static class MetricsDemoRunner
 
         if (csvPath is not null)
             context.Output.WriteLine($"Metrics CSV: {csvPath}");
+        TimingsCsv.WriteIfAsked(world, timingsCsvPath, context);
         WorldFiles.SaveIfAsked(world, saveTarget, context);
         return ExitCodes.Success;
     }

@@ -74,6 +74,7 @@ public static class PoolRunCommand
             Description = "Save after the run (atomic: written to a temporary file, then renamed): FILE.gnw saves the whole world " +
                           "(exact resume with 'grownet resume'), any other name a neuropool .pool file of the pool.",
         };
+        var timingsOption = TimingsCsv.CreateOption();
         var threadsOption = new Option<int>("--threads")
         {
             HelpName = "K",
@@ -82,7 +83,7 @@ public static class PoolRunCommand
 
         var command = new Command("run", "Run one pool headless for a number of ticks and print its statistics.")
         {
-            newOption, densityOption, compatOption, seedOption, poolOption, ticksOption, driveOption, csvOption, saveOption, threadsOption,
+            newOption, densityOption, compatOption, seedOption, poolOption, ticksOption, driveOption, csvOption, saveOption, threadsOption, timingsOption,
         };
         command.Validators.Add(result =>
         {
@@ -121,6 +122,7 @@ public static class PoolRunCommand
             Ticks = parseResult.GetValue(ticksOption),
             Drives = parseResult.GetValue(driveOption) ?? [],
             SpikesCsvPath = parseResult.GetValue(csvOption),
+            TimingsCsvPath = parseResult.GetValue(timingsOption),
             SavePath = parseResult.GetValue(saveOption),
             Threads = parseResult.GetResult(threadsOption) is null ? null : parseResult.GetValue(threadsOption),
         }, context));
@@ -140,6 +142,7 @@ public static class PoolRunCommand
         Validate(options);
         var saveTarget = SaveTarget.Check(options.SavePath, "--save", PoolFile.Extension, WorldCodec.Extension);
         OutputPaths.Check(options.SpikesCsvPath, "--spikes-csv");
+        TimingsCsv.CheckPath(options.TimingsCsvPath);
 
         using var world = Pipeline.CreateWorld(options.Seed);
         if (options.Threads is { } threads)
@@ -167,6 +170,7 @@ public static class PoolRunCommand
         output.WriteLine($"Spikes: {totalSpikes} total, {perTick:F2} per tick");
         if (options.SpikesCsvPath is not null)
             output.WriteLine($"Spikes CSV: {options.SpikesCsvPath}");
+        TimingsCsv.WriteIfAsked(world, options.TimingsCsvPath, context);
         if (saveTarget is not null)
         {
             if (WorldFiles.IsWorldFile(saveTarget.Path))

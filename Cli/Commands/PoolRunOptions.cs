@@ -27,6 +27,9 @@ public sealed record PoolRunOptions
     /// <summary>Per-tick spike counts go here as CSV (<c>--spikes-csv FILE</c>); null for none.</summary>
     public string? SpikesCsvPath { get; init; }
 
+    /// <summary>Per-system timings go here as CSV after the run (<c>--timings-csv FILE</c>); null for none.</summary>
+    public string? TimingsCsvPath { get; init; }
+
     /// <summary>The pool is saved here after the run (<c>--save FILE</c>); null for no save.</summary>
     public string? SavePath { get; init; }
 

@@ -29,7 +29,8 @@ public sealed class RegionDemoCommand : IDemo
         $"GrowNet region demo: layers 40/8/4 and 30/6/3, p 0.10 forward / 0.01 feedback, {RegionDemo.DefaultTicks} random scalar ticks, then prune.";
 
     /// <inheritdoc />
-    public int Run(CliContext context, string? savePath) => Execute(context, RegionDemo.DefaultTicks, DefaultSeed, null, savePath);
+    public int Run(CliContext context, string? savePath, string? timingsCsvPath = null)
+        => Execute(context, RegionDemo.DefaultTicks, DefaultSeed, null, savePath, timingsCsvPath);
 
     /// <summary>Builds the <c>region-demo</c> command.</summary>
     public static Command Create(CliContext context)
@@ -37,11 +38,11 @@ public sealed class RegionDemoCommand : IDemo
         ArgumentNullException.ThrowIfNull(context);
         return MetricsDemoRunner.Create(CommandName, "Run the GrowNet region demo (the tutorial's two-layer region).", "Ticks to run", RegionDemo.DefaultTicks,
             "World seed: wiring and inputs", DefaultSeed, CsvHeader,
-            (ticks, seed, csv, save) => Execute(context, ticks, seed, csv, save));
+            (ticks, seed, csv, save, timings) => Execute(context, ticks, seed, csv, save, timings));
     }
 
-    /// <summary>Runs the demo; returns the exit code.</summary>
-    public static int Execute(CliContext context, int ticks, ulong seed, string? csvPath, string? savePath)
+    /// <summary>Runs the demo; returns the exit code. <paramref name="timingsCsvPath"/>: per-system timings CSV, or null.</summary>
+    public static int Execute(CliContext context, int ticks, ulong seed, string? csvPath, string? savePath, string? timingsCsvPath = null)
         => MetricsDemoRunner.Execute(context, ticks, seed, csvPath, savePath, CsvHeader, (world, writer) =>
         {
             var output = context.Output;
@@ -55,5 +56,5 @@ public sealed class RegionDemoCommand : IDemo
                     MetricsDemoRunner.WriteRow(writer, row.Tick, row.Delivered, row.TotalSlots, row.TotalSynapses, row.FiredInput, row.FiredOutput);
                 }));
             output.WriteLine($"Pruning summary: pruned_synapses={result.Prune.PrunedSynapses} pruned_edges={result.Prune.PrunedEdges}");
-        });
+        }, timingsCsvPath);
 }

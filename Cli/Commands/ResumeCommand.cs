@@ -18,24 +18,27 @@ public static class ResumeCommand
         var ticksOption = new Option<int>("--ticks") { HelpName = "T", Required = true, Description = "World ticks to run (>= 0)." };
         var saveOption = WorldFiles.SaveOption("Save the world after the run (may be the same file: the save is atomic).");
         var threadsOption = new Option<int>("--threads") { HelpName = "K", Description = "Worker threads (>= 1; default one per processor). Results do not depend on it." };
-        var command = new Command("resume", "Continue a saved world (.gnw) for more ticks.") { fileArgument, ticksOption, saveOption, threadsOption };
+        var timingsOption = TimingsCsv.CreateOption();
+        var command = new Command("resume", "Continue a saved world (.gnw) for more ticks.") { fileArgument, ticksOption, saveOption, threadsOption, timingsOption };
         command.SetAction(parseResult => Run(
             parseResult.GetValue(fileArgument)!,
             parseResult.GetValue(ticksOption),
             parseResult.GetValue(saveOption),
             parseResult.GetResult(threadsOption) is null ? null : parseResult.GetValue(threadsOption),
-            context));
+            context,
+            parseResult.GetValue(timingsOption)));
         return command;
     }
 
-    /// <summary>Runs the command; returns the exit code.</summary>
-    public static int Run(string path, int ticks, string? savePath, int? threads, CliContext context)
+    /// <summary>Runs the command; returns the exit code. <paramref name="timingsCsvPath"/>: per-system timings CSV, or null.</summary>
+    public static int Run(string path, int ticks, string? savePath, int? threads, CliContext context, string? timingsCsvPath = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (ticks < 0)
             throw new CliUsageException($"--ticks must be >= 0 (got {ticks}).");
         ThreadCounts.Check(threads);
         var saveTarget = WorldFiles.CheckSavePath(savePath);
+        TimingsCsv.CheckPath(timingsCsvPath);
         using var world = WorldFiles.Load(path);
         if (threads is { } count)
             world.SetThreadCount(count);
@@ -58,6 +61,7 @@ public static class ResumeCommand
         context.Output.WriteLine($"Ran {ticks} ticks in {seconds:F3} s{(seconds > 0 ? $" ({ticks / seconds:F0} ticks/s)" : "")}; world tick {world.Tick}");
         foreach (string line in ModelFamilies.Describe(world))
             context.Output.WriteLine(line);
+        TimingsCsv.WriteIfAsked(world, timingsCsvPath, context);
         WorldFiles.SaveIfAsked(world, saveTarget, context);
         return ExitCodes.Success;
     }

@@ -32,7 +32,7 @@ public sealed class TopologyDemoCommand : IDemo
     }
 
     /// <inheritdoc />
-    public int Run(CliContext context, string? savePath) => Execute(context, new TopologyDemoOptions(), savePath);
+    public int Run(CliContext context, string? savePath, string? timingsCsvPath = null) => Execute(context, new TopologyDemoOptions(), savePath, timingsCsvPath);
 
     /// <summary>Builds the <c>topology-demo</c> command.</summary>
     public static Command Create(CliContext context)
@@ -44,9 +44,10 @@ public sealed class TopologyDemoCommand : IDemo
         var vertices = new Option<int>("--vertices") { HelpName = "N", Description = $"Vertices in the block (default {defaults.Vertices}).", DefaultValueFactory = _ => defaults.Vertices };
         var seed = new Option<ulong>("--seed") { HelpName = "S", Description = $"World seed: skeleton and patterns (default {defaults.Seed}).", DefaultValueFactory = _ => defaults.Seed };
         var save = WorldFiles.SaveOption("Save the demo's world to this .gnw file at the end.");
+        var timings = TimingsCsv.CreateOption();
         var command = new Command(CommandName, "Run the dynamic-topology demo (leaky tanh, reward-modulated Hebbian-Oja, prune and sprout).")
         {
-            ticks, every, vertices, seed, save,
+            ticks, every, vertices, seed, save, timings,
         };
         command.SetAction(parse => Execute(context, defaults with
         {
@@ -54,12 +55,12 @@ public sealed class TopologyDemoCommand : IDemo
             ReportEvery = parse.GetValue(every),
             Vertices = parse.GetValue(vertices),
             Seed = parse.GetValue(seed),
-        }, parse.GetValue(save)));
+        }, parse.GetValue(save), parse.GetValue(timings)));
         return command;
     }
 
-    /// <summary>Runs the demo; returns the exit code.</summary>
-    public static int Execute(CliContext context, TopologyDemoOptions options, string? savePath)
+    /// <summary>Runs the demo; returns the exit code. <paramref name="timingsCsvPath"/>: per-system timings CSV, or null.</summary>
+    public static int Execute(CliContext context, TopologyDemoOptions options, string? savePath, string? timingsCsvPath = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(options);
@@ -70,6 +71,7 @@ public sealed class TopologyDemoCommand : IDemo
         if (options.Vertices < options.InputVertices + 1 || options.Vertices > TopologyFactory.MaxVertices)
             throw new CliUsageException($"--vertices must lie in {options.InputVertices + 1}..{TopologyFactory.MaxVertices}, not {options.Vertices}.");
         var saveTarget = WorldFiles.CheckSavePath(savePath);
+        TimingsCsv.CheckPath(timingsCsvPath);
         var output = context.Output;
         using var world = Pipeline.CreateWorld(options.Seed);
         output.WriteLine($"=== Topology demo: {options.Vertices} vertices, {options.Patterns} patterns on vertices 0..{options.InputVertices - 1}, " +
@@ -88,6 +90,7 @@ public sealed class TopologyDemoCommand : IDemo
 
             return 0;
         });
+        TimingsCsv.WriteIfAsked(world, timingsCsvPath, context);
         WorldFiles.SaveIfAsked(world, saveTarget, context);
         return ExitCodes.Success;
     }

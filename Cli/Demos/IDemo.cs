@@ -14,8 +14,9 @@ public interface IDemo
 
     /// <summary>
     /// Runs the demo, writing to <paramref name="context"/>; when <paramref name="savePath"/> is set,
-    /// saves the demo's world there at the end (a <c>.gnw</c> file, see <c>grownet resume</c>).
-    /// Returns the exit code.
+    /// saves the demo's world there at the end (a <c>.gnw</c> file, see <c>grownet resume</c>); when
+    /// <paramref name="timingsCsvPath"/> is set, writes the world's per-system timings there as CSV
+    /// (<see cref="TimingsCsv"/>). Returns the exit code.
     /// </summary>
-    int Run(CliContext context, string? savePath);
+    int Run(CliContext context, string? savePath, string? timingsCsvPath = null);
 }

@@ -19,10 +19,11 @@ public sealed class MackeyGlassDemoCommand : IDemo
         "against the frozen control, persistence and least squares; prints the structure grown.";
 
     /// <inheritdoc />
-    public int Run(CliContext context, string? savePath)
+    public int Run(CliContext context, string? savePath, string? timingsCsvPath = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var saveTarget = WorldFiles.CheckSavePath(savePath);
+        TimingsCsv.CheckPath(timingsCsvPath);
         using var world = Pipeline.CreateWorld(1);
         var result = ProgressDisplay.Run(context, "Mackey-Glass ticks", GraphMackeyGlassDemo.Ticks,
             report => GraphMackeyGlassDemo.Run(world, progress: t => report(t)));
@@ -30,6 +31,7 @@ public sealed class MackeyGlassDemoCommand : IDemo
         context.Output.WriteLine(GraphDemoLines.Nrmse(result));
         foreach (string line in GraphDemoLines.Grown(result))
             context.Output.WriteLine(line);
+        TimingsCsv.WriteIfAsked(world, timingsCsvPath, context);
         WorldFiles.SaveIfAsked(world, saveTarget, context);
         return ExitCodes.Success;
     }

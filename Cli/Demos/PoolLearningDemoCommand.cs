@@ -19,16 +19,18 @@ public sealed class PoolLearningDemoCommand : IDemo
         $"output activity rewarded with dopamine for {PoolLearningDemo.EpochCount} epochs.";
 
     /// <inheritdoc />
-    public int Run(CliContext context, string? savePath)
+    public int Run(CliContext context, string? savePath, string? timingsCsvPath = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var saveTarget = WorldFiles.CheckSavePath(savePath);
+        TimingsCsv.CheckPath(timingsCsvPath);
         using var world = Pipeline.CreateWorld();
         var result = ProgressDisplay.Run(context, "Training epochs", PoolLearningDemo.EpochCount,
             report => PoolLearningDemo.Run(world, epoch => report(epoch + 1)));
         context.Output.WriteLine("=== Pool learning demo ===");
         foreach (string line in result.SummaryLines())
             context.Output.WriteLine(line);
+        TimingsCsv.WriteIfAsked(world, timingsCsvPath, context);
         WorldFiles.SaveIfAsked(world, saveTarget, context);
         return ExitCodes.Success;
     }

@@ -18,10 +18,11 @@ public sealed class TwoChannelDemoCommand : IDemo
         $"Graph modules on two channels (sine period 24, square period 48), {GraphTwoChannelDemo.Ticks} ticks; prints what each predictor grew.";
 
     /// <inheritdoc />
-    public int Run(CliContext context, string? savePath)
+    public int Run(CliContext context, string? savePath, string? timingsCsvPath = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var saveTarget = WorldFiles.CheckSavePath(savePath);
+        TimingsCsv.CheckPath(timingsCsvPath);
         using var world = Pipeline.CreateWorld(1);
         var result = ProgressDisplay.Run(context, "Two-channel ticks", GraphTwoChannelDemo.Ticks,
             report => GraphTwoChannelDemo.Run(world, progress: t => report(t)));
@@ -37,6 +38,7 @@ public sealed class TwoChannelDemoCommand : IDemo
                          $"prunes={result.Metrics.Prunes} splits={result.Metrics.Splits}");
         foreach (string line in result.Structure)
             output.WriteLine("  " + line);
+        TimingsCsv.WriteIfAsked(world, timingsCsvPath, context);
         WorldFiles.SaveIfAsked(world, saveTarget, context);
         return ExitCodes.Success;
     }

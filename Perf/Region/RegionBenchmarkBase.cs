@@ -1,35 +1,32 @@
 using BenchmarkDotNet.Attributes;
-using GrowNet.Ecs.Engine;
-using GrowNet.Ecs.Systems;
 
 namespace GrowNet.Ecs.Perf.Region;
 
 /// <summary>
-/// What the region benchmarks share: the thread-count parameter, a pipeline world (seed 1) with
-/// that many workers holding one region, and its release.
+/// What the region benchmarks share: the thread-count parameter, the workload (from
+/// <c>Workloads/Region/</c>, shared with <c>grownet bench</c>) built for it, and its release.
+/// One invocation is one <see cref="RegionWorkload.Step"/>.
 /// </summary>
+/// <typeparam name="TWorkload">The region workload.</typeparam>
 [MemoryDiagnoser]
-public abstract class RegionBenchmarkBase
+public abstract class RegionBenchmarkBase<TWorkload>
+    where TWorkload : RegionWorkload
 {
-    private World? world;
-
     /// <summary>Worker threads (0: one per core).</summary>
     [Params(1, 0)]
     public int Threads { get; set; }
 
-    /// <summary>The benchmark's region, made by <see cref="CreateRegion"/>.</summary>
-    protected GrowNet.Ecs.Systems.Region.Region Region { get; private set; } = null!;
+    /// <summary>The workload, made by <see cref="Setup"/>.</summary>
+    protected TWorkload Workload { get; private set; } = null!;
 
-    /// <summary>Creates the world for the current <see cref="Threads"/> and a region named <paramref name="name"/> in it.</summary>
-    protected GrowNet.Ecs.Systems.Region.Region CreateRegion(string name)
-    {
-        world = Pipeline.CreateWorld(seed: 1);
-        if (Threads > 0)
-            world.SetThreadCount(Threads);
-        return Region = GrowNet.Ecs.Systems.Region.Region.Create(world, name);
-    }
+    /// <summary>Builds the workload for the current <see cref="Threads"/> (it runs itself into its steady state).</summary>
+    [GlobalSetup]
+    public void Setup() => Workload = Create(Threads);
 
     /// <summary>Releases the world's workers.</summary>
     [GlobalCleanup]
-    public void Cleanup() => world?.Dispose();
+    public void Cleanup() => Workload?.Dispose();
+
+    /// <summary>Creates the workload with <paramref name="threads"/> workers.</summary>
+    protected abstract TWorkload Create(int threads);
 }

@@ -4,7 +4,7 @@ using GrowNet.Ecs.Engine;
 using GrowNet.Ecs.Systems;
 using GrowNet.Ecs.Systems.Pool;
 
-namespace GrowNet.Ecs.Perf.Pool;
+namespace GrowNet.Ecs.Workloads.Pool;
 
 /// <summary>
 /// One world holding one pool of a <see cref="PoolWorkload"/>, driven tick by tick in an

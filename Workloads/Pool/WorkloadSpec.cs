@@ -1,4 +1,4 @@
-namespace GrowNet.Ecs.Perf.Pool;
+namespace GrowNet.Ecs.Workloads.Pool;
 
 /// <summary>
 /// Shape, reference figures and measurement lengths of one <see cref="PoolWorkload"/>:

@@ -1,4 +1,4 @@
-namespace GrowNet.Ecs.Perf.Pool;
+namespace GrowNet.Ecs.Workloads.Pool;
 
 /// <summary>What the host feeds the pool each tick.</summary>
 public enum InputRegime

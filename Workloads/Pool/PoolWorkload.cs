@@ -1,4 +1,4 @@
-namespace GrowNet.Ecs.Perf.Pool;
+namespace GrowNet.Ecs.Workloads.Pool;
 
 /// <summary>The pool shapes of the tick benchmarks (issue 2 §5).</summary>
 public enum PoolWorkload

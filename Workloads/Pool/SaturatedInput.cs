@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace GrowNet.Ecs.Perf.Pool;
+namespace GrowNet.Ecs.Workloads.Pool;
 
 /// <summary>
 /// The saturated input pattern: on tick <c>t</c> cell <c>i</c> gets <see cref="Current"/> when,

@@ -1,7 +1,7 @@
 using GrowNet.Ecs.Components.Pool;
 using GrowNet.Ecs.Systems.Pool;
 
-namespace GrowNet.Ecs.Perf.Pool;
+namespace GrowNet.Ecs.Workloads.Pool;
 
 /// <summary>
 /// A copy of everything a pool tick reads or writes (every cell column, the synapses, the delay

@@ -3,7 +3,7 @@ using GrowNet.Ecs.Engine;
 using GrowNet.Ecs.Systems;
 using GrowNet.Ecs.Systems.Topology;
 
-namespace GrowNet.Ecs.Perf.Topology;
+namespace GrowNet.Ecs.Workloads.Topology;
 
 /// <summary>
 /// A topology block in steady state for the tick benchmarks: a random skeleton at the target
