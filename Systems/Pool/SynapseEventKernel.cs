@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
@@ -42,14 +43,22 @@ internal static unsafe class SynapseEventKernel
     /// <summary>Most cache lines of one row part that are prefetched.</summary>
     private const int PrefetchedLines = 32;
 
-    /// <summary>Whether the AVX-512 path runs on this machine (otherwise the scalar loop does).</summary>
-    public static bool IsVectorized => Avx512F.IsSupported && Avx512CD.VL.IsSupported && Avx2.IsSupported;
+    /// <summary>Whether the AVX-512 path runs on this machine.</summary>
+    public static bool IsVectorized512 => Avx512F.IsSupported && Avx512CD.VL.IsSupported && Avx2.IsSupported;
 
-    /// <summary>Processes every spiking row's synapses whose target lies in the context's range.</summary>
+    /// <summary>Whether the AVX2 path runs on this machine (when the AVX-512 one does not).</summary>
+    public static bool IsVectorized256 => Avx2.IsSupported;
+
+    /// <summary>
+    /// Processes every spiking row's synapses whose target lies in the context's range: the widest
+    /// path this machine has (AVX-512, AVX2, then the scalar loop), all giving the scalar bytes.
+    /// </summary>
     public static void RunRows(in SpikingRows rows, in SynapseEventContext context)
     {
-        if (IsVectorized)
-            RunRowsVector(rows, context);
+        if (IsVectorized512)
+            RunRowsVector<Lanes512>(rows, context);
+        else if (IsVectorized256)
+            RunRowsVector<Lanes256>(rows, context);
         else
             RunRowsScalar(rows, context);
     }
@@ -63,7 +72,12 @@ internal static unsafe class SynapseEventKernel
         }
     }
 
-    private static void RunRowsVector(in SpikingRows rows, in SynapseEventContext context)
+    /// <summary>
+    /// The row loop shared by the vector paths (prefetch, the worker's part of each row); the lane
+    /// type runs the row's groups of eight synapses. One method after inlining, so the constants
+    /// stay in registers across rows.
+    /// </summary>
+    private static void RunRowsVector<TLanes>(in SpikingRows rows, in SynapseEventContext context) where TLanes : struct, IEventLanes
     {
         var constants = new GroupConstants(context, rows.RowsSorted);
         int* indices = stackalloc int[Vector256<int>.Count];
@@ -75,12 +89,45 @@ internal static unsafe class SynapseEventKernel
             sbyte* rowDecay = RowPart(rows, k, context, out int first, out int last);
             if (first >= last)
                 continue; // another worker's part only: no decay table to load
+            TLanes.RunRow(rows.Synapses, first, last, rowDecay, context, constants, indices, sums);
+        }
+    }
+
+    /// <summary>One vector width's way of running a row part in groups of eight synapses.</summary>
+    private interface IEventLanes
+    {
+        static abstract void RunRow(Synapse* synapses, int first, int last, sbyte* rowDecay, in SynapseEventContext context,
+            in GroupConstants constants, int* indices, int* sums);
+    }
+
+    /// <summary>AVX-512: a group is one 512-bit load; with VBMI the decay table sits in registers.</summary>
+    private readonly struct Lanes512 : IEventLanes
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void RunRow(Synapse* synapses, int first, int last, sbyte* rowDecay, in SynapseEventContext context,
+            in GroupConstants constants, int* indices, int* sums)
+        {
             var decay = Avx512Vbmi.IsSupported ? new DecayLookup(rowDecay) : default;
             int s = first;
             for (; s + 8 <= last; s += 8)
-                RunGroup<WholeGroup>(rows.Synapses, s, 8, rowDecay, decay, context, constants, indices, sums);
+                RunGroup<WholeGroup>(synapses, s, 8, rowDecay, decay, context, constants, indices, sums);
             if (s < last)
-                RunGroup<PartGroup>(rows.Synapses, s, last - s, rowDecay, decay, context, constants, indices, sums);
+                RunGroup<PartGroup>(synapses, s, last - s, rowDecay, decay, context, constants, indices, sums);
+        }
+    }
+
+    /// <summary>AVX2: a group is two 256-bit loads whose words are regrouped into int lanes.</summary>
+    private readonly struct Lanes256 : IEventLanes
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void RunRow(Synapse* synapses, int first, int last, sbyte* rowDecay, in SynapseEventContext context,
+            in GroupConstants constants, int* indices, int* sums)
+        {
+            int s = first;
+            for (; s + 8 <= last; s += 8)
+                RunGroup256<WholeGroup>(synapses, s, 8, rowDecay, context, constants, indices, sums);
+            if (s < last)
+                RunGroup256<PartGroup>(synapses, s, last - s, rowDecay, context, constants, indices, sums);
         }
     }
 
@@ -179,6 +226,134 @@ internal static unsafe class SynapseEventKernel
                 ring[indices[lane]] = (short)sums[lane];
             }
         }
+    }
+
+    /// <summary>
+    /// <see cref="RunGroup{TGroup}"/> with AVX2 only: the eight synapses are two 256-bit loads
+    /// (masked loads for a row's last group), their low and high words regrouped into int lanes in
+    /// synapse order; delays 0–15 find their ring offset with two one-register permutes and a
+    /// blend; eligibilities go through int lanes and a gather of the decay entry (no byte permute
+    /// over 256 entries without VBMI); an unsorted row's group is tested for repeated ring cells
+    /// by comparing the lanes with four rotations of themselves (no conflict instruction) and runs
+    /// scalar if any repeat. Idle lanes are masked in every gather and store, as in the AVX-512 path.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void RunGroup256<TGroup>(Synapse* synapses, int s, int count, sbyte* rowDecay,
+        in SynapseEventContext context, in GroupConstants constants, int* indices, int* sums) where TGroup : struct, IGroupKind
+    {
+        long* group = (long*)(synapses + s);
+        Vector256<long> rawLow, rawHigh; // synapses 0–3 and 4–7
+        var valid = Vector256<int>.AllBitsSet;
+        if (TGroup.IsPart)
+        {
+            valid = Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(count));
+            rawLow = Avx2.MaskLoad(group, Avx2.ConvertToVector256Int64(valid.GetLower()));
+            rawHigh = Avx2.MaskLoad(group + 4, Avx2.ConvertToVector256Int64(valid.GetUpper()));
+        }
+        else
+        {
+            rawLow = Vector256.Load(group);
+            rawHigh = Vector256.Load(group + 4);
+        }
+
+        // Low word: target | weight << 16 | delay << 24; high word: eligibility | maturity << 8 | reserved << 16.
+        var low = Words(rawLow, rawHigh, 0b10_00_10_00);
+        var target = low & Vector256.Create(0xFFFF);
+        var active = Vector256.LessThanOrEqual((target - constants.RangeStart).AsUInt32(), constants.RangeLast).AsInt32() & valid;
+        if (active == Vector256<int>.Zero)
+            return;
+        bool whole = active == Vector256<int>.AllBitsSet;
+        var delay = Vector256.ShiftRightLogical(low, 24);
+        Vector256<int> slotOffset;
+        if (Vector256.GreaterThanAny(delay.AsUInt32(), Vector256.Create(15u)))
+        {
+            slotOffset = Avx2.GatherVector256(context.SlotOffsets, delay, 4);
+        }
+        else
+        {
+            // vpermd reads the index's low three bits: delays 8–15 take the second register.
+            slotOffset = Vector256.ConditionalSelect(Vector256.GreaterThan(delay, Vector256.Create(7)),
+                Avx2.PermuteVar8x32(constants.SlotOffsetsHigh, delay), Avx2.PermuteVar8x32(constants.SlotOffsetsLow, delay));
+        }
+
+        var slot = slotOffset + target;
+        if (!whole)
+            slot = Vector256.ConditionalSelect(active, slot, Vector256.Create(-1, -2, -3, -4, -5, -6, -7, -8)); // idle lanes never conflict
+        if (!constants.RowsSorted && HasRepeats(slot))
+        {
+            RunScalar(synapses, s, s + count, rowDecay, context);
+            return;
+        }
+
+        var spikeWords = (int*)(context.SpikeOut - 3);
+        var spiked = Vector256.ShiftRightLogical(whole
+            ? Avx2.GatherVector256(spikeWords, target, 1)
+            : Avx2.GatherMaskVector256(Vector256<int>.Zero, spikeWords, target, active, 1), 24);
+        var mark = constants.StdpPositive + ((Vector256<int>.Zero - spiked) & constants.MarkDelta);
+        var high = Words(rawLow, rawHigh, 0b11_01_11_01);
+        var eligibility = Vector256.ShiftRightArithmetic(Vector256.ShiftLeft(high, 24), 24);
+        var decayed = Vector256.ShiftRightArithmetic(Avx2.GatherVector256((int*)(rowDecay - 3), eligibility, 1), 24);
+        var clamped = Vector256.Min(Vector256.Max(decayed + mark, Vector256.Create((int)sbyte.MinValue)), Vector256.Create((int)sbyte.MaxValue));
+        var bytes = clamped & Vector256.Create(0xFF); // the new eligibility byte, widened below to byte 4 of each synapse
+        var keep = Vector256.Create(~(0xFFL << 32));
+        var updatedLow = (rawLow & keep) | Vector256.ShiftLeft(Avx2.ConvertToVector256Int64(bytes.GetLower()), 32);
+        var updatedHigh = (rawHigh & keep) | Vector256.ShiftLeft(Avx2.ConvertToVector256Int64(bytes.GetUpper()), 32);
+
+        var weight = Vector256.ShiftRightArithmetic(Vector256.ShiftLeft(low, 8), 24);
+        int* ringWords = (int*)(context.Ring - 1);
+        short* ring = context.Ring;
+        if (whole)
+        {
+            updatedLow.Store(group);
+            updatedHigh.Store(group + 4);
+            var current = Vector256.ShiftRightArithmetic(Avx2.GatherVector256(ringWords, slot, 2), 16);
+            Saturate16(current + Vector256.ShiftLeft(weight, 6)).Store(sums);
+            slot.Store(indices);
+            ring[indices[0]] = (short)sums[0];
+            ring[indices[1]] = (short)sums[1];
+            ring[indices[2]] = (short)sums[2];
+            ring[indices[3]] = (short)sums[3];
+            ring[indices[4]] = (short)sums[4];
+            ring[indices[5]] = (short)sums[5];
+            ring[indices[6]] = (short)sums[6];
+            ring[indices[7]] = (short)sums[7];
+        }
+        else
+        {
+            Avx2.MaskStore(group, Avx2.ConvertToVector256Int64(active.GetLower()), updatedLow);
+            Avx2.MaskStore(group + 4, Avx2.ConvertToVector256Int64(active.GetUpper()), updatedHigh);
+            var current = Vector256.ShiftRightArithmetic(Avx2.GatherMaskVector256(Vector256<int>.Zero, ringWords, slot, active, 2), 16);
+            Saturate16(current + Vector256.ShiftLeft(weight, 6)).Store(sums);
+            slot.Store(indices);
+            for (uint lanes = active.ExtractMostSignificantBits(); lanes != 0; lanes &= lanes - 1)
+            {
+                int lane = BitOperations.TrailingZeroCount(lanes);
+                ring[indices[lane]] = (short)sums[lane];
+            }
+        }
+    }
+
+    /// <summary>
+    /// The low (<paramref name="control"/> 0b10_00_10_00) or high (0b11_01_11_01) 32-bit words of
+    /// eight synapses held in two registers, as int lanes in synapse order: the shuffle picks them
+    /// per 128-bit half (synapses 0, 1, 4, 5 | 2, 3, 6, 7), the 64-bit permute puts the halves in order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> Words(Vector256<long> first, Vector256<long> second, [ConstantExpected] byte control)
+        => Avx2.Permute4x64(Avx.Shuffle(first.AsSingle(), second.AsSingle(), control).AsDouble(), 0b11_01_10_00).AsInt32();
+
+    /// <summary>
+    /// Whether two lanes hold the same value, without AVX-512 CD: rotations by one to four lanes
+    /// compare every pair of the eight lanes (a rotation by d meets the pairs of 8 − d too).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool HasRepeats(Vector256<int> slot)
+    {
+        var equal = Vector256.Equals(slot, Avx2.PermuteVar8x32(slot, Vector256.Create(1, 2, 3, 4, 5, 6, 7, 0)))
+                    | Vector256.Equals(slot, Avx2.PermuteVar8x32(slot, Vector256.Create(2, 3, 4, 5, 6, 7, 0, 1)))
+                    | Vector256.Equals(slot, Avx2.PermuteVar8x32(slot, Vector256.Create(3, 4, 5, 6, 7, 0, 1, 2)))
+                    | Vector256.Equals(slot, Avx2.PermuteVar8x32(slot, Vector256.Create(4, 5, 6, 7, 0, 1, 2, 3)));
+        return equal != Vector256<int>.Zero;
     }
 
     /// <summary>
