@@ -14,7 +14,12 @@ namespace GrowNet.Ecs.Systems.Pool;
 /// with i16 saturation.
 /// </summary>
 /// <remarks>
-/// The vector path takes eight synapses (one cache line) at a time with AVX-512; a row's last
+/// Paths, widest first (all give the scalar bytes): AVX-512 (below), AVX2
+/// (<see cref="RunGroup256{TGroup}"/>: the same groups of eight in two registers, permutes and
+/// gathers instead of the 512-bit and VBMI instructions, a rotation test instead of conflict
+/// detection) and the scalar loop (<see cref="RunScalar"/>, branch-free; the kernel on SSE-only
+/// x86 and ARM, which have no gathers).
+/// The AVX-512 path takes eight synapses (one cache line) at a time; a row's last
 /// group is masked, and so are lanes whose target belongs to another worker (or lies outside the
 /// pool). The targets' spike flags and the ring values are gathered; ring offsets of delays below
 /// 16 come from two registers (a permute), longer delays are gathered; with AVX-512 VBMI the
@@ -196,15 +201,30 @@ internal static unsafe class SynapseEventKernel
             updated = (raw & Vector512.Create(~(0xFFUL << 32))) | Vector512.ShiftLeft(widened, 32);
         }
 
+        if (whole)
+            updated.Store(group);
+        else
+            Avx512F.MaskStore(group, Avx512F.ConvertToVector512Int64(active).AsUInt64(), updated);
+        AddToRing(context.Ring, slot, low, active, whole, indices, sums);
+    }
+
+    /// <summary>
+    /// The ring part of a group (both vector paths): gathers the active lanes' ring cells, adds
+    /// <c>weight · 64</c> with i16 saturation and writes the sums back one by one (the cells are
+    /// distinct, so the order of the writes does not matter).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddToRing(short* ring, Vector256<int> slot, Vector256<int> low, Vector256<int> active, bool whole, int* indices, int* sums)
+    {
         var weight = Vector256.ShiftRightArithmetic(Vector256.ShiftLeft(low, 8), 24);
-        int* ringWords = (int*)(context.Ring - 1);
-        short* ring = context.Ring;
+        int* ringWords = (int*)(ring - 1);
+        var current = Vector256.ShiftRightArithmetic(whole
+            ? Avx2.GatherVector256(ringWords, slot, 2)
+            : Avx2.GatherMaskVector256(Vector256<int>.Zero, ringWords, slot, active, 2), 16);
+        Saturate16(current + Vector256.ShiftLeft(weight, 6)).Store(sums);
+        slot.Store(indices);
         if (whole)
         {
-            updated.Store(group);
-            var current = Vector256.ShiftRightArithmetic(Avx2.GatherVector256(ringWords, slot, 2), 16);
-            Saturate16(current + Vector256.ShiftLeft(weight, 6)).Store(sums);
-            slot.Store(indices);
             ring[indices[0]] = (short)sums[0];
             ring[indices[1]] = (short)sums[1];
             ring[indices[2]] = (short)sums[2];
@@ -216,10 +236,6 @@ internal static unsafe class SynapseEventKernel
         }
         else
         {
-            Avx512F.MaskStore(group, Avx512F.ConvertToVector512Int64(active).AsUInt64(), updated);
-            var current = Vector256.ShiftRightArithmetic(Avx2.GatherMaskVector256(Vector256<int>.Zero, ringWords, slot, active, 2), 16);
-            Saturate16(current + Vector256.ShiftLeft(weight, 6)).Store(sums);
-            slot.Store(indices);
             for (uint lanes = active.ExtractMostSignificantBits(); lanes != 0; lanes &= lanes - 1)
             {
                 int lane = BitOperations.TrailingZeroCount(lanes);
@@ -299,38 +315,18 @@ internal static unsafe class SynapseEventKernel
         var updatedLow = (rawLow & keep) | Vector256.ShiftLeft(Avx2.ConvertToVector256Int64(bytes.GetLower()), 32);
         var updatedHigh = (rawHigh & keep) | Vector256.ShiftLeft(Avx2.ConvertToVector256Int64(bytes.GetUpper()), 32);
 
-        var weight = Vector256.ShiftRightArithmetic(Vector256.ShiftLeft(low, 8), 24);
-        int* ringWords = (int*)(context.Ring - 1);
-        short* ring = context.Ring;
         if (whole)
         {
             updatedLow.Store(group);
             updatedHigh.Store(group + 4);
-            var current = Vector256.ShiftRightArithmetic(Avx2.GatherVector256(ringWords, slot, 2), 16);
-            Saturate16(current + Vector256.ShiftLeft(weight, 6)).Store(sums);
-            slot.Store(indices);
-            ring[indices[0]] = (short)sums[0];
-            ring[indices[1]] = (short)sums[1];
-            ring[indices[2]] = (short)sums[2];
-            ring[indices[3]] = (short)sums[3];
-            ring[indices[4]] = (short)sums[4];
-            ring[indices[5]] = (short)sums[5];
-            ring[indices[6]] = (short)sums[6];
-            ring[indices[7]] = (short)sums[7];
         }
         else
         {
             Avx2.MaskStore(group, Avx2.ConvertToVector256Int64(active.GetLower()), updatedLow);
             Avx2.MaskStore(group + 4, Avx2.ConvertToVector256Int64(active.GetUpper()), updatedHigh);
-            var current = Vector256.ShiftRightArithmetic(Avx2.GatherMaskVector256(Vector256<int>.Zero, ringWords, slot, active, 2), 16);
-            Saturate16(current + Vector256.ShiftLeft(weight, 6)).Store(sums);
-            slot.Store(indices);
-            for (uint lanes = active.ExtractMostSignificantBits(); lanes != 0; lanes &= lanes - 1)
-            {
-                int lane = BitOperations.TrailingZeroCount(lanes);
-                ring[indices[lane]] = (short)sums[lane];
-            }
         }
+
+        AddToRing(context.Ring, slot, low, active, whole, indices, sums);
     }
 
     /// <summary>
