@@ -2,7 +2,7 @@ namespace GrowNet.Ecs.Engine;
 
 /// <summary>
 /// Enumerates the archetype tables holding a component set. While an enumeration runs, the
-/// world refuses structural changes (they go to <see cref="World.Commands"/>). Allocation-free:
+/// world refuses structural changes (they wait until the query ends). Allocation-free:
 /// <c>foreach (Table table in world.Query(set)) { var a = table.Span&lt;A&gt;(); … }</c>.
 /// </summary>
 public readonly ref struct Query

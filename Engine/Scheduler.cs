@@ -79,8 +79,6 @@ public sealed class Scheduler
         IsRunning = true;
         try
         {
-            // Commands recorded by the host between ticks are applied before the first phase.
-            world.Commands.Playback();
             for (int p = 0; p < phases.Length; p++)
             {
                 CurrentPhase = p;
@@ -95,8 +93,6 @@ public sealed class Scheduler
                     timing.TotalTimestampTicks += elapsed;
                     timing.LastTimestampTicks = elapsed;
                 }
-
-                world.Commands.Playback();
             }
         }
         finally

@@ -40,7 +40,7 @@ public sealed partial class World
         ReadOnlySpan<int> savedTableGenerations, ReadOnlySpan<int> freeTablesBottomFirst)
     {
         ThrowIfIterating();
-        if (entitySlots != 0 || tableCount != 0 || Commands.Count != 0)
+        if (entitySlots != 0 || tableCount != 0)
             throw new InvalidOperationException("Storage can only be restored into an empty world.");
         entityGenerations = new int[Math.Max(16, savedEntityGenerations.Length)];
         entityTables = new int[entityGenerations.Length];

@@ -31,7 +31,6 @@ public sealed partial class World : IDisposable
     public World(ulong seed = 0, IReadOnlyList<string>? phaseNames = null)
     {
         Seed = seed;
-        Commands = new CommandBuffer(this);
         Names = new EntityNames(this);
         Scheduler = new Scheduler(phaseNames ?? ["Update"]);
         Parallel = new WorkerPool(Environment.ProcessorCount);
@@ -46,8 +45,6 @@ public sealed partial class World : IDisposable
     /// <summary>Optional entity names.</summary>
     public EntityNames Names { get; }
 
-    /// <summary>Structural changes recorded during a phase, applied at the phase boundary.</summary>
-    public CommandBuffer Commands { get; }
 
     /// <summary>The ordered systems of one tick, with their timing counters.</summary>
     public Scheduler Scheduler { get; }
@@ -77,9 +74,11 @@ public sealed partial class World : IDisposable
     /// <summary>Stops the worker threads; the world's data stays readable.</summary>
     public void Dispose() => Parallel.Dispose();
 
-    /// <summary>Runs one tick: every phase in order, applying recorded commands after each phase.</summary>
+    /// <summary>Runs one tick: every phase in order, each system in registration order. Refused while a query runs.</summary>
     public void Step()
     {
+        // Growth and pruning change tables during the tick, which a running query forbids.
+        ThrowIfIterating();
         Scheduler.Run(this);
         Tick++;
     }
@@ -436,7 +435,7 @@ public sealed partial class World : IDisposable
 
     // ---------------------------------------------------------------- guards
 
-    /// <summary>Throws when a query is running: structural changes must wait for the phase boundary.</summary>
+    /// <summary>Throws when a query is running: structural changes must wait until it ends.</summary>
     public void ThrowIfIterating()
     {
         if (Volatile.Read(ref iterationDepth) > 0)
@@ -461,5 +460,5 @@ public sealed partial class World : IDisposable
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowStructuralChangeDuringQuery()
         => throw new InvalidOperationException(
-            "Structural change during a query: record it in World.Commands; it is applied at the next phase boundary.");
+            "Structural change during a query: collect what to change and change it after the query ends (docs/architecture.md, \"Structural change\").");
 }

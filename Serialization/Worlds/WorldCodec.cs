@@ -18,7 +18,7 @@ public static class WorldCodec
     /// Writes <paramref name="world"/> to <paramref name="destination"/>. Call between ticks. Lazily
     /// kept values (pool eligibility) are brought up to date first, which changes no value's meaning.
     /// </summary>
-    /// <exception cref="InvalidOperationException">A tick or query is running, or commands are waiting for playback.</exception>
+    /// <exception cref="InvalidOperationException">A tick or query is running.</exception>
     public static void Save(World world, Stream destination)
     {
         ArgumentNullException.ThrowIfNull(world);
@@ -27,8 +27,6 @@ public static class WorldCodec
             throw new PlatformNotSupportedException("World files are written on little-endian machines only.");
         if (world.Scheduler.IsRunning || world.IsIterating)
             throw new InvalidOperationException("A world can only be saved between ticks.");
-        if (world.Commands.Count != 0)
-            throw new InvalidOperationException($"{world.Commands.Count} recorded commands wait for playback; play them back (or clear them) before saving.");
         // Lazily kept values are brought up to date first: the file is canonical, whatever was read before.
         ModelFamilies.Catalog.Canonicalize(world);
         new WorldWriter(destination).Write(world);

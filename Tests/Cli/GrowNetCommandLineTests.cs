@@ -1,3 +1,4 @@
+using GrowNet.Ecs.Cli.Demos;
 using GrowNet.Ecs.Cli;
 using GrowNet.Ecs.Systems.Pool;
 using NUnit.Framework;

@@ -53,56 +53,6 @@ public class SchedulerTests
     }
 
     [Test]
-    public void Playback_HappensAtEachPhaseBoundary()
-    {
-        Entity created = Entity.Null;
-        var seen = new List<string>();
-        world.Scheduler.Add(0, new LambdaSystem("spawner", w =>
-        {
-            created = w.Commands.Create(ComponentSet.Of<Position>());
-            w.Commands.Set(created, new Position(4, 2));
-        }));
-        world.Scheduler.Add(0, new LambdaSystem("same-phase", w =>
-            seen.Add($"same:{w.IsAlive(created)}:{w.Query(ComponentSet.Of<Position>()).Count()}")));
-        world.Scheduler.Add(1, new LambdaSystem("next-phase", w =>
-        {
-            seen.Add($"next:{w.IsAlive(created)}:{w.Query(ComponentSet.Of<Position>()).Count()}");
-            seen.Add($"value:{w.Get<Position>(created).X}");
-            w.Commands.Destroy(created);
-        }));
-        world.Scheduler.Add(2, new LambdaSystem("after-destroy", w => seen.Add($"later:{w.IsAlive(created)}")));
-
-        world.Step();
-
-        Assert.That(seen, Is.EqualTo(new[] { "same:False:0", "next:True:1", "value:4", "later:False" }));
-        Assert.That(world.Commands.Count, Is.Zero);
-    }
-
-    [Test]
-    public void CommandsOfTheLastPhase_AreAppliedBeforeStepReturns()
-    {
-        Entity created = Entity.Null;
-        world.Scheduler.Add(3, new LambdaSystem("late", w => created = w.Commands.Create(ComponentSet.Of<Health>())));
-
-        world.Step();
-
-        Assert.That(world.IsAlive(created), Is.True);
-        Assert.That(world.Commands.Count, Is.Zero);
-    }
-
-    [Test]
-    public void HostCommands_AreAppliedBeforeTheFirstPhase()
-    {
-        var hostCreated = world.Commands.Create(ComponentSet.Of<Health>());
-        bool aliveInFirstSystem = false;
-        world.Scheduler.Add(0, new LambdaSystem("first", w => aliveInFirstSystem = w.IsAlive(hostCreated)));
-
-        world.Step();
-
-        Assert.That(aliveInFirstSystem, Is.True);
-    }
-
-    [Test]
     public void Timings_CountCallsInTickOrder()
     {
         world.Scheduler.Add(1, Logging("b"));
@@ -253,14 +203,11 @@ public class SchedulerTests
     }
 
     [Test]
-    public void EmptyScheduler_StillAdvancesTheTickAndPlaysBack()
+    public void EmptyScheduler_StillAdvancesTheTick()
     {
-        var e = world.Commands.Create(ComponentSet.Of<Position>());
-
         world.Step();
 
         Assert.That(world.Tick, Is.EqualTo(1UL));
-        Assert.That(world.IsAlive(e), Is.True);
         Assert.That(world.Scheduler.PhaseNames, Is.EqualTo(Phases));
     }
 }

@@ -466,8 +466,7 @@ public class WorldTests
             ref var health = ref world.Get<Health>(tracked);
             health.Value++;
             Checksum += world.Get<Position>(tracked).X + world.Random(7).NextDouble();
-            // A steady-state command: the component exists, so playback moves nothing.
-            world.Commands.Set(tracked, new Mass(health.Value));
+            world.Get<Mass>(tracked).Value = health.Value;
         }
     }
 

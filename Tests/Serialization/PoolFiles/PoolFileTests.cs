@@ -1,3 +1,4 @@
+using GrowNet.Ecs.Cli.Demos;
 using GrowNet.Ecs.Components.Pool;
 using GrowNet.Ecs.Serialization.Checksums;
 using GrowNet.Ecs.Serialization.PoolFiles;

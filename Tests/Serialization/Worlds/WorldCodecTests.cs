@@ -1,3 +1,4 @@
+using GrowNet.Ecs.Cli.Demos;
 using System.Buffers.Binary;
 using GrowNet.Ecs.Components.Pool;
 using GrowNet.Ecs.Engine;
@@ -314,16 +315,6 @@ public class WorldCodecTests
         using var back = Pipeline.CreateWorld();
         var imported = PoolFile.Import(back, new MemoryStream(file));
         Assert.That(imported.Stats().Synapses, Is.EqualTo(517));
-    }
-
-    [Test]
-    public void Save_RefusesPendingCommands()
-    {
-        using var world = PoolWorld();
-        world.Commands.Create(ComponentSet.Of<PoolConfig>());
-        Assert.That(() => WorldCodec.ToBytes(world), Throws.InvalidOperationException.With.Message.Contains("playback"));
-        world.Commands.Clear();
-        Assert.That(WorldCodec.ToBytes(world), Is.Not.Empty);
     }
 
     [Test]

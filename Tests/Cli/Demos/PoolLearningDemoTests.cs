@@ -1,7 +1,8 @@
+using GrowNet.Ecs.Cli.Demos;
 using GrowNet.Ecs.Systems.Pool;
 using NUnit.Framework;
 
-namespace GrowNet.Ecs.Tests.Systems.Pool;
+namespace GrowNet.Ecs.Tests.Cli.Demos;
 
 /// <summary>pool.md, "Golden values (compat mode)": the learning demo end to end.</summary>
 public class PoolLearningDemoTests

@@ -1,8 +1,10 @@
+using GrowNet.Ecs.Systems;
+using GrowNet.Ecs.Systems.Pool;
 using System.Diagnostics;
 using GrowNet.Ecs.Components.Pool;
 using GrowNet.Ecs.Engine;
 
-namespace GrowNet.Ecs.Systems.Pool;
+namespace GrowNet.Ecs.Cli.Demos;
 
 /// <summary>
 /// neuropool 0.1's <c>learning_demo</c> (pool.md, "Learning demo"): a 32-cell compat pool whose

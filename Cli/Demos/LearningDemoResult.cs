@@ -1,4 +1,6 @@
-namespace GrowNet.Ecs.Systems.Pool;
+using GrowNet.Ecs.Systems.Pool;
+
+namespace GrowNet.Ecs.Cli.Demos;
 
 /// <summary>What the pool learning demo measured (the seed's summary, pool.md "Learning demo").</summary>
 public sealed record LearningDemoResult(
