@@ -229,6 +229,8 @@ public sealed class PoolSpikeSystem : ISystem
             int i = start;
             if (Avx512BW.IsSupported)
                 i = IntegrateGroups(cells, start, end, ref spikes);
+            else if (Vector.IsHardwareAccelerated && Vector<int>.Count is 4 or 8)
+                i = IntegrateVectorGroups(cells, start, end, ref spikes);
             for (; i < end; i++)
             {
                 ref byte cellRefract = ref Unsafe.Add(ref cells.Refract, i);
@@ -328,9 +330,140 @@ public sealed class PoolSpikeSystem : ISystem
             return i;
         }
 
+        /// <summary>
+        /// Step 2 without AVX-512, in <see cref="Vector{T}"/> int lanes (AVX2: 8, SSE and NEON: 4):
+        /// the cells of one byte vector (32 or 16) per step, as two halves of two int vectors. The
+        /// same arithmetic as <see cref="IntegrateGroups"/> (<see cref="CellLanes.Integrate"/>).
+        /// Returns where the scalar tail starts.
+        /// </summary>
+        private int IntegrateVectorGroups(in CellColumns cells, int start, int end, ref int spikes)
+        {
+            var lanes = new CellLanes(resting, reset, refractoryTicks, stdpPositive, traceDecay, inputCells);
+            int step = Vector<byte>.Count;
+            int quarter = Vector<int>.Count;
+            int spikeCount = spikes;
+            int i = start;
+            for (; i + step <= end; i += step)
+            {
+                Vector.Widen(Vector.LoadUnsafe(ref cells.Refract, (nuint)i), out var refractLow, out var refractHigh);
+                Vector.Widen(Vector.LoadUnsafe(ref cells.Leak, (nuint)i), out var leakLow, out var leakHigh);
+                Vector.Widen(Vector.LoadUnsafe(ref cells.Trace, (nuint)i), out var traceLow, out var traceHigh);
+                // Each half: two int vectors in, one i16 vector of membranes and traces and one u16
+                // vector of refract counts and spike flags out; the halves are joined into bytes.
+                var (refractOutLow, spikeOutLow, traceOutLow, firedLow) = IntegrateHalf(cells, lanes, i, refractLow, leakLow, traceLow);
+                var (refractOutHigh, spikeOutHigh, traceOutHigh, firedHigh) = IntegrateHalf(cells, lanes, i + 2 * quarter, refractHigh, leakHigh, traceHigh);
+                Vector.StoreUnsafe(Vector.Narrow(refractOutLow, refractOutHigh), ref cells.Refract, (nuint)i);
+                Vector.StoreUnsafe(Vector.Narrow(traceOutLow, traceOutHigh), ref cells.Trace, (nuint)i);
+                Vector.StoreUnsafe(Vector.Narrow(spikeOutLow, spikeOutHigh), ref cells.SpikeOut, (nuint)i);
+                ulong firedBits = firedLow | (ulong)firedHigh << (2 * quarter);
+                while (firedBits != 0)
+                {
+                    Unsafe.Add(ref cells.SpikeList, spikeCount++) = i + BitOperations.TrailingZeroCount(firedBits);
+                    firedBits &= firedBits - 1;
+                }
+            }
+
+            spikes = spikeCount;
+            return i;
+        }
+
+        /// <summary>
+        /// Half a step of <see cref="IntegrateVectorGroups"/>: the 2 × <c>Vector&lt;int&gt;.Count</c>
+        /// cells from <paramref name="at"/>. Stores the membranes; returns the new refract counts,
+        /// spike flags and traces (narrowed once) and the fired lanes as bits.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static (Vector<ushort> Refract, Vector<ushort> SpikeOut, Vector<short> Trace, uint Fired) IntegrateHalf(
+            in CellColumns cells, in CellLanes lanes, int at, Vector<ushort> refract, Vector<ushort> leak, Vector<short> trace)
+        {
+            int quarter = Vector<int>.Count;
+            Vector.Widen(refract, out var refract0, out var refract1);
+            Vector.Widen(leak, out var leak0, out var leak1);
+            Vector.Widen(trace, out var trace0, out var trace1);
+            Vector.Widen(Vector.LoadUnsafe(ref cells.Membrane, (nuint)at), out var membrane0, out var membrane1);
+            Vector.Widen(Vector.LoadUnsafe(ref cells.Input, (nuint)at), out var input0, out var input1);
+            Vector.Widen(Vector.LoadUnsafe(ref cells.Synaptic, (nuint)at), out var synaptic0, out var synaptic1);
+            Vector.Widen(Vector.LoadUnsafe(ref cells.Threshold, (nuint)at), out var threshold0, out var threshold1);
+            var r0 = Vector.AsVectorInt32(refract0);
+            var r1 = Vector.AsVectorInt32(refract1);
+            var fired0 = lanes.Integrate(at, ref membrane0, ref r0, Vector.AsVectorInt32(leak0), ref trace0, input0, synaptic0, threshold0);
+            var fired1 = lanes.Integrate(at + quarter, ref membrane1, ref r1, Vector.AsVectorInt32(leak1), ref trace1, input1, synaptic1, threshold1);
+            Vector.StoreUnsafe(Vector.Narrow(membrane0, membrane1), ref cells.Membrane, (nuint)at);
+            var one = Vector<int>.One;
+            return (Vector.Narrow(Vector.AsVectorUInt32(r0), Vector.AsVectorUInt32(r1)),
+                Vector.Narrow(Vector.AsVectorUInt32(fired0 & one), Vector.AsVectorUInt32(fired1 & one)),
+                Vector.Narrow(trace0, trace1),
+                CellLanes.Bits(fired0) | CellLanes.Bits(fired1) << quarter);
+        }
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector512<int> Clamp(Vector512<int> value, Vector512<int> min, Vector512<int> max)
             => Vector512.Min(Vector512.Max(value, min), max);
+    }
+
+    /// <summary>
+    /// The cell step of pool.md step 2 on <see cref="Vector{T}"/> int lanes, with the config as
+    /// lanes: exactly the scalar loop's integer arithmetic, lane by lane.
+    /// </summary>
+    private readonly struct CellLanes
+    {
+        private static readonly Vector<int> LaneIndex = CreateLaneIndex();
+        private readonly Vector<int> resting, reset, refractoryTicks, stdpPositive, traceDecay, inputEnd;
+
+        public CellLanes(int resting, int reset, int refractoryTicks, int stdpPositive, int traceDecay, int inputCells)
+        {
+            this.resting = new Vector<int>(resting);
+            this.reset = new Vector<int>(reset);
+            this.refractoryTicks = new Vector<int>(refractoryTicks);
+            this.stdpPositive = new Vector<int>(stdpPositive);
+            this.traceDecay = new Vector<int>(traceDecay);
+            inputEnd = new Vector<int>(inputCells);
+        }
+
+        /// <summary>
+        /// One vector of cells from <paramref name="at"/>: updates membrane, refract and trace in
+        /// place (refractory lanes keep membrane and trace) and returns the fired lanes. The leak's
+        /// per-cell shift <c>d &gt;&gt; (8 − k)</c>, k = min(leak, 7), is <c>(d · 2^k) &gt;&gt; 8</c>
+        /// here — exact, as |d · 2^k| &lt; 2^23 — because these instruction sets have no variable
+        /// shift; 2^k is built in the float exponent field.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector<int> Integrate(int at, ref Vector<int> membrane, ref Vector<int> refract, Vector<int> leak, ref Vector<int> trace,
+            Vector<int> input, Vector<int> synaptic, Vector<int> threshold)
+        {
+            var awake = Vector.Equals(refract, Vector<int>.Zero);
+            var m = membrane;
+            var power = Vector.ConvertToInt32(Vector.AsVectorSingle(Vector.ShiftLeft(Vector.Min(leak, new Vector<int>(7)) + new Vector<int>(127), 23)));
+            m = Clamp16(m + Vector.ShiftRightArithmetic((resting - m) * power, 8));
+            m = Clamp16(m + (input & Vector.LessThan(LaneIndex + new Vector<int>(at), inputEnd)));
+            m = Clamp16(m + synaptic);
+            var fired = awake & Vector.GreaterThanOrEqual(m, threshold);
+            var bumped = Vector.ConditionalSelect(fired, Vector.Min(Vector.Max(trace + stdpPositive, new Vector<int>(sbyte.MinValue)), new Vector<int>(sbyte.MaxValue)), trace);
+            var product = Vector.ShiftRightArithmetic(Vector.ShiftLeft(bumped * traceDecay, 16), 16); // 16-bit product
+            // Division by 256 truncating toward zero: add 255 to negatives before the shift.
+            var decayed = Vector.ShiftRightArithmetic(product + (Vector.ShiftRightArithmetic(product, 31) & new Vector<int>(255)), 8);
+            trace = Vector.ConditionalSelect(awake, decayed, trace);
+            membrane = Vector.ConditionalSelect(awake, Vector.ConditionalSelect(fired, reset, m), membrane);
+            refract = Vector.ConditionalSelect(awake, fired & refractoryTicks, refract - Vector<int>.One);
+            return fired;
+        }
+
+        /// <summary>Lane bits of an int mask vector (lane 0 in bit 0).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static uint Bits(Vector<int> mask)
+            => Vector<int>.Count == 8 ? mask.AsVector256().ExtractMostSignificantBits() : mask.AsVector128().ExtractMostSignificantBits();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector<int> Clamp16(Vector<int> value)
+            => Vector.Min(Vector.Max(value, new Vector<int>(short.MinValue)), new Vector<int>(short.MaxValue));
+
+        private static Vector<int> CreateLaneIndex()
+        {
+            Span<int> index = stackalloc int[Vector<int>.Count];
+            for (int lane = 0; lane < index.Length; lane++)
+                index[lane] = lane;
+            return new Vector<int>(index);
+        }
     }
 
     /// <summary>References to the first element of each cell column, taken once per block.</summary>

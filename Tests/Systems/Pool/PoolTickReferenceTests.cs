@@ -17,6 +17,8 @@ public class PoolTickReferenceTests
 {
     [TestCase(300, 0.1f, 1, 120, true)]
     [TestCase(1000, 0.05f, 1, 60, true)]
+    // An odd cell count: integration tails after every vector width (16, 32 and 8 cells per step).
+    [TestCase(1003, 0.05f, 1, 40, true)]
     // Parallel integration (> CellBlock cells) and target-split propagation: edited rows (filtered),
     // long sorted rows (cut by binary search) and short sorted rows (other workers' lanes idle).
     [TestCase(9000, 0.02f, 2, 12, true)]
@@ -29,6 +31,7 @@ public class PoolTickReferenceTests
     // targets are distinct) with delays of 16 and more (the slot offset gather instead of the
     // register lookup), extreme weights and eligibilities of both signs.
     [TestCase(3000, 0.05f, 1, 10)]
+    [TestCase(1003, 0.05f, 1, 20)]
     [TestCase(9000, 0.02f, 2, 12)]
     public void Tick_SortedRowsWithLongDelays_MatchPlainReference(int cells, float density, int threads, int ticks)
         => RunAgainstReference(cells, density, threads, ticks, ScrambleKeepingOrder);
