@@ -14,7 +14,7 @@ namespace GrowNet.Ecs.Systems;
 public static class ModelFamilies
 {
     /// <summary>Every family, in the order populations are listed.</summary>
-    public static ModelCatalog Catalog { get; } = new([PoolFamily.Instance], UnconvertedColumns(),
+    public static ModelCatalog Catalog { get; } = new([PoolFamily.Instance, Network.NetworkFamily.Instance], UnconvertedColumns(),
         UnconvertedComponents().Select(key => new KeyValuePair<string, ColumnKey>(FormerName(key), key)));
 
     /// <summary>Checks the invariants of every population (families, then the models not yet behind the contract).</summary>
@@ -30,6 +30,8 @@ public static class ModelFamilies
     public static IEnumerable<string> Describe(World world)
     {
         foreach (string line in Catalog.Describe(world))
+            yield return line;
+        foreach (string line in Network.NetworkBuilder.Describe(world))
             yield return line;
         foreach (string line in Region.RegionCatalog.Describe(world))
             yield return line;
