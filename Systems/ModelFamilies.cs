@@ -1,5 +1,4 @@
 using System.Reflection;
-using GrowNet.Ecs.Components.Region;
 using GrowNet.Ecs.Components.Topology;
 using GrowNet.Ecs.Engine;
 using GrowNet.Ecs.Engine.Models;
@@ -14,7 +13,7 @@ namespace GrowNet.Ecs.Systems;
 public static class ModelFamilies
 {
     /// <summary>Every family, in the order populations are listed.</summary>
-    public static ModelCatalog Catalog { get; } = new([PoolFamily.Instance, Network.NetworkFamily.Instance], UnconvertedColumns(),
+    public static ModelCatalog Catalog { get; } = new([PoolFamily.Instance, Region.RegionFamily.Instance, Network.NetworkFamily.Instance], UnconvertedColumns(),
         UnconvertedComponents().Select(key => new KeyValuePair<string, ColumnKey>(FormerName(key), key)));
 
     /// <summary>Checks the invariants of every population (families, then the models not yet behind the contract).</summary>
@@ -22,7 +21,6 @@ public static class ModelFamilies
     public static void Validate(World world)
     {
         Catalog.Validate(world);
-        Region.RegionInvariants.Validate(world);
         Topology.TopologyInvariants.Validate(world);
     }
 
@@ -33,27 +31,22 @@ public static class ModelFamilies
             yield return line;
         foreach (string line in Network.NetworkBuilder.Describe(world))
             yield return line;
-        foreach (string line in Region.RegionCatalog.Describe(world))
-            yield return line;
         foreach (var block in Topology.TopologyBlock.All(world))
             yield return $"topology block '{block.Name}': {block.VertexCount} vertices, {block.EdgeCount} edges (budget {block.EdgeBudget}), {block.Representation}, tick {block.TickCount}";
     }
 
-    // Regions and topology blocks are moving behind the model contract; until their families
-    // exist, their columns are listed from their column classes.
+    // Topology blocks are moving behind the model contract; until their family exists, their
+    // columns are listed from their column class.
     private static IEnumerable<ColumnKey> UnconvertedColumns()
     {
         IEnumerable<ColumnKey> Fields(Type type) => type.GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => typeof(ColumnKey).IsAssignableFrom(f.FieldType)).Select(f => (ColumnKey)f.GetValue(null)!);
-        return Fields(typeof(RegionColumns)).Concat(Fields(typeof(TopologyColumns))).Concat(UnconvertedComponents());
+        return Fields(typeof(TopologyColumns)).Concat(UnconvertedComponents());
     }
 
     private static ColumnKey[] UnconvertedComponents() =>
     [
-        ComponentType<RegionConfig>.Key, ComponentType<RegionState>.Key, ComponentType<RegionMetrics>.Key,
-        ComponentType<BusState>.Key, ComponentType<LayerInfo>.Key, ComponentType<LayerState>.Key,
-        ComponentType<SlotConfig>.Key, ComponentType<TractInfo>.Key, ComponentType<TractState>.Key,
-        ComponentType<PortInfo>.Key, ComponentType<TopologyParameters>.Key, ComponentType<TopologyState>.Key,
+        ComponentType<TopologyParameters>.Key, ComponentType<TopologyState>.Key,
     ];
 
     // Format 1.0 stored components under their CLR type names (these types have not moved since).

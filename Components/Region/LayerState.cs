@@ -10,15 +10,15 @@ public struct LayerState : IComponent
     /// <inheritdoc />
     public static string StableName => "region.layerState";
 
-    /// <summary>Neuron table of a slot layer (<see cref="RegionColumns.NeuronSet"/>).</summary>
+    /// <summary>Neuron table of a slot layer (<see cref="RegionTables.Neurons"/>).</summary>
     public TableHandle Neurons;
-    /// <summary>Slot table of a slot layer (<see cref="RegionColumns.SlotSet"/>): one block per neuron.</summary>
+    /// <summary>Slot table of a slot layer (<see cref="RegionTables.Slots"/>): one range per neuron.</summary>
     public TableHandle Slots;
     /// <summary>Pixel table of a 2D layer: the staged frame (input) or the output frame.</summary>
     public TableHandle Pixels;
     /// <summary>Fires of this layer's neurons during the current (or last) tick.</summary>
     public int FiredCount;
-    /// <summary>Neurons whose slot block may need to grow (unlimited or large limit): the layer then runs serially.</summary>
+    /// <summary>Neurons whose slot range may need to grow (unlimited or large limit): the layer then runs serially.</summary>
     public int GrowableNeurons;
     /// <summary>Canonical position of this tick's first growth request (long.MaxValue: none).</summary>
     public long GrowthOrdinal;

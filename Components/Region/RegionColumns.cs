@@ -37,11 +37,11 @@ public static class RegionColumns
     public static readonly ColumnKey<int> FallbackStreak = new ColumnKey<int>("region.neuron.fallbackStreak");
     /// <summary>Bus step of the last growth request (valid with <see cref="Region.NeuronFlags.HasGrown"/>).</summary>
     public static readonly ColumnKey<long> LastGrowthStep = new ColumnKey<long>("region.neuron.lastGrowthStep");
-    /// <summary>First row of the neuron's slot block.</summary>
+    /// <summary>First row of the neuron's slot range.</summary>
     public static readonly ColumnKey<int> SlotStart = new ColumnKey<int>("region.neuron.slotStart");
-    /// <summary>Slots in use in the block.</summary>
+    /// <summary>Slots in use in the range.</summary>
     public static readonly ColumnKey<int> SlotCount = new ColumnKey<int>("region.neuron.slotCount");
-    /// <summary>Rows reserved for the block.</summary>
+    /// <summary>Rows reserved for the range.</summary>
     public static readonly ColumnKey<int> SlotCapacity = new ColumnKey<int>("region.neuron.slotCapacity");
 
     // ------------------------------------------------------------------ slots
@@ -105,42 +105,4 @@ public static class RegionColumns
     public static readonly ColumnKey<MeshRule> MeshRules = new ColumnKey<MeshRule>("region.meshRule");
     /// <summary>A layer index bound to a port.</summary>
     public static readonly ColumnKey<int> PortLayer = new ColumnKey<int>("region.port.layer");
-
-    // ------------------------------------------------------------------ sets
-
-    /// <summary>The neuron table's columns.</summary>
-    public static ComponentSet NeuronSet => ComponentSet.Of(
-        NeuronKind, NeuronFlags, SlotLimit, Anchor, AnchorRow, AnchorCol, LastInput, LastSlotKey,
-        FallbackStreak, LastGrowthStep, SlotStart, SlotCount, SlotCapacity);
-
-    /// <summary>The slot table's columns.</summary>
-    public static ComponentSet SlotSet => ComponentSet.Of(SlotKeyColumn, SlotStrength, SlotThreshold, SlotEmaRate, SlotHits, SlotFlags);
-
-    /// <summary>The pixel table's column.</summary>
-    public static ComponentSet PixelSet => ComponentSet.Of(PixelValue);
-
-    /// <summary>The tract source table's columns.</summary>
-    public static ComponentSet SourceSet => ComponentSet.Of(EdgeRowStart, SourceParticipates);
-
-    /// <summary>The edge table's columns.</summary>
-    public static ComponentSet EdgeSet => ComponentSet.Of(
-        EdgeTarget, EdgeWeight, GateStrength, GateThreshold, GateEmaRate, GateHits, GateFlags, EdgeLastStep);
-
-    /// <summary>An event queue's columns.</summary>
-    public static ComponentSet QueueSet => ComponentSet.Of(QueueSource, QueueTarget, QueueValue);
-
-    /// <summary>The region's layer list.</summary>
-    public static ComponentSet LayerListSet => ComponentSet.Of(LayerEntity);
-
-    /// <summary>The region's tract list.</summary>
-    public static ComponentSet TractListSet => ComponentSet.Of(TractEntity);
-
-    /// <summary>The region's port list.</summary>
-    public static ComponentSet PortListSet => ComponentSet.Of(PortEntity);
-
-    /// <summary>The region's mesh rules.</summary>
-    public static ComponentSet MeshRuleSet => ComponentSet.Of(MeshRules);
-
-    /// <summary>A port's bindings.</summary>
-    public static ComponentSet BindingSet => ComponentSet.Of(PortLayer);
 }

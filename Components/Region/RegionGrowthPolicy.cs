@@ -14,7 +14,10 @@ public struct RegionGrowthPolicy
     public double PercentAtCapacityThreshold;
     /// <summary>Steps between two policy layers. Default 20.</summary>
     public long LayerCooldownTicks;
-    /// <summary>The policy adds no layer once the region has this many; ≤ 0 means no cap. Default 32.</summary>
+    /// <summary>
+    /// No layer is added by growth once the region has this many, by any route (a full layer's
+    /// spillover and this policy, enabled or not); ≤ 0 means no cap. Default 32.
+    /// </summary>
     public int MaxLayers;
 
     /// <summary>The defaults (disabled).</summary>

@@ -33,4 +33,15 @@ public struct RegionMetrics : IComponent
     public bool HasSpatial;
     /// <summary>Spatial metrics of the output frame, or of the input frame when the output has no active pixel.</summary>
     public SpatialSummary Spatial;
+
+    /// <summary>One line, e.g. <c>step 12: delivered 30, slots 52, synapses 208, grown 0 neurons 0 layers, pruned 0 synapses 0 edges</c>.</summary>
+    public override readonly string ToString()
+    {
+        string line = $"step {Step}: delivered {DeliveredEvents}, slots {TotalSlots}, synapses {TotalSynapses}, " +
+                      $"grown {GrownNeurons} neurons {GrownLayers} layers, pruned {PrunedSynapses} synapses {PrunedEdges} edges";
+        return HasSpatial
+            ? line + $", active {Spatial.ActivePixels} pixels, centroid ({Spatial.CentroidRow:G6}, {Spatial.CentroidCol:G6}), " +
+                     $"bbox rows {Spatial.RowMin}..{Spatial.RowMax} cols {Spatial.ColMin}..{Spatial.ColMax}"
+            : line;
+    }
 }

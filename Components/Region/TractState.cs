@@ -15,11 +15,11 @@ public struct TractState : IComponent
     /// <inheritdoc />
     public static string StableName => "region.tractState";
 
-    /// <summary>One row per source neuron plus one (<see cref="RegionColumns.SourceSet"/>).</summary>
+    /// <summary>One row per source neuron plus one (<see cref="RegionTables.Sources"/>).</summary>
     public TableHandle Sources;
-    /// <summary>Edge table (<see cref="RegionColumns.EdgeSet"/>).</summary>
+    /// <summary>Edge table (<see cref="RegionTables.Edges"/>).</summary>
     public TableHandle Edges;
-    /// <summary>Events queued during phase A (<see cref="RegionColumns.QueueSet"/>).</summary>
+    /// <summary>Events queued during phase A (<see cref="RegionTables.Queue"/>).</summary>
     public TableHandle EntryQueue;
     /// <summary>Events queued during the previous flush.</summary>
     public TableHandle PendingQueue;

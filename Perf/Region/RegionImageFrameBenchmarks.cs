@@ -8,7 +8,7 @@ namespace GrowNet.Ecs.Perf.Region;
 /// <summary>
 /// Image frame: a 64×64 InputLayer2D → windowed 3×3 SAME (every pixel reaches every neuron) → a
 /// layer of 512 E, 64 I, 16 M → gated tract p 0.02 → a 64×64 OutputLayer2D. Frames of uniform
-/// noise (a ring of precomputed frames). One invocation is one <c>Region.Tick2D</c>: ~2.4 M slot
+/// noise (a ring of precomputed frames). One invocation is one <c>SetFrame</c> + <c>World.Step</c>: ~2.4 M slot
 /// deliveries, ~8 M gate updates and ~0.4 M gated events per frame in the steady state. Neuron
 /// growth is off so the layer stays 592 neurons (the steady state the goal is about).
 /// Goal: ≤ 10 ms per frame, 0 bytes per frame.
@@ -48,6 +48,8 @@ public class RegionImageFrameBenchmarks : RegionBenchmarkBase
     {
         var frame = frames[next];
         next = (next + 1) % Frames;
-        return Region.Tick2D("img", frame).DeliveredEvents;
+        Region.SetFrame("img", frame);
+        Region.World.Step();
+        return Region.Metrics.DeliveredEvents;
     }
 }

@@ -8,7 +8,7 @@ namespace GrowNet.Ecs.Perf.Region;
 /// <summary>
 /// Scalar region tick: one layer of 512 E, 64 I and 16 M slot neurons bound to a port, fed a
 /// uniform random value per tick (from the world's counter-based random, drawn outside the
-/// measured call). One invocation is one <c>Region.Tick</c> (stage + <see cref="World.Step"/>).
+/// measured call). One invocation is one <c>SetInput</c> + <see cref="World.Step"/>.
 /// Goal: ≤ 20 µs per tick (≥ 50 000 ticks/s), 0 bytes per tick.
 /// </summary>
 public class RegionScalarTickBenchmarks : RegionBenchmarkBase
@@ -36,6 +36,8 @@ public class RegionScalarTickBenchmarks : RegionBenchmarkBase
     {
         double value = inputs[next];
         next = (next + 1) & (InputRing - 1);
-        return Region.Tick("in", value).TotalSlots;
+        Region.SetInput("in", value);
+        Region.World.Step();
+        return Region.Metrics.TotalSlots;
     }
 }

@@ -11,10 +11,10 @@ namespace GrowNet.Ecs.Systems.Region;
 /// </summary>
 internal sealed class FrameStager
 {
-    /// <summary>Pixels per block of the staging scan.</summary>
-    public const int BlockSize = 1 << 17;
+    /// <summary>Pixels per range of the staging scan.</summary>
+    public const int RangeSize = 1 << 17;
 
-    private long[] blockResults = new long[16];
+    private long[] rangeResults = new long[16];
 
     /// <summary>Validates <paramref name="frame"/> against every bound layer, then stages it.</summary>
     public unsafe void Stage(World world, in RegionConfig config, ReadOnlySpan<int> layerIndices, ReadOnlySpan<Entity> layers,
@@ -41,7 +41,7 @@ internal sealed class FrameStager
             long fired = firstCount;
             if (needsPixels)
             {
-                var pixels = world.GetTable(state.Pixels).TypedColumn(RegionColumns.PixelValue).DangerousGetArray();
+                var pixels = world.GetTable(state.Pixels).DangerousGetArray(RegionColumns.PixelValue);
                 fired = Scan(world, frame, info.Gain, info.EpsilonFire, pixels);
             }
             else if (info.Gain != first.Gain || info.EpsilonFire != first.EpsilonFire)
@@ -71,17 +71,17 @@ internal sealed class FrameStager
 
     private unsafe long Scan(World world, ReadOnlySpan<double> frame, double gain, double epsilonFire, double[]? copyTo)
     {
-        int blocks = BlockResults.BlockCount(frame.Length, BlockSize);
-        if (blockResults.Length < blocks)
-            blockResults = new long[blocks];
+        int ranges = RangeResults.RangeCount(frame.Length, RangeSize);
+        if (rangeResults.Length < ranges)
+            rangeResults = new long[ranges];
         fixed (double* pixels = frame)
-            world.Parallel.For(frame.Length, BlockSize, new FrameScanAction(pixels, copyTo, gain, epsilonFire, blockResults, BlockSize));
+            world.Parallel.For(frame.Length, RangeSize, new FrameScanAction(pixels, copyTo, gain, epsilonFire, rangeResults, RangeSize));
         long total = 0;
-        for (int b = 0; b < blocks; b++)
+        for (int b = 0; b < ranges; b++)
         {
-            if (blockResults[b] < 0)
-                return blockResults[b];
-            total += blockResults[b];
+            if (rangeResults[b] < 0)
+                return rangeResults[b];
+            total += rangeResults[b];
         }
 
         return total;

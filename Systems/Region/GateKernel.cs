@@ -26,7 +26,7 @@ internal static class GateKernel
     private const byte Imprinted = (byte)WeightFlags.Imprinted;
     private const ulong AllImprinted = 0x0101_0101_0101_0101UL;
 
-    public static void Fire(in EdgeArrays edges, int start, int end, double x, in GateContext gates, BlockResult result, int slot, int source)
+    public static void Fire(in GateColumns edges, int start, int end, double x, in GateContext gates, RangeResult result, int slot, int source)
     {
         int k = start;
         if (Vector512.IsHardwareAccelerated)
@@ -41,8 +41,8 @@ internal static class GateKernel
     /// fire × gate bit matrix (rows padded to whole 64-bit words); the events are then queued
     /// row by row, gate by gate, the order of one <see cref="Fire"/> per fire.
     /// </summary>
-    public static void FireMany(in EdgeArrays edges, int start, int end, double[] fires, int fireCount, in GateContext gates,
-        BlockResult result, int slot, int source)
+    public static void FireMany(in GateColumns edges, int start, int end, double[] fires, int fireCount, in GateContext gates,
+        RangeResult result, int slot, int source)
     {
         if (fireCount == 1)
         {
@@ -100,7 +100,7 @@ internal static class GateKernel
     /// same loaded state, so the shared gates get identical values from both and count once (its
     /// mask keeps only its own gates).
     /// </summary>
-    private static void RunGates(in EdgeArrays edges, int start, int end, double[] fires, int fireCount, in GateContext gates, byte[] masks, int stride)
+    private static void RunGates(in GateColumns edges, int start, int end, double[] fires, int fireCount, in GateContext gates, byte[] masks, int stride)
     {
         int count = end - start;
         int whole = count >> 3;
@@ -150,7 +150,7 @@ internal static class GateKernel
     }
 
     /// <summary>Gate <paramref name="gate"/> (relative to <paramref name="start"/>) over all fires with the scalar rule.</summary>
-    private static void FireGateScalar(in EdgeArrays e, int start, int gate, double[] fires, int fireCount, in GateContext g, byte[] masks, int stride)
+    private static void FireGateScalar(in GateColumns e, int start, int gate, double[] fires, int fireCount, in GateContext g, byte[] masks, int stride)
     {
         ref var w = ref Unsafe.AsRef(in g.Weight);
         int k = start + gate;
@@ -170,7 +170,7 @@ internal static class GateKernel
     /// gate. Fewer than four windows repeat the last one: the repeat computes the same values from
     /// the same state and stores them again, which changes nothing.
     /// </summary>
-    private static void FireWindows(in EdgeArrays e, int start, ReadOnlySpan<int> windows, int used, double[] fires, int fireCount,
+    private static void FireWindows(in GateColumns e, int start, ReadOnlySpan<int> windows, int used, double[] fires, int fireCount,
         in GateContext g, byte[] masks, int stride)
     {
         int oa = windows[0], ob = windows[Math.Min(1, used - 1)], oc = windows[Math.Min(2, used - 1)], od = windows[used - 1];
@@ -285,7 +285,7 @@ internal static class GateKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void FireOne(in EdgeArrays e, int k, double x, in GateContext g, BlockResult result, int slot, int source)
+    private static void FireOne(in GateColumns e, int k, double x, in GateContext g, RangeResult result, int slot, int source)
     {
         ref var w = ref Unsafe.AsRef(in g.Weight);
         WeightRule.Reinforce(ref e.Strength[k], ref e.Hits[k], e.Flags[k], g.Modulation, g.Inhibition, w);
@@ -297,7 +297,7 @@ internal static class GateKernel
     }
 
     /// <summary>Runs whole groups of eight imprinted, unfrozen gates; returns the first edge left for the scalar loop.</summary>
-    private static int FireVector(in EdgeArrays e, int start, int end, double x, in GateContext g, BlockResult result, int slot, int source)
+    private static int FireVector(in GateColumns e, int start, int end, double x, in GateContext g, RangeResult result, int slot, int source)
     {
         ref double strength = ref MemoryMarshal.GetArrayDataReference(e.Strength);
         ref double threshold = ref MemoryMarshal.GetArrayDataReference(e.Threshold);

@@ -2,7 +2,7 @@ using GrowNet.Ecs.Components.Region;
 
 namespace GrowNet.Ecs.Systems.Region;
 
-/// <summary>The invariants of one slot-layer pass, copied into a local by each block so the loop keeps them in registers.</summary>
+/// <summary>The invariants of one slot-layer pass, copied into a local by each range so the loop keeps them in registers.</summary>
 internal readonly struct KernelConstants
 {
     public readonly double Delta;

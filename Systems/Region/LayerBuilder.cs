@@ -24,9 +24,9 @@ internal static class LayerBuilder
             NeuronLimit = neuronLimit,
         }, slots);
         ref var state = ref world.Get<LayerState>(layer);
-        state.Neurons = world.CreateTable(RegionColumns.NeuronSet, layer);
-        state.Slots = world.CreateTable(RegionColumns.SlotSet, layer);
-        SlotBlocks.EnsureGuard(world, state.Slots);
+        state.Neurons = world.CreateTable(RegionTables.Neurons.Set, layer);
+        state.Slots = world.CreateTable(RegionTables.Slots.Set, layer);
+        SlotRanges.EnsureGuard(world, state.Slots);
         AddNeurons(world, layer, NeuronKind.Excitatory, excitatory, null);
         AddNeurons(world, layer, NeuronKind.Inhibitory, inhibitory, null);
         AddNeurons(world, layer, NeuronKind.Modulatory, modulatory, null);
@@ -47,7 +47,7 @@ internal static class LayerBuilder
             NeuronLimit = -1,
         }, SlotConfig.Default);
         ref var state = ref world.Get<LayerState>(layer);
-        state.Pixels = world.CreateTable(RegionColumns.PixelSet, layer, checked(height * width));
+        state.Pixels = world.CreateTable(RegionTables.Pixels.Set, layer, checked(height * width));
         return world.Get<LayerInfo>(layer).Index;
     }
 
@@ -71,7 +71,7 @@ internal static class LayerBuilder
 
     /// <summary>
     /// Appends <paramref name="count"/> neurons of one kind (with an optional slot limit override)
-    /// and their slot blocks; returns the first new row. Tract source tables are not touched.
+    /// and their slot ranges; returns the first new row. Tract source tables are not touched.
     /// </summary>
     public static int AddNeurons(World world, Entity layer, NeuronKind kind, int count, int? slotLimit)
     {
@@ -81,10 +81,10 @@ internal static class LayerBuilder
         if (count == 0)
             return first;
         int limit = slotLimit ?? config.SlotLimit;
-        int capacity = SlotBlocks.CapacityFor(limit);
+        int capacity = SlotRanges.CapacityFor(limit);
         int slotStart = world.AddRows(state.Slots, checked(capacity * count));
-        SlotBlocks.EnsureGuard(world, state.Slots);
-        var neurons = NeuronArrays.From(world, state.Neurons);
+        SlotRanges.EnsureGuard(world, state.Slots);
+        var neurons = new NeuronColumns(world.GetTable(state.Neurons));
         for (int i = 0; i < count; i++)
         {
             int row = first + i;
@@ -95,7 +95,7 @@ internal static class LayerBuilder
             neurons.SlotCapacity[row] = capacity;
         }
 
-        if (SlotBlocks.IsGrowable(limit, capacity))
+        if (SlotRanges.IsGrowable(limit, capacity))
             state.GrowableNeurons += count;
         return first;
     }

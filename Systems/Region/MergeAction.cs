@@ -3,10 +3,10 @@ using GrowNet.Ecs.Engine;
 namespace GrowNet.Ecs.Systems.Region;
 
 /// <summary>
-/// Copies each block's events into the queue rows reserved for it (index = block): blocks write
-/// disjoint row ranges, so they can run in parallel and the queues still end up in block order.
+/// Copies each range's events into the queue rows reserved for it (index = range): ranges write
+/// disjoint row ranges, so they can run in parallel and the queues still end up in range order.
 /// </summary>
-internal readonly struct MergeAction(BlockResult[] results, OutgoingTract[] outgoing) : IRangeAction
+internal readonly struct MergeAction(RangeResult[] results, OutgoingTract[] outgoing) : IRangeAction
 {
     public void Execute(int start, int end)
     {

@@ -7,7 +7,7 @@ namespace GrowNet.Ecs.Systems.Region;
 /// <summary>
 /// The hot scalars of one neuron held in locals while it works through its inputs of a phase (a
 /// neuron of a 512-neuron layer fed by a 64×64 image handles ~4000 inputs per tick), written back
-/// once at the end. Cold fields (kind, slot limit, 2D anchor, last growth step, block capacity)
+/// once at the end. Cold fields (kind, slot limit, 2D anchor, last growth step, range capacity)
 /// stay in their columns and are read by row on the rare paths that need them.
 /// </summary>
 internal struct NeuronLocal
@@ -24,7 +24,7 @@ internal struct NeuronLocal
 
     /// <summary>Loads row <paramref name="row"/> (&lt; the table's row count, so inside every column array).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static NeuronLocal Load(in NeuronArrays a, int row) => new()
+    public static NeuronLocal Load(in NeuronColumns a, int row) => new()
     {
         Flags = At(a.Flags, row),
         Anchor = At(a.Anchor, row),
@@ -38,7 +38,7 @@ internal struct NeuronLocal
 
     /// <summary>Writes the hot fields back to row <paramref name="row"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly void Store(in NeuronArrays a, int row)
+    public readonly void Store(in NeuronColumns a, int row)
     {
         At(a.Flags, row) = Flags;
         At(a.Anchor, row) = Anchor;
@@ -51,7 +51,7 @@ internal struct NeuronLocal
 
     /// <summary>The limit in force for the neuron at <paramref name="row"/>: its override, else the layer's.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly int Limit(in NeuronArrays a, int row, int layerLimit)
+    public readonly int Limit(in NeuronColumns a, int row, int layerLimit)
         => (Flags & NeuronFlags.HasSlotLimit) != 0 ? At(a.SlotLimit, row) : layerLimit;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

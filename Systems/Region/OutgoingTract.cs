@@ -15,7 +15,7 @@ internal sealed class OutgoingTract
     public bool Broadcast;
     public int[] RowStart = [];
     public byte[] Participates = [];
-    public EdgeArrays Edges;
+    public GateColumns Edges;
     public TableHandle Queue;
     public int PendingCount;
     public int Position;
@@ -29,9 +29,9 @@ internal sealed class OutgoingTract
         Kind = info.Kind;
         Broadcast = info.Broadcast;
         var sources = world.GetTable(state.Sources);
-        RowStart = sources.TypedColumn(RegionColumns.EdgeRowStart).DangerousGetArray();
-        Participates = sources.TypedColumn(RegionColumns.SourceParticipates).DangerousGetArray();
-        Edges = EdgeArrays.From(world, state.Edges);
+        RowStart = sources.DangerousGetArray(RegionColumns.EdgeRowStart);
+        Participates = sources.DangerousGetArray(RegionColumns.SourceParticipates);
+        Edges = new GateColumns(world.GetTable(state.Edges));
         Queue = entryQueue ? state.EntryQueue : state.PendingQueue;
         PendingCount = 0;
         Position = 0;

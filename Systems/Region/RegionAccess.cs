@@ -23,6 +23,14 @@ internal static class RegionAccess
         return world.GetTable(world.Get<LayerInfo>(layer).Kind == LayerKind.Standard ? state.Neurons : state.Pixels).Count;
     }
 
+    /// <summary>The live regions in entity order (a new list: for host calls, not for ticks).</summary>
+    public static List<Entity> Regions(World world)
+    {
+        var regions = new List<Entity>();
+        CollectRegions(world, regions);
+        return regions;
+    }
+
     /// <summary>Collects the live regions (entity order) without holding a query open, so passes may grow tables.</summary>
     public static void CollectRegions(World world, List<Entity> regions)
     {

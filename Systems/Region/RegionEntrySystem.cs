@@ -41,7 +41,7 @@ public sealed class RegionEntrySystem : ISystem
         long pass = 0;
         foreach (var portEntity in RegionAccess.Ports(world, state))
         {
-            ref var port = ref world.Get<PortInfo>(portEntity);
+            ref var port = ref world.Get<RegionPortBinding>(portEntity);
             if (!port.Staged)
                 continue;
             port.Staged = false;
@@ -66,8 +66,8 @@ public sealed class RegionEntrySystem : ISystem
         int outgoing = scratch.LoadOutgoing(world, region, info.Index, entryQueue: true);
         scratch.Slots.Begin(world, world.Get<LayerState>(layer), world.Get<SlotConfig>(layer), world.Get<BusState>(layer),
             config, regionBus, scratch.Outgoing, outgoing);
-        int blocks = scratch.Slots.RunEntry(scratch.Blocks, value, ordinalBase);
-        scratch.Merge(world, layer, blocks, outgoing);
+        int ranges = scratch.Slots.RunEntry(scratch.Ranges, value, ordinalBase);
+        scratch.Merge(world, layer, ranges, outgoing);
     }
 
     private void EnterPixels(World world, ref RegionState region, in RegionConfig config, in BusState regionBus, Entity layer)
@@ -88,8 +88,7 @@ public sealed class RegionEntrySystem : ISystem
         }
 
         int outgoing = scratch.LoadOutgoing(world, region, info.Index, entryQueue: true);
-        scratch.Pixels.Begin(world, info, state, config, regionBus, scratch.Outgoing, outgoing);
-        int blocks = scratch.Pixels.Run(scratch.Blocks);
-        scratch.Merge(world, layer, blocks, outgoing);
+        int ranges = PixelLayerPass.Run(world, info, state, config, regionBus, scratch.Outgoing, outgoing, scratch.Ranges);
+        scratch.Merge(world, layer, ranges, outgoing);
     }
 }

@@ -10,7 +10,7 @@ namespace GrowNet.Ecs.Systems.Region;
 /// selection for pixel events into a spatial layer) or one frame update of an OutputLayer2D.
 /// Events queued during the flush wait for the next tick, so a signal advances one tract per
 /// tick and feedback cannot loop. Every queue is drained into scratch before any neuron runs;
-/// each destination layer then runs in parallel blocks of neurons, each neuron taking its own
+/// each destination layer then runs in parallel ranges of neurons, each neuron taking its own
 /// deliveries in canonical order. Ends at the phase boundary (phase B pulses take effect).
 /// </summary>
 public sealed class RegionFlushSystem : ISystem
@@ -93,9 +93,9 @@ public sealed class RegionFlushSystem : ISystem
         int outgoing = scratch.LoadOutgoing(world, region, index, entryQueue: false);
         scratch.Slots.Begin(world, world.Get<LayerState>(layer), world.Get<SlotConfig>(layer), world.Get<BusState>(layer),
             config, regionBus, scratch.Outgoing, outgoing);
-        int blocks = scratch.Slots.RunFlush(scratch.Blocks, incoming, runs);
+        int ranges = scratch.Slots.RunFlush(scratch.Ranges, incoming, runs);
         Array.Clear(incoming, 0, runs);
-        return scratch.Merge(world, layer, blocks, outgoing);
+        return scratch.Merge(world, layer, ranges, outgoing);
     }
 
     /// <summary>

@@ -14,9 +14,9 @@ internal static class RegionGrowth
     public static int GrowNeuron(World world, Entity region, int layerIndex, int seedRow)
     {
         var layer = RegionAccess.Layers(world, world.Get<RegionState>(region))[layerIndex];
-        var neurons = NeuronArrays.From(world, world.Get<LayerState>(layer).Neurons);
-        var kind = neurons.Kind[seedRow];
-        int? limit = (neurons.Flags[seedRow] & NeuronFlags.HasSlotLimit) != 0 ? neurons.SlotLimit[seedRow] : null;
+        var neurons = world.GetTable(world.Get<LayerState>(layer).Neurons);
+        var kind = neurons.Span(RegionColumns.NeuronKind)[seedRow];
+        int? limit = (neurons.Span(RegionColumns.NeuronFlags)[seedRow] & NeuronFlags.HasSlotLimit) != 0 ? neurons.Span(RegionColumns.SlotLimit)[seedRow] : null;
         int row = LayerBuilder.AddNeurons(world, layer, kind, 1, limit);
         foreach (var tract in RegionAccess.Tracts(world, world.Get<RegionState>(region)))
         {
@@ -108,9 +108,9 @@ internal static class RegionGrowth
     {
         var state = world.Get<TractState>(tract);
         int first = world.AddRows(state.Edges, targets.Count);
-        var edges = EdgeArrays.From(world, state.Edges);
+        var edges = world.GetTable(state.Edges);
         for (int i = 0; i < targets.Count; i++)
-            edges.Init(first + i, targets[i], 1.0, step);
+            TractBuilder.InitEdge(edges, first + i, targets[i], 1.0, step);
         var rowStart = world.GetTable(state.Sources).Span(RegionColumns.EdgeRowStart);
         rowStart[row + 1] = rowStart[row] + targets.Count;
     }
@@ -122,7 +122,7 @@ internal static class RegionGrowth
             return;
         var state = world.Get<TractState>(tract);
         world.AddRows(state.Edges, sources.Count);
-        var edges = EdgeArrays.From(world, state.Edges);
+        var edges = world.GetTable(state.Edges);
         var rowStart = world.GetTable(state.Sources).Span(RegionColumns.EdgeRowStart);
         int shift = sources.Count;
         int next = sources.Count - 1;
@@ -135,12 +135,12 @@ internal static class RegionGrowth
             rowStart[s + 1] = end + shift;
             if (insert)
             {
-                edges.Init(end + shift - 1, target, 1.0, step);
+                TractBuilder.InitEdge(edges, end + shift - 1, target, 1.0, step);
                 shift--;
                 next--;
             }
 
-            edges.Move(start, start + shift, end - start);
+            edges.MoveRows(start, start + shift, end - start);
         }
     }
 }

@@ -8,7 +8,7 @@ namespace GrowNet.Ecs.Systems.Region;
 /// first growth request of the tick (canonical order) adds at most one neuron, autowired by
 /// mesh-rule replay; a request on a layer at its neuron limit spills over into a new layer when
 /// layer growth is on; then the optional region growth policy. At most one new layer per region
-/// per tick.
+/// per tick, and none once the region has <c>MaxLayers</c> layers.
 /// </summary>
 public sealed class RegionGrowthSystem : ISystem
 {
@@ -42,7 +42,7 @@ public sealed class RegionGrowthSystem : ISystem
             var info = world.Get<LayerInfo>(layer);
             if (info.NeuronLimit >= 0 && world.GetTable(state.Neurons).Count >= info.NeuronLimit)
             {
-                if (world.Get<SlotConfig>(layer).LayerGrowthEnabled && !layerAdded)
+                if (world.Get<SlotConfig>(layer).LayerGrowthEnabled && !layerAdded && BelowLayerCap(world, region))
                 {
                     RegionGrowth.AddSpillover(world, region, index);
                     layerAdded = true;
@@ -69,7 +69,7 @@ public sealed class RegionGrowthSystem : ISystem
         var state = world.Get<RegionState>(region);
         long step = world.Get<BusState>(region).CurrentStep;
         var layers = RegionAccess.Layers(world, state);
-        if (policy.MaxLayers > 0 && layers.Length >= policy.MaxLayers)
+        if (!BelowLayerCap(world, region))
             return false;
         if (state.HasGrownLayer && step - state.LastLayerGrowthStep < policy.LayerCooldownTicks)
             return false;
@@ -106,18 +106,28 @@ public sealed class RegionGrowthSystem : ISystem
         return true;
     }
 
+    /// <summary>Whether the region may add a layer: <c>MaxLayers</c> caps every route of layer growth (spillover and policy).</summary>
+    private static bool BelowLayerCap(World world, Entity region)
+    {
+        int cap = world.Get<RegionConfig>(region).Growth.MaxLayers;
+        return cap <= 0 || world.GetTable(world.Get<RegionState>(region).Layers).Count < cap;
+    }
+
     /// <summary>Neurons, slots, and neurons at capacity whose last selection fell back.</summary>
     private static (int Neurons, long Slots, int AtCapacity) Saturation(World world, Entity layer)
     {
         var config = world.Get<SlotConfig>(layer);
-        var neurons = NeuronArrays.From(world, world.Get<LayerState>(layer).Neurons);
+        var neurons = world.GetTable(world.Get<LayerState>(layer).Neurons);
+        var flags = neurons.Span(RegionColumns.NeuronFlags);
+        var slotCount = neurons.Span(RegionColumns.SlotCount);
+        var slotLimit = neurons.Span(RegionColumns.SlotLimit);
         long slots = 0;
         int atCapacity = 0;
         for (int row = 0; row < neurons.Count; row++)
         {
-            slots += neurons.SlotCount[row];
-            int limit = (neurons.Flags[row] & NeuronFlags.HasSlotLimit) != 0 ? neurons.SlotLimit[row] : config.SlotLimit;
-            if (limit > 0 && neurons.SlotCount[row] >= limit && (neurons.Flags[row] & NeuronFlags.LastSlotUsedFallback) != 0)
+            slots += slotCount[row];
+            int limit = (flags[row] & NeuronFlags.HasSlotLimit) != 0 ? slotLimit[row] : config.SlotLimit;
+            if (limit > 0 && slotCount[row] >= limit && (flags[row] & NeuronFlags.LastSlotUsedFallback) != 0)
                 atCapacity++;
         }
 

@@ -5,7 +5,7 @@ namespace GrowNet.Ecs.Systems.Region;
 
 /// <summary>
 /// Structural invariants of every region in a world, checked after a load: the kernels index slot
-/// blocks, CSR rows and queues without bounds checks, so a file whose checksums are right but
+/// ranges, CSR rows and queues without bounds checks, so a file whose checksums are right but
 /// whose numbers are not (hand-edited, or from a broken writer) must be refused, not run.
 /// </summary>
 public static class RegionInvariants
@@ -49,8 +49,8 @@ public static class RegionInvariants
 
         foreach (var port in RegionAccess.Ports(world, state))
         {
-            Check(world.IsAlive(port) && world.Has<PortInfo>(port), name, "a port is not live");
-            var bindings = world.GetTable(world.Get<PortInfo>(port).Bindings).Span(RegionColumns.PortLayer);
+            Check(world.IsAlive(port) && world.Has<RegionPortBinding>(port), name, "a port is not live");
+            var bindings = world.GetTable(world.Get<RegionPortBinding>(port).Bindings).Span(RegionColumns.PortLayer);
             foreach (int layer in bindings)
                 Check((uint)layer < (uint)layers.Length, name, $"port '{world.Names.Get(port)}' binds missing layer {layer}");
         }
@@ -73,14 +73,18 @@ public static class RegionInvariants
         }
 
         Check(world.IsAlive(state.Neurons) && world.IsAlive(state.Slots), name, $"layer {index}'s tables are missing");
-        var neurons = NeuronArrays.From(world, state.Neurons);
+        var neurons = world.GetTable(state.Neurons);
+        var slotStart = neurons.Span(RegionColumns.SlotStart);
+        var slotCount = neurons.Span(RegionColumns.SlotCount);
+        var slotCapacity = neurons.Span(RegionColumns.SlotCapacity);
+        var kinds = neurons.Span(RegionColumns.NeuronKind);
         int slotRows = world.GetTable(state.Slots).Count;
         for (int n = 0; n < neurons.Count; n++)
         {
-            int start = neurons.SlotStart[n], count = neurons.SlotCount[n], capacity = neurons.SlotCapacity[n];
+            int start = slotStart[n], count = slotCount[n], capacity = slotCapacity[n];
             Check(start >= 0 && count >= 0 && count <= capacity && (long)start + capacity <= slotRows,
-                name, $"layer {index} neuron {n}: slot block {start}+{count}/{capacity} lies outside {slotRows} slot rows");
-            Check(Enum.IsDefined(neurons.Kind[n]), name, $"layer {index} neuron {n} has kind {(int)neurons.Kind[n]}");
+                name, $"layer {index} neuron {n}: slot range {start}+{count}/{capacity} lies outside {slotRows} slot rows");
+            Check(Enum.IsDefined(kinds[n]), name, $"layer {index} neuron {n} has kind {(int)kinds[n]}");
         }
 
         return neurons.Count;

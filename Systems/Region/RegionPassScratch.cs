@@ -5,14 +5,13 @@ namespace GrowNet.Ecs.Systems.Region;
 
 /// <summary>
 /// Scratch of a region system, recomputed every pass (never state): the layer passes, the
-/// outgoing tract descriptors of the layer being run and the per-block results, plus the merge
-/// of those results into the world in block order.
+/// outgoing tract descriptors of the layer being run and the per-range results, plus the merge
+/// of those results into the world in range order.
 /// </summary>
 internal sealed class RegionPassScratch
 {
     public readonly SlotLayerPass Slots = new();
-    public readonly PixelLayerPass Pixels = new();
-    public readonly BlockResults Blocks = new();
+    public readonly RangeResults Ranges = new();
     public OutgoingTract[] Outgoing = [];
 
     /// <summary>Below this many events the merge copy runs on the calling thread.</summary>
@@ -41,18 +40,18 @@ internal sealed class RegionPassScratch
     }
 
     /// <summary>
-    /// Folds the results of <paramref name="blocks"/> blocks into the layer (fires, pulses, first
-    /// growth request) and appends their events to the queues in block order, so every queue stays
-    /// in canonical (source row) order. Returns the deliveries the blocks made.
+    /// Folds the results of <paramref name="ranges"/> ranges into the layer (fires, pulses, first
+    /// growth request) and appends their events to the queues in range order, so every queue stays
+    /// in canonical (source row) order. Returns the deliveries the ranges made.
     /// </summary>
-    public long Merge(World world, Entity layer, int blocks, int outgoingCount)
+    public long Merge(World world, Entity layer, int ranges, int outgoingCount)
     {
-        var results = Blocks.Items;
+        var results = Ranges.Items;
         ref var state = ref world.Get<LayerState>(layer);
         ref var bus = ref world.Get<BusState>(layer);
         long delivered = 0;
         int events = 0;
-        for (int b = 0; b < blocks; b++)
+        for (int b = 0; b < ranges; b++)
         {
             var result = results[b];
             state.FiredCount += result.Fired;
@@ -84,13 +83,13 @@ internal sealed class RegionPassScratch
             if (tract.PendingCount == 0)
                 continue;
             var queue = world.GetTable(tract.Queue);
-            tract.QueueSource = queue.TypedColumn(RegionColumns.QueueSource).DangerousGetArray();
-            tract.QueueTarget = queue.TypedColumn(RegionColumns.QueueTarget).DangerousGetArray();
-            tract.QueueValue = queue.TypedColumn(RegionColumns.QueueValue).DangerousGetArray();
+            tract.QueueSource = queue.DangerousGetArray(RegionColumns.QueueSource);
+            tract.QueueTarget = queue.DangerousGetArray(RegionColumns.QueueTarget);
+            tract.QueueValue = queue.DangerousGetArray(RegionColumns.QueueValue);
         }
 
-        // Each block's events go to rows reserved in block order: the copy itself can run in parallel.
-        for (int b = 0; b < blocks; b++)
+        // Each range's events go to rows reserved in range order: the copy itself can run in parallel.
+        for (int b = 0; b < ranges; b++)
         {
             var result = results[b];
             for (int o = 0; o < outgoingCount; o++)
@@ -101,10 +100,10 @@ internal sealed class RegionPassScratch
         }
 
         var merge = new MergeAction(results, Outgoing);
-        if (events < ParallelMergeEvents || blocks == 1)
-            merge.Execute(0, blocks);
+        if (events < ParallelMergeEvents || ranges == 1)
+            merge.Execute(0, ranges);
         else
-            world.Parallel.For(blocks, 1, merge);
+            world.Parallel.For(ranges, 1, merge);
 
         for (int o = 0; o < outgoingCount; o++)
             Outgoing[o].PendingCount = 0;

@@ -33,26 +33,37 @@ public static class RegionPruner
 
     private static int PruneTract(World world, in TractState state, long step, long staleWindow, double minStrength)
     {
-        var edges = EdgeArrays.From(world, state.Edges);
+        var edges = world.GetTable(state.Edges);
+        var lastStep = edges.Span(RegionColumns.EdgeLastStep);
+        var strength = edges.Span(RegionColumns.GateStrength);
         var rowStart = world.GetTable(state.Sources).Span(RegionColumns.EdgeRowStart);
         int write = 0;
         int read = 0;
+        // Kept edges move down in runs (every column at once); the order within rows is kept.
+        int runStart = 0, runLength = 0;
         for (int s = 0; s < rowStart.Length - 1; s++)
         {
             int end = rowStart[s + 1];
             rowStart[s] = write;
             for (; read < end; read++)
             {
-                bool stale = step - edges.LastStep[read] > staleWindow;
-                bool weak = edges.Strength[read] < minStrength;
+                bool stale = step - lastStep[read] > staleWindow;
+                bool weak = strength[read] < minStrength;
                 if (stale && weak)
+                {
+                    edges.MoveRows(runStart, write - runLength, runLength);
+                    runLength = 0;
                     continue;
-                if (write != read)
-                    edges.Move(read, write, 1);
+                }
+
+                if (runLength == 0)
+                    runStart = read;
+                runLength++;
                 write++;
             }
         }
 
+        edges.MoveRows(runStart, write - runLength, runLength);
         int removed = read - write;
         rowStart[^1] = write;
         if (removed > 0)

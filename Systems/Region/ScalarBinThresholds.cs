@@ -59,7 +59,7 @@ internal sealed class ScalarBinThresholds
     /// <summary>
     /// The 16 thresholds of <paramref name="row"/> for <paramref name="anchor"/> and
     /// <paramref name="limit"/> (1..<see cref="MaxLimit"/>): entries past the limit are +∞.
-    /// Rows are disjoint between blocks, so parallel blocks may call this.
+    /// Rows are disjoint between ranges, so parallel ranges may call this.
     /// </summary>
     public ref double For(int row, double anchor, int limit)
     {

@@ -26,12 +26,12 @@ internal static class SlotChains
     /// <summary>
     /// Runs inputs <paramref name="from"/>.. of <paramref name="values"/> (bins in
     /// <paramref name="bins"/>, bin → map entry in <paramref name="map"/>) on the packed slots
-    /// <paramref name="states"/> and appends the fire values to the block's fire list (room
+    /// <paramref name="states"/> and appends the fire values to the range's fire list (room
     /// ensured by the caller). Returns false, having changed nothing, when the run does not
     /// qualify; otherwise the map entry of the last input and whether it fired.
     /// </summary>
     public static bool TryRun(Span<SlotState> states, int slotCount, ReadOnlySpan<int> map, int limit, ReadOnlySpan<int> bins,
-        ReadOnlySpan<double> values, int from, in KernelConstants k, BlockResult result, out int lastEntry, out bool lastFired)
+        ReadOnlySpan<double> values, int from, in KernelConstants k, RangeResult result, out int lastEntry, out bool lastFired)
     {
         lastEntry = -1;
         lastFired = false;

@@ -2,14 +2,16 @@ using GrowNet.Ecs.Engine;
 
 namespace GrowNet.Ecs.Systems.Region;
 
-/// <summary>The range action of a slot-layer pass: phase A entry or phase B deliveries for a block of neurons.</summary>
-internal readonly struct SlotPassAction(SlotLayerPass pass, bool flush) : IRangeAction
+/// <summary>The range action of a slot-layer pass: phase A entry or phase B deliveries for a range of neurons.</summary>
+internal readonly struct SlotPassAction(in SlotPassContext context, bool flush) : IRangeAction
 {
+    private readonly SlotPassContext context = context;
+
     public void Execute(int start, int end)
     {
         if (flush)
-            pass.FlushRange(start, end);
+            SlotKernel.FlushRange(in context, start, end);
         else
-            pass.EntryRange(start, end);
+            SlotKernel.EntryRange(in context, start, end);
     }
 }

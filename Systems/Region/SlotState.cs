@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace GrowNet.Ecs.Systems.Region;
 
 /// <summary>
-/// One slot's rule state packed in one 32-byte record: the binned kernel copies a neuron's block
+/// One slot's rule state packed in one 32-byte record: the binned kernel copies a neuron's range
 /// (at most 16 slots) into these while it runs its inputs, so a slot update is one base
 /// register and one cache line instead of five column arrays, addressed by a byte offset.
 /// </summary>
@@ -20,7 +20,7 @@ internal struct SlotState
     public byte Flags;
 
     /// <summary>Copies <paramref name="count"/> slots from <paramref name="from"/> onward into <paramref name="states"/>.</summary>
-    public static void Load(in SlotArrays slots, int from, int count, Span<SlotState> states)
+    public static void Load(in SlotColumns slots, int from, int count, Span<SlotState> states)
     {
         for (int j = 0; j < count; j++)
         {
@@ -34,7 +34,7 @@ internal struct SlotState
     }
 
     /// <summary>Writes <paramref name="count"/> slots back to the columns from <paramref name="from"/> onward.</summary>
-    public static void Store(ReadOnlySpan<SlotState> states, in SlotArrays slots, int from, int count)
+    public static void Store(ReadOnlySpan<SlotState> states, in SlotColumns slots, int from, int count)
     {
         for (int j = 0; j < count; j++)
         {

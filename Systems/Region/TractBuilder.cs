@@ -21,10 +21,10 @@ internal static class TractBuilder
         world.Get<TractInfo>(tract) = info;
         world.Get<TractState>(tract) = new TractState
         {
-            Sources = world.CreateTable(RegionColumns.SourceSet, tract, sourceCount + 1),
-            Edges = world.CreateTable(RegionColumns.EdgeSet, tract),
-            EntryQueue = world.CreateTable(RegionColumns.QueueSet, tract),
-            PendingQueue = world.CreateTable(RegionColumns.QueueSet, tract),
+            Sources = world.CreateTable(RegionTables.Sources.Set, tract, sourceCount + 1),
+            Edges = world.CreateTable(RegionTables.Edges.Set, tract),
+            EntryQueue = world.CreateTable(RegionTables.Queue.Set, tract),
+            PendingQueue = world.CreateTable(RegionTables.Queue.Set, tract),
         };
         int row = world.AddRows(regionState.Tracts, 1);
         RegionAccess.Tracts(world, regionState)[row] = tract;
@@ -71,9 +71,9 @@ internal static class TractBuilder
         long step = world.Get<BusState>(region).CurrentStep;
         var state = world.Get<TractState>(tract);
         int first = world.AddRows(state.Edges, targets.Count);
-        var edges = EdgeArrays.From(world, state.Edges);
+        var edges = world.GetTable(state.Edges);
         for (int i = 0; i < targets.Count; i++)
-            edges.Init(first + i, targets[i], 1.0, step);
+            InitEdge(edges, first + i, targets[i], 1.0, step);
 
         int rule = world.AddRows(regionState.MeshRules, 1);
         RegionAccess.Rules(world, regionState)[rule] = new MeshRule
@@ -141,11 +141,11 @@ internal static class TractBuilder
         counts.AsSpan().CopyTo(rowStart);
         long step = world.Get<BusState>(region).CurrentStep;
         int first = world.AddRows(state.Edges, pairs.Count);
-        var edges = EdgeArrays.From(world, state.Edges);
+        var edges = world.GetTable(state.Edges);
         for (int i = 0; i < pairs.Count; i++)
         {
             var (s, center) = pairs[i];
-            edges.Init(first + counts[s]++, center, weights?[i] ?? 1.0, step);
+            InitEdge(edges, first + counts[s]++, center, weights?[i] ?? 1.0, step);
         }
 
         int participating = 0;
@@ -160,5 +160,14 @@ internal static class TractBuilder
 
         world.Get<TractState>(tract).ParticipatingSources = participating;
         return participating;
+    }
+
+    /// <summary>Writes a fresh edge: a new gate (all zero), fixed weight <paramref name="weight"/>, created at <paramref name="step"/>.</summary>
+    internal static void InitEdge(Table edges, int index, int target, double weight, long step)
+    {
+        edges.ClearRows(index, 1);
+        edges.Span(RegionColumns.EdgeTarget)[index] = target;
+        edges.Span(RegionColumns.EdgeWeight)[index] = weight;
+        edges.Span(RegionColumns.EdgeLastStep)[index] = step;
     }
 }

@@ -1,5 +1,6 @@
 using GrowNet.Ecs.Cli;
 using GrowNet.Ecs.Cli.Commands;
+using GrowNet.Ecs.Cli.Demos;
 using GrowNet.Ecs.Systems.Region;
 using NUnit.Framework;
 

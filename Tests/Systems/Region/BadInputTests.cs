@@ -1,3 +1,4 @@
+using GrowNet.Ecs.Engine.Models;
 using GrowNet.Ecs.Components.Region;
 using GrowNet.Ecs.Engine;
 using NUnit.Framework;
@@ -24,7 +25,7 @@ public class BadInputTests
         region.ConnectLayersWindowed(input, output, 2, 2, 2, 2);
         region.BindInput("in", scalar);
         region.BindInput2D("img", input);
-        region.Tick("in", 0.5);
+        region.StepInput("in", 0.5);
     }
 
     [TearDown]
@@ -43,7 +44,7 @@ public class BadInputTests
     [Test]
     public void UnknownPort_NamesThePort()
     {
-        Rejects<ArgumentException>(() => region.Tick("pixels", 1.0), "'pixels'");
+        Rejects<ArgumentException>(() => region.StepInput("pixels", 1.0), "'pixels'");
         Rejects<ArgumentException>(() => region.SetFrame("nope", new double[4, 4]), "'nope'");
         Rejects<ArgumentException>(() => region.GetOutputFrame("in"), "'in'");
     }
@@ -51,25 +52,25 @@ public class BadInputTests
     [Test]
     public void WrongPortKind()
     {
-        Rejects<ArgumentException>(() => region.Tick("img", 1.0), "SetFrame");
-        Rejects<ArgumentException>(() => region.Tick2D("in", new double[4, 4]), "SetInput");
+        Rejects<ArgumentException>(() => region.StepInput("img", 1.0), "SetFrame");
+        Rejects<ArgumentException>(() => region.StepFrame("in", new double[4, 4]), "SetInput");
     }
 
     [Test]
     public void FrameOfTheWrongShape()
     {
-        Rejects<ArgumentException>(() => region.Tick2D("img", new double[3, 4]), "3×4");
-        Rejects<ArgumentException>(() => region.Tick2D("img", new double[15]), "15 values");
+        Rejects<ArgumentException>(() => region.StepFrame("img", new double[3, 4]), "3×4");
+        Rejects<ArgumentException>(() => region.StepFrame("img", new double[15]), "15 values");
     }
 
     [Test]
     public void NaNAndInfiniteValues()
     {
-        Rejects<ArgumentException>(() => region.Tick("in", double.NaN), "finite");
+        Rejects<ArgumentException>(() => region.StepInput("in", double.NaN), "finite");
         Rejects<ArgumentException>(() => region.SetInput("in", double.PositiveInfinity), "finite");
         var frame = new double[4, 4];
         frame[2, 3] = double.NaN;
-        Rejects<ArgumentException>(() => region.Tick2D("img", frame), "(2, 3)");
+        Rejects<ArgumentException>(() => region.StepFrame("img", frame), "(2, 3)");
         var big = new double[1, 40];
         big[0, 37] = double.NegativeInfinity;
         Rejects<ArgumentException>(() => FrameStagingOf(big), "(0, 37)");
@@ -145,8 +146,8 @@ public class BadInputTests
         Rejects<ArgumentException>(() => region.ConfigureSlots(scalar, SlotConfig.Default with { EpsilonScale = 0 }), "EpsilonScale");
         Rejects<ArgumentOutOfRangeException>(() => region.Prune(-1), "staleWindow");
         Rejects<ArgumentException>(() => region.NeuronValue(scalar, 0, "vibes"), "vibes");
-        Assert.That(() => Region.Create(world, "bad", RegionConfig.Default with { InhibitionPulse = double.NaN }),
-            Throws.ArgumentException.With.Message.Contains("InhibitionPulse"));
+        Assert.That(() => Region.Create(world, "bad", new RegionDefinition { Config = RegionConfig.Default with { InhibitionPulse = double.NaN } }),
+            Throws.InstanceOf<ModelConfigException>().With.Property(nameof(ModelConfigException.Field)).EqualTo("config.inhibitionPulse"));
     }
 
     [Test]
@@ -160,11 +161,11 @@ public class BadInputTests
     [Test]
     public void AfterRejections_TheRegionStillTicks()
     {
-        Assert.That(() => region.Tick("in", double.NaN), Throws.ArgumentException);
-        Assert.That(() => region.Tick2D("img", new double[2, 2]), Throws.ArgumentException);
-        var metrics = region.Tick("in", 0.5);
+        Assert.That(() => region.StepInput("in", double.NaN), Throws.ArgumentException);
+        Assert.That(() => region.StepFrame("img", new double[2, 2]), Throws.ArgumentException);
+        var metrics = region.StepInput("in", 0.5);
         Assert.That(metrics.Step, Is.EqualTo(1));
-        region.Tick2D("img", new double[4, 4]);
+        region.StepFrame("img", new double[4, 4]);
         Assert.That(region.Bus.CurrentStep, Is.EqualTo(3));
     }
 }

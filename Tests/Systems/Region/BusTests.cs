@@ -14,7 +14,7 @@ public class BusTests
         region.PulseModulation(1.5);
         region.PulseInhibition(0.7);
         Assert.That(region.LayerBus(layer).Modulation, Is.EqualTo(1.5));
-        region.Tick("in", 1.0);
+        region.StepInput("in", 1.0);
         Assert.That(region.Bus.Modulation, Is.EqualTo(1.0));
         Assert.That(region.Bus.Inhibition, Is.EqualTo(0.63).Within(1e-12));
         Assert.That(region.LayerBus(layer).Modulation, Is.EqualTo(1.0));
@@ -29,9 +29,9 @@ public class BusTests
         var (world, region, layer) = RegionTestWorlds.SingleLayer();
         using var _ = world;
         region.PulseModulation(2.0);
-        region.Tick("in", 1.0);
+        region.StepInput("in", 1.0);
         Assert.That(region.Slot(layer, 0, 0).Strength, Is.EqualTo(0.002).Within(1e-15));
-        region.Tick("in", 1.0);
+        region.StepInput("in", 1.0);
         Assert.That(region.Slot(layer, 0, 0).Strength, Is.EqualTo(0.003).Within(1e-15));
     }
 
@@ -47,7 +47,7 @@ public class BusTests
         int layer = region.AddLayer(1, 1, 0);
         region.ConnectLayers(source, layer, 1.0);
         region.BindInput("in", source, layer);
-        region.Tick("in", 0.0);
+        region.StepInput("in", 0.0);
         // E0 and I0 fire in phase A and again on their deliveries from S in phase B.
         Assert.That(region.FiredCount(layer), Is.EqualTo(4));
         Assert.That(region.Slot(layer, 0, 0).Strength, Is.EqualTo(0.001 + 0.001 * (1 - 0.7)).Within(1e-15));
@@ -66,7 +66,7 @@ public class BusTests
         int sink = region.AddLayer(1, 0, 0);
         region.ConnectLayers(layer, sink, 1.0);
         region.BindInput("in", layer);
-        var metrics = region.Tick("in", 0.0);
+        var metrics = region.StepInput("in", 0.0);
         Assert.That(region.FiredCount(layer), Is.EqualTo(2));
         // Only the E neuron's edge delivers; the M neuron emits nothing.
         Assert.That(metrics.DeliveredEvents, Is.EqualTo(1));

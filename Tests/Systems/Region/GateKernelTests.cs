@@ -30,7 +30,7 @@ public class GateKernelTests
                 region.PulseModulation(1.7);
             double modulation = t % 9 == 4 ? 1.7 : 1.0;
             double inhibition = region.Bus.Inhibition;
-            var metrics = region.Tick2D("p", new[] { v });
+            var metrics = region.StepFrame("p", new[] { v });
             reference.Reinforce(modulation, inhibition, config.Weight);
             bool passed = reference.UpdateThreshold(v, config.Weight);
             for (int e = 0; e < 37; e++)

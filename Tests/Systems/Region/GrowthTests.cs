@@ -1,3 +1,4 @@
+using GrowNet.Ecs.Cli.Demos;
 using GrowNet.Ecs.Components.Region;
 using NUnit.Framework;
 
@@ -24,7 +25,7 @@ public class GrowthTests
         double[] inputs = [1.0, 1.02, 1.04];
         for (int t = 0; t < 3; t++)
         {
-            var metrics = region.Tick("in", inputs[t]);
+            var metrics = region.StepInput("in", inputs[t]);
             counts[t] = region.NeuronCount(layer);
             Assert.That(metrics.GrownNeurons, Is.EqualTo(t == 2 ? 1 : 0));
         }
@@ -58,7 +59,7 @@ public class GrowthTests
         int before = region.LayerCount;
         for (int t = 0; t < 8; t++)
         {
-            var metrics = region.Tick("in", 1.0 + t);
+            var metrics = region.StepInput("in", 1.0 + t);
             Assert.That(region.LayerCount - before, Is.InRange(0, 1));
             Assert.That(metrics.GrownLayers, Is.EqualTo(region.LayerCount - before));
             before = region.LayerCount;
@@ -81,7 +82,7 @@ public class GrowthTests
         region.SetGrowthPolicy(RegionGrowthPolicy.Default with { Enabled = true, AvgSlotsThreshold = 0, LayerCooldownTicks = 3 });
         var grown = new List<int>();
         for (int t = 0; t < 10; t++)
-            grown.Add(region.Tick("in", 1.0).GrownLayers);
+            grown.Add(region.StepInput("in", 1.0).GrownLayers);
         Assert.That(grown, Is.EqualTo(new[] { 1, 0, 0, 1, 0, 0, 1, 0, 0, 1 }));
     }
 
@@ -94,10 +95,10 @@ public class GrowthTests
         int a = region.AddLayer(6, 0, 0, config);
         int b = region.AddLayer(3, 0, 0, config);
         region.BindInput("in", a, b);
-        region.Tick("in", 1.0);
+        region.StepInput("in", 1.0);
         for (int t = 1; t <= 5; t++)
         {
-            var metrics = region.Tick("in", 1.0 + t);
+            var metrics = region.StepInput("in", 1.0 + t);
             // Every neuron of both layers asks each tick; each layer gains exactly one.
             Assert.That(metrics.GrownNeurons, Is.EqualTo(2));
             Assert.That(region.NeuronCount(a), Is.EqualTo(6 + t));
@@ -112,10 +113,10 @@ public class GrowthTests
         using var _ = world;
         int a = region.AddLayer(1, 0, 0, OnePercent with { SlotLimit = 1, FallbackGrowthThreshold = 1, NeuronGrowthCooldownTicks = 3 });
         region.BindInput("in", a);
-        region.Tick("in", 1.0);
+        region.StepInput("in", 1.0);
         var grown = new List<int>();
         for (int t = 1; t <= 7; t++)
-            grown.Add(region.Tick("in", 1.0 + t).GrownNeurons);
+            grown.Add(region.StepInput("in", 1.0 + t).GrownNeurons);
         // Neuron 0 asks at steps 1, 4, 7; the neurons it grows (copies) ask on their own schedule from their second input.
         Assert.That(grown[0], Is.EqualTo(1));
         Assert.That(grown.Sum(), Is.LessThanOrEqualTo(7));
@@ -130,8 +131,8 @@ public class GrowthTests
         region.SetNeuronSlotLimit(a, 1, 1);
         region.SetNeuronSlotLimit(a, 2, 1);
         region.BindInput("in", a);
-        region.Tick("in", 1.0);
-        region.Tick("in", 2.0);
+        region.StepInput("in", 1.0);
+        region.StepInput("in", 2.0);
         Assert.That(region.NeuronCount(a), Is.EqualTo(4));
         Assert.That(region.Neuron(a, 3).Kind, Is.EqualTo(NeuronKind.Inhibitory));
         Assert.That(region.Neuron(a, 3).SlotLimit, Is.EqualTo(1));
@@ -151,10 +152,10 @@ public class GrowthTests
         region.ConnectLayers(l1, l1, 0.3, feedback: true);
         region.ConnectLayers(l2, l1, 0.7, feedback: true);
         region.BindInput("in", l1);
-        region.Tick("in", 1.0);
+        region.StepInput("in", 1.0);
         var before = Enumerable.Range(0, 4).Select(region.Edges).ToArray();
         ulong position = world.Get<RegionState>(region.Entity).WiringDraws;
-        region.Tick("in", 2.0);
+        region.StepInput("in", 2.0);
         Assert.That(region.NeuronCount(l1), Is.EqualTo(5));
 
         // Replay: outbound rules (L1→L2, then L1→L1) one draw per destination neuron, then inbound
@@ -203,8 +204,8 @@ public class GrowthTests
         var config = OnePercent with { SlotLimit = 1, FallbackGrowthThreshold = 1, LayerGrowthEnabled = true };
         int a = region.AddLayer(10, 0, 0, config, neuronLimit: 10);
         region.BindInput("in", a);
-        region.Tick("in", 1.0);
-        var metrics = region.Tick("in", 2.0);
+        region.StepInput("in", 1.0);
+        var metrics = region.StepInput("in", 2.0);
         Assert.That(metrics.GrownNeurons, Is.EqualTo(0));
         Assert.That(metrics.GrownLayers, Is.EqualTo(1));
         Assert.That(region.LayerCount, Is.EqualTo(2));
@@ -217,8 +218,8 @@ public class GrowthTests
         using var __ = world2;
         int b = region2.AddLayer(3, 0, 0, config with { LayerGrowthEnabled = false }, neuronLimit: 3);
         region2.BindInput("in", b);
-        region2.Tick("in", 1.0);
-        region2.Tick("in", 2.0);
+        region2.StepInput("in", 1.0);
+        region2.StepInput("in", 2.0);
         Assert.That((region2.LayerCount, region2.NeuronCount(b)), Is.EqualTo((1, 3)));
     }
 
@@ -230,7 +231,7 @@ public class GrowthTests
         int a = region.AddLayer(2, 0, 0, OnePercent with { SlotLimit = 1, FallbackGrowthThreshold = 1, NeuronGrowthEnabled = false });
         region.BindInput("in", a);
         for (int t = 0; t < 4; t++)
-            region.Tick("in", 1.0 + t);
+            region.StepInput("in", 1.0 + t);
         Assert.That(region.NeuronCount(a), Is.EqualTo(2));
         Assert.That(region.Neuron(a, 0).FallbackStreak, Is.EqualTo(0));
     }

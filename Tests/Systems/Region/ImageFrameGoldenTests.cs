@@ -23,7 +23,7 @@ public class ImageFrameGoldenTests
     {
         using var world = GrowNet.Ecs.Systems.Pipeline.CreateWorld(seed: 1);
         world.SetThreadCount(threads);
-        var region = Region.Create(world, "image", config);
+        var region = Region.Create(world, "image", new RegionDefinition { Config = config ?? RegionConfig.Default });
         int input = region.AddInputLayer2D(64, 64, 1.0, 0.01);
         int hidden = region.AddLayer(512, 64, 16, slots);
         int output = region.AddOutputLayer2D(64, 64, 0.3);
@@ -38,7 +38,7 @@ public class ImageFrameGoldenTests
         {
             for (int i = 0; i < frame.Length; i++)
                 frame[i] = CounterRandom.NextDouble(1, 0x1A6E, (ulong)(f % 8), (ulong)i);
-            var metrics = region.Tick2D("img", frame);
+            var metrics = region.StepFrame("img", frame);
             delivered += metrics.DeliveredEvents;
             fired += region.FiredCount(hidden);
             if ((f + 1) % every == 0)
@@ -97,7 +97,7 @@ public class ImageFrameGoldenTests
         world.SetThreadCount(threads);
         var config = RegionConfig.Default;
         config.Weight.HitSaturation = 300;
-        var region = Region.Create(world, "x", config);
+        var region = Region.Create(world, "x", new RegionDefinition { Config = config });
         int input = region.AddInputLayer2D(24, 24, 1.0, 0.05);
         int a = region.AddLayer(150, 20, 10, SlotConfig.Default with { SlotLimit = 8, NeuronGrowthEnabled = growth });
         int b = region.AddLayer(100, 10, 5, SlotConfig.Default with { NeuronGrowthEnabled = growth, BinWidthPct = 7 });
@@ -118,7 +118,7 @@ public class ImageFrameGoldenTests
         {
             for (int i = 0; i < frame.Length; i++)
                 frame[i] = CounterRandom.NextDouble(7, 3, (ulong)t, (ulong)i) * (t % 5 == 0 ? 3 : 1);
-            region.Tick2D("img", frame);
+            region.StepFrame("img", frame);
         }
 
         Assert.That(RegionTestWorlds.Hash(world).ToString("x16"), Is.EqualTo(expected));

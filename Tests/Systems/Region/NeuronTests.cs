@@ -27,20 +27,20 @@ public class NeuronTests
         var (world, region, layer) = RegionTestWorlds.SingleLayer();
         using var _ = world;
         Assert.That(region.FreezeLastSlot(layer, 0), Is.False);
-        region.Tick("in", 1.0);
+        region.StepInput("in", 1.0);
         var before = region.Slot(layer, 0, 0);
         Assert.That(region.FreezeLastSlot(layer, 0), Is.True);
-        region.Tick("in", 1.0);
+        region.StepInput("in", 1.0);
         Assert.That(region.Slot(layer, 0, 0).Frozen, Is.True);
         Assert.That(region.Slot(layer, 0, 0).Strength, Is.EqualTo(before.Strength));
         Assert.That(region.Slot(layer, 0, 0).Threshold, Is.EqualTo(before.Threshold));
 
         Assert.That(region.UnfreezeLastSlot(layer, 0), Is.True);
         // 1.5 would select bin 5, but the next input reuses slot 0 exactly once.
-        region.Tick("in", 1.5);
+        region.StepInput("in", 1.5);
         Assert.That(region.SlotIds(layer, 0), Is.EqualTo(new long[] { 0 }));
         Assert.That(region.Slot(layer, 0, 0).Hits, Is.EqualTo(before.Hits + 1));
-        region.Tick("in", 1.5);
+        region.StepInput("in", 1.5);
         Assert.That(region.SlotIds(layer, 0), Is.EqualTo(new long[] { 0, 5 }));
     }
 
@@ -51,7 +51,7 @@ public class NeuronTests
         using var _ = world;
         Assert.That(region.NeuronValue(layer, 0, "readiness"), Is.EqualTo(0.0));
         foreach (double x in new[] { 1.0, 1.5, 1.0, 2.0, 0.0 })
-            region.Tick("in", x);
+            region.StepInput("in", x);
         var slots = Enumerable.Range(0, region.SlotCount(layer, 0)).Select(i => region.Slot(layer, 0, i)).ToArray();
         Assert.That(region.NeuronValue(layer, 0, "readiness"), Is.EqualTo(slots.Max(s => s.Strength - s.Threshold)));
         Assert.That(region.NeuronValue(layer, 0, "firing_rate"), Is.EqualTo(slots.Average(s => s.EmaRate)).Within(1e-15));
@@ -65,10 +65,10 @@ public class NeuronTests
     {
         var (world, region, layer) = RegionTestWorlds.SingleLayer();
         using var _ = world;
-        region.Tick("in", 0.0);
+        region.StepInput("in", 0.0);
         var n = region.Neuron(layer, 0);
         Assert.That((n.LastInput, n.FiredLast), Is.EqualTo((0.0, true)));
-        region.Tick("in", 3.0);
+        region.StepInput("in", 3.0);
         n = region.Neuron(layer, 0);
         Assert.That((n.LastInput, n.FiredLast), Is.EqualTo((3.0, false)));
     }

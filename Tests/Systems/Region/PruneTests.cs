@@ -16,7 +16,7 @@ public class PruneTests
         Assert.That(region.ConnectLayers(a, b, 1.0), Is.EqualTo(1));
         region.BindInput("in", a);
         for (int i = 0; i < 3; i++)
-            region.Tick("in", 0.0);
+            region.StepInput("in", 0.0);
         Assert.That(region.EdgeLastStep(0, 0), Is.EqualTo(2));
         for (int i = 0; i < 20_000; i++)
             world.Step();
@@ -25,7 +25,7 @@ public class PruneTests
         Assert.That(result.PrunedEdges, Is.EqualTo(1));
         Assert.That(result.PrunedSynapses, Is.EqualTo(0));
         Assert.That(region.EdgeCount(0), Is.EqualTo(0));
-        Assert.That(region.Tick("in", 0.0).TotalSynapses, Is.EqualTo(0));
+        Assert.That(region.StepInput("in", 0.0).TotalSynapses, Is.EqualTo(0));
     }
 
     [Test]
@@ -38,7 +38,7 @@ public class PruneTests
         region.ConnectLayers(a, a, 1.0);
         region.ConnectLayers(a, b, 1.0);
         region.BindInput("in", a);
-        region.Tick("in", 0.0);
+        region.StepInput("in", 0.0);
         for (int i = 0; i < 50; i++)
             world.Step();
         // Nothing is stale within a window of 100.
@@ -60,7 +60,7 @@ public class PruneTests
         region.BindInput("in", c);
         // Only c's edges are used (lastStep moves); a's edges stay at step 0.
         for (int i = 0; i < 30; i++)
-            region.Tick("in", 0.0);
+            region.StepInput("in", 0.0);
         var result = region.Prune(20, 0.5);
         Assert.That(result.PrunedEdges, Is.EqualTo(6));
         Assert.That(region.EdgeCount(0), Is.EqualTo(0));

@@ -16,7 +16,7 @@ public class RegionInvariantsTests
         int b = region.AddLayer(3, 0, 0);
         region.ConnectLayers(a, b, 1.0);
         region.BindInput("in", a);
-        region.Tick("in", 0.0);
+        region.StepInput("in", 0.0);
         return (world, region);
     }
 
@@ -37,7 +37,7 @@ public class RegionInvariantsTests
         var neurons = world.GetTable(world.Get<LayerState>(region.LayerEntity(0)).Neurons);
         neurons.Span(RegionColumns.SlotStart)[2] = 1_000_000;
         Assert.That(() => RegionInvariants.Validate(world),
-            Throws.InstanceOf<InvalidDataException>().With.Message.Contains("neuron 2").And.Message.Contains("slot block"));
+            Throws.InstanceOf<InvalidDataException>().With.Message.Contains("neuron 2").And.Message.Contains("slot range"));
     }
 
     [Test]

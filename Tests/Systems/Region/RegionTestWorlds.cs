@@ -12,7 +12,7 @@ internal static class RegionTestWorlds
     public static (World World, Region Region) Empty(ulong seed = 1, RegionConfig? config = null)
     {
         var world = Pipeline.CreateWorld(seed);
-        return (world, Region.Create(world, "test", config));
+        return (world, Region.Create(world, "test", new RegionDefinition { Config = config ?? RegionConfig.Default }));
     }
 
     /// <summary>A region with one slot layer of <paramref name="excitatory"/> E neurons bound to port "in".</summary>
@@ -39,6 +39,30 @@ internal static class RegionTestWorlds
         }
 
         return hash;
+    }
+
+    /// <summary>Stages <paramref name="value"/> on scalar port <paramref name="port"/>, steps the world once and returns the region's metrics.</summary>
+    public static RegionMetrics StepInput(this Region region, string port, double value)
+    {
+        region.SetInput(port, value);
+        region.World.Step();
+        return region.Metrics;
+    }
+
+    /// <summary>Stages a [height, width] frame on image port <paramref name="port"/>, steps the world once and returns the region's metrics.</summary>
+    public static RegionMetrics StepFrame(this Region region, string port, double[,] frame)
+    {
+        region.SetFrame(port, frame);
+        region.World.Step();
+        return region.Metrics;
+    }
+
+    /// <summary>Stages a row-major frame on image port <paramref name="port"/>, steps the world once and returns the region's metrics.</summary>
+    public static RegionMetrics StepFrame(this Region region, string port, ReadOnlySpan<double> frame)
+    {
+        region.SetFrame(port, frame);
+        region.World.Step();
+        return region.Metrics;
     }
 
     /// <summary>A frame with the given pixels lit (value 1).</summary>

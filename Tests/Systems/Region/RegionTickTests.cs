@@ -25,14 +25,14 @@ public class RegionTickTests
     {
         var (world, region) = Chain(3);
         using var _ = world;
-        var first = region.Tick("in", 0.0);
+        var first = region.StepInput("in", 0.0);
         // Tick 1: A fires in phase A; the flush delivers A→B; B's fire waits in B→C.
         Assert.That(first.DeliveredEvents, Is.EqualTo(1));
         Assert.That(region.FiredCounts(), Is.EqualTo(new[] { 1, 1, 0 }));
         Assert.That(region.SlotCount(2, 0), Is.EqualTo(0));
         Assert.That(region.QueuedEvents(1), Is.EqualTo(1));
         // Tick 2: the flush delivers A→B and the waiting B→C.
-        var second = region.Tick("in", 0.0);
+        var second = region.StepInput("in", 0.0);
         Assert.That(second.DeliveredEvents, Is.EqualTo(2));
         Assert.That(region.FiredCounts(), Is.EqualTo(new[] { 1, 1, 1 }));
         Assert.That(region.SlotCount(2, 0), Is.EqualTo(1));
@@ -48,14 +48,14 @@ public class RegionTickTests
         region.ConnectLayers(a, b, 1.0);
         region.ConnectLayers(b, a, 1.0, feedback: true);
         region.BindInput("in", a);
-        var metrics = region.Tick("in", 0.0);
+        var metrics = region.StepInput("in", 0.0);
         Assert.That(metrics.DeliveredEvents, Is.EqualTo(1));
         Assert.That(region.FiredCounts(), Is.EqualTo(new[] { 1, 1 }));
         Assert.That(region.QueuedEvents(1), Is.EqualTo(1));
         for (int t = 0; t < 8; t++)
         {
             int queuedBefore = region.QueuedEvents(0) + region.QueuedEvents(1);
-            metrics = region.Tick("in", 0.0);
+            metrics = region.StepInput("in", 0.0);
             // A flush delivers only what was queued before it began: the waiting events plus at most
             // the one event of A's phase A fire. What the flush's own fires queue waits for the next tick.
             Assert.That(metrics.DeliveredEvents, Is.LessThanOrEqualTo(queuedBefore + 1));
@@ -68,7 +68,7 @@ public class RegionTickTests
     {
         var (world, region) = Chain(3);
         using var _ = world;
-        region.Tick("in", 0.0);
+        region.StepInput("in", 0.0);
         world.Step();
         Assert.That(region.Metrics.DeliveredEvents, Is.EqualTo(1));
         Assert.That(region.FiredCounts(), Is.EqualTo(new[] { 0, 0, 1 }));
@@ -85,14 +85,14 @@ public class RegionTickTests
         int b = region.AddLayer(3, 0, 0);
         int edges = region.ConnectLayers(a, b, 1.0);
         region.BindInput("in", a);
-        var m = region.Tick("in", 1.0);
+        var m = region.StepInput("in", 1.0);
         Assert.That(m.Step, Is.EqualTo(0));
         Assert.That(m.TotalSlots, Is.EqualTo(6));
         Assert.That(m.TotalSynapses, Is.EqualTo(edges));
         Assert.That(m.GrownNeurons, Is.EqualTo(0));
         Assert.That(m.GrownLayers, Is.EqualTo(0));
         Assert.That(m.HasSpatial, Is.False);
-        m = region.Tick("in", 1.5);
+        m = region.StepInput("in", 1.5);
         Assert.That(m.Step, Is.EqualTo(1));
         Assert.That(m.TotalSlots, Is.EqualTo(12));
     }
@@ -104,7 +104,7 @@ public class RegionTickTests
         using var _ = world;
         int input = region.AddInputLayer2D(2, 3, -2.0, 0.5);
         region.BindInput2D("img", input);
-        region.Tick2D("img", new double[,] { { 0, 0.25, 0.2 }, { -1, 0, 0.3 } });
+        region.StepFrame("img", new double[,] { { 0, 0.25, 0.2 }, { -1, 0, 0.3 } });
         // |−2·0.25| = 0.5 ≥ 0.5, |−2·0.2| = 0.4 < 0.5, |−2·−1| = 2, |−2·0.3| = 0.6: three fires; zeros never fire.
         Assert.That(region.FiredCount(input), Is.EqualTo(3));
     }
@@ -119,10 +119,10 @@ public class RegionTickTests
         region.ConnectLayersWindowed(input, output, 1, 1, 1, 1);
         region.BindInput2D("img", input);
         region.BindOutput("out", output);
-        region.Tick2D("img", RegionTestWorlds.Frame(3, 3, (1, 2)));
+        region.StepFrame("img", RegionTestWorlds.Frame(3, 3, (1, 2)));
         // One delivery of e = 2: frame = 0.5 * 0 + 0.5 * 2.
         Assert.That(region.GetFrame(output)[1, 2], Is.EqualTo(1.0));
-        region.Tick2D("img", RegionTestWorlds.Frame(3, 3, (1, 2)));
+        region.StepFrame("img", RegionTestWorlds.Frame(3, 3, (1, 2)));
         Assert.That(region.GetOutputFrame("out")[1, 2], Is.EqualTo(1.5));
         Assert.That(region.GetFrame(output)[0, 0], Is.EqualTo(0.0));
         Assert.That(region.Metrics.DeliveredEvents, Is.EqualTo(1));
@@ -137,21 +137,21 @@ public class RegionTickTests
         int input = region.AddInputLayer2D(2, 3, 1.0, 0.01);
         region.BindInput2D("img", input);
         // grownet.md "The region tick": [[0,1,0],[0,0,0]] → 1 active pixel, centroid (0, 1), bbox (0,0,1,1).
-        var m = region.Tick2D("img", new double[,] { { 0, 1, 0 }, { 0, 0, 0 } });
+        var m = region.StepFrame("img", new double[,] { { 0, 1, 0 }, { 0, 0, 0 } });
         Assert.That(m.HasSpatial, Is.True);
         Assert.That(m.Spatial.ActivePixels, Is.EqualTo(1));
         Assert.That((m.Spatial.CentroidRow, m.Spatial.CentroidCol), Is.EqualTo((0.0, 1.0)));
         Assert.That((m.Spatial.RowMin, m.Spatial.RowMax, m.Spatial.ColMin, m.Spatial.ColMax), Is.EqualTo((0, 0, 1, 1)));
-        m = region.Tick2D("img", new double[2, 3]);
+        m = region.StepFrame("img", new double[2, 3]);
         Assert.That((m.Spatial.RowMin, m.Spatial.RowMax, m.Spatial.ColMin, m.Spatial.ColMax), Is.EqualTo((0, -1, 0, -1)));
         Assert.That((m.Spatial.CentroidRow, m.Spatial.CentroidCol), Is.EqualTo((0.0, 0.0)));
 
         // With an output layer that received something, its frame is measured instead.
         int output = region.AddOutputLayer2D(2, 3, 0.0);
         region.ConnectLayersWindowed(input, output, 1, 1, 1, 1);
-        m = region.Tick2D("img", new double[,] { { 0, 0, 0 }, { 0, 0, 3 } });
+        m = region.StepFrame("img", new double[,] { { 0, 0, 0 }, { 0, 0, 3 } });
         Assert.That((m.Spatial.RowMin, m.Spatial.ColMin), Is.EqualTo((1, 2)));
-        m = region.Tick2D("img", new double[,] { { 1, 0, 0 }, { 0, 0, 0 } });
+        m = region.StepFrame("img", new double[,] { { 1, 0, 0 }, { 0, 0, 0 } });
         Assert.That(m.Spatial.ActivePixels, Is.EqualTo(2));
     }
 
@@ -179,7 +179,7 @@ public class RegionTickTests
         var (world, region, layer) = RegionTestWorlds.SingleLayer();
         using var _ = world;
         var pool = GrowNet.Ecs.Systems.Pool.NeuronPool.Create(world, "pool", GrowNet.Ecs.Systems.Pool.PoolDefinition.Empty(8, GrowNet.Ecs.Components.Pool.PoolConfig.Default));
-        region.Tick("in", 1.0);
+        region.StepInput("in", 1.0);
         Assert.That(pool.TickCount, Is.EqualTo(1UL));
         Assert.That(region.Bus.CurrentStep, Is.EqualTo(1));
         Assert.That(region.SlotCount(layer, 0), Is.EqualTo(1));

@@ -13,7 +13,7 @@ public class SlotSelectionTests
         var (world, region, layer) = RegionTestWorlds.SingleLayer(1, slots);
         using var _ = world;
         foreach (double x in inputs)
-            region.Tick("in", x);
+            region.StepInput("in", x);
         return region.SlotIds(layer, 0);
     }
 
@@ -27,7 +27,7 @@ public class SlotSelectionTests
         double[] inputs = [10.0, 11.0, 11.2];
         for (int i = 0; i < 3; i++)
         {
-            region.Tick("in", inputs[i]);
+            region.StepInput("in", inputs[i]);
             counts[i] = region.SlotCount(layer, 0);
         }
 
@@ -68,12 +68,12 @@ public class SlotSelectionTests
         var config = SlotConfig.Default with { SlotLimit = 2 };
         var (world, region, layer) = RegionTestWorlds.SingleLayer(1, config);
         using var _ = world;
-        region.Tick("in", 10);   // bin 0
-        region.Tick("in", 10.5); // bin 0
+        region.StepInput("in", 10);   // bin 0
+        region.StepInput("in", 10.5); // bin 0
         Assert.That(region.Neuron(layer, 0).LastSlotUsedFallback, Is.False);
-        region.Tick("in", 11);   // bin 1 → 2 slots, at capacity now
+        region.StepInput("in", 11);   // bin 1 → 2 slots, at capacity now
         Assert.That(region.SlotIds(layer, 0), Is.EqualTo(new long[] { 0, 1 }));
-        region.Tick("in", 15);   // bin 5 ≥ limit: out of domain → fallback id 1
+        region.StepInput("in", 15);   // bin 5 ≥ limit: out of domain → fallback id 1
         var neuron = region.Neuron(layer, 0);
         Assert.That(neuron.LastSlotUsedFallback, Is.True);
         Assert.That(neuron.LastSlotKey, Is.EqualTo(1));
@@ -86,29 +86,29 @@ public class SlotSelectionTests
         var config = SlotConfig.Default with { SlotLimit = 3 };
         var (world, region, layer) = RegionTestWorlds.SingleLayer(1, config);
         using var _ = world;
-        region.Tick("in", 10);   // bin 0
-        region.Tick("in", 11);   // bin 1
-        region.Tick("in", 12);   // bin 2 → full {0, 1, 2}
-        region.Tick("in", 19);   // bin 9 ≥ 3: fallback id 2 (present)
+        region.StepInput("in", 10);   // bin 0
+        region.StepInput("in", 11);   // bin 1
+        region.StepInput("in", 12);   // bin 2 → full {0, 1, 2}
+        region.StepInput("in", 19);   // bin 9 ≥ 3: fallback id 2 (present)
         Assert.That(region.Neuron(layer, 0).LastSlotKey, Is.EqualTo(2));
 
         var (world2, region2, layer2) = RegionTestWorlds.SingleLayer(1, config);
         using var __ = world2;
-        region2.Tick("in", 10);  // bin 0
-        region2.Tick("in", 11);  // bin 1
-        region2.Tick("in", 10.05); // bin 0
-        region2.Tick("in", 14);  // bin 4 ≥ 3: out of domain, not full → creates fallback id 2
+        region2.StepInput("in", 10);  // bin 0
+        region2.StepInput("in", 11);  // bin 1
+        region2.StepInput("in", 10.05); // bin 0
+        region2.StepInput("in", 14);  // bin 4 ≥ 3: out of domain, not full → creates fallback id 2
         Assert.That(region2.SlotIds(layer2, 0), Is.EqualTo(new long[] { 0, 1, 2 }));
 
         var limit2 = SlotConfig.Default with { SlotLimit = 2 };
         var (world3, region3, layer3) = RegionTestWorlds.SingleLayer(1, limit2);
         using var ___ = world3;
-        region3.Tick("in", 10);  // bin 0
-        region3.Tick("in", 12.5); // bin 2 ≥ 2: out of domain → creates fallback id 1
-        region3.Tick("in", 10.5); // bin 0 present
+        region3.StepInput("in", 10);  // bin 0
+        region3.StepInput("in", 12.5); // bin 2 ≥ 2: out of domain → creates fallback id 1
+        region3.StepInput("in", 10.5); // bin 0 present
         Assert.That(region3.SlotIds(layer3, 0), Is.EqualTo(new long[] { 0, 1 }));
         // Now full. Desired bin 1 (11.0) is present: no fallback.
-        region3.Tick("in", 11);
+        region3.StepInput("in", 11);
         Assert.That(region3.Neuron(layer3, 0).LastSlotUsedFallback, Is.False);
     }
 
@@ -119,10 +119,10 @@ public class SlotSelectionTests
         var (world, region, layer) = RegionTestWorlds.SingleLayer(1, SlotConfig.Default with { SlotLimit = 0 });
         using var _ = world;
         foreach (double x in new[] { 10.0, 14.0, 17.0 })
-            region.Tick("in", x);
+            region.StepInput("in", x);
         region.SetNeuronSlotLimit(layer, 0, 2);
         int hits = region.Slot(layer, 0, 0).Hits;
-        region.Tick("in", 11.0);
+        region.StepInput("in", 11.0);
         var neuron = region.Neuron(layer, 0);
         Assert.That(neuron.LastSlotUsedFallback, Is.True);
         Assert.That(neuron.LastSlotKey, Is.EqualTo(0));
@@ -137,9 +137,9 @@ public class SlotSelectionTests
         var (world, region, layer) = RegionTestWorlds.SingleLayer(2, config);
         using var _ = world;
         for (int i = 0; i < 40; i++)
-            region.Tick("in", 1.0 + i * 0.25);
+            region.StepInput("in", 1.0 + i * 0.25);
         var ids = region.SlotIds(layer, 0);
-        Assert.That(ids.Length, Is.GreaterThan(SlotBlocks.DefaultCapacity));
+        Assert.That(ids.Length, Is.GreaterThan(SlotRanges.DefaultCapacity));
         Assert.That(ids, Is.Unique);
         Assert.That(region.SlotIds(layer, 1), Is.EqualTo(ids));
         Assert.That(region.Slot(layer, 0, 0).Hits, Is.GreaterThan(0));
@@ -152,7 +152,7 @@ public class SlotSelectionTests
         using var _ = world;
         region.SetNeuronSlotLimit(layer, 1, 1);
         foreach (double x in new[] { 10.0, 11.0, 12.0 })
-            region.Tick("in", x);
+            region.StepInput("in", x);
         Assert.That(region.SlotIds(layer, 0), Is.EqualTo(new long[] { 0, 1, 2 }));
         Assert.That(region.SlotIds(layer, 1), Is.EqualTo(new long[] { 0 }));
         Assert.That(region.Neuron(layer, 1).SlotLimit, Is.EqualTo(1));

@@ -18,7 +18,7 @@ public class SpatialSlotSelectionTests
         region.ConnectLayersWindowed(input, hidden, 4, 4, 1, 1);
         region.BindInput2D("img", input);
         foreach (var pixel in pixels)
-            region.Tick2D("img", RegionTestWorlds.Frame(4, 4, pixel));
+            region.StepFrame("img", RegionTestWorlds.Frame(4, 4, pixel));
         return region.SlotBins2D(hidden, 0);
     }
 
@@ -55,7 +55,7 @@ public class SpatialSlotSelectionTests
         int hidden = region.AddLayer(1, 0, 0);
         region.ConnectLayersWindowed(input, hidden, 2, 2, 1, 1);
         region.BindInput2D("img", input);
-        region.Tick2D("img", new double[,] { { 0, 1 }, { 0, 0 } });
+        region.StepFrame("img", new double[,] { { 0, 1 }, { 0, 0 } });
         Assert.That(region.SlotIds(hidden, 0), Is.EqualTo(new long[] { 0 }));
         Assert.That(region.SlotBins2D(hidden, 0), Is.Empty);
     }

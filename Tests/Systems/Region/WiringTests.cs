@@ -165,8 +165,8 @@ public class WiringTests
         Assert.That(region.ConnectLayersWindowed(input, hidden, 2, 2, 2, 2), Is.EqualTo(16));
         region.BindInput2D("img", input);
         var corner = RegionTestWorlds.Frame(5, 5, (4, 4));
-        Assert.That(region.Tick2D("img", corner).DeliveredEvents, Is.EqualTo(0));
+        Assert.That(region.StepFrame("img", corner).DeliveredEvents, Is.EqualTo(0));
         var inside = RegionTestWorlds.Frame(5, 5, (3, 3));
-        Assert.That(region.Tick2D("img", inside).DeliveredEvents, Is.EqualTo(2));
+        Assert.That(region.StepFrame("img", inside).DeliveredEvents, Is.EqualTo(2));
     }
 }

@@ -1,7 +1,8 @@
 using NUnit.Framework;
 
-namespace GrowNet.Ecs.Tests.Systems.Region;
+namespace GrowNet.Ecs.Tests.Cli.Demos;
 
+using GrowNet.Ecs.Cli.Demos;
 using GrowNet.Ecs.Systems.Region;
 
 /// <summary>grownet.md "Scenarios that must run": the tutorial's region demo.</summary>

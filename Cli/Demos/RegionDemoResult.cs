@@ -1,4 +1,5 @@
-namespace GrowNet.Ecs.Systems.Region;
+using GrowNet.Ecs.Systems.Region;
+namespace GrowNet.Ecs.Cli.Demos;
 
 /// <summary>What the region demo printed: the periodic metric rows and the final pruning summary.</summary>
 /// <param name="Rows">One row every <c>every</c> ticks.</param>

@@ -3,11 +3,11 @@ using GrowNet.Ecs.Components.Region;
 namespace GrowNet.Ecs.Systems.Region;
 
 /// <summary>
-/// What one fixed block of a parallel layer pass produced: its events in emission order and
-/// its reductions. Blocks are merged in block order, so results do not depend on which thread
-/// ran which block. Reused tick after tick (its arrays only grow).
+/// What one fixed range of a parallel layer pass produced: its events in emission order and
+/// its reductions. Ranges are merged in range order, so results do not depend on which thread
+/// ran which range. Reused tick after tick (its arrays only grow).
 /// </summary>
-internal sealed class BlockResult
+internal sealed class RangeResult
 {
     public int Fired;
     public long Delivered;
@@ -17,7 +17,7 @@ internal sealed class BlockResult
     public int EmitCount;
     /// <summary>Events per outgoing tract slot (for the parallel merge).</summary>
     public int[] TractCounts = new int[4];
-    /// <summary>Merge cursor per outgoing tract slot: where this block's next event for that tract goes.</summary>
+    /// <summary>Merge cursor per outgoing tract slot: where this range's next event for that tract goes.</summary>
     public int[] Cursor = new int[4];
     /// <summary>Fire values of the neuron being run, in input order (its gate updates run after its inputs).</summary>
     public double[] FireValues = new double[64];
@@ -102,7 +102,7 @@ internal sealed class BlockResult
     /// Scratch for the bins of one neuron's run of <paramref name="count"/> inputs, and whether it
     /// already holds the bins of inputs <paramref name="from"/>.. of the shared values
     /// <paramref name="shared"/> for this anchor and limit (classified for a previous row of this
-    /// block: rows of a broadcast run that share an anchor share their bins).
+    /// range: rows of a broadcast run that share an anchor share their bins).
     /// </summary>
     public int[] Bins(int count, double[]? shared, double anchor, int limit, int from, out bool ready)
     {
@@ -180,13 +180,13 @@ internal sealed class BlockResult
         return gateMasks;
     }
 
-    private SlotArrays slotScratch = SlotArrays.Allocate(SlotBlocks.DefaultCapacity + SlotBlocks.GuardRows);
+    private SlotColumns slotScratch = new(SlotRanges.DefaultCapacity + SlotRanges.GuardRows);
 
-    /// <summary>This block's private slot block (at least <paramref name="rows"/> rows), for one neuron at a time.</summary>
-    public SlotArrays SlotScratch(int rows)
+    /// <summary>This range's private slot range (at least <paramref name="rows"/> rows), for one neuron at a time.</summary>
+    public SlotColumns SlotScratch(int rows)
     {
         if (slotScratch.Key.Length < rows)
-            slotScratch = SlotArrays.Allocate(Math.Max(rows, slotScratch.Key.Length * 2));
+            slotScratch = new SlotColumns(Math.Max(rows, slotScratch.Rows * 2));
         return slotScratch;
     }
 

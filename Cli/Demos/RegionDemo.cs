@@ -1,6 +1,8 @@
+using GrowNet.Ecs.Systems;
+using GrowNet.Ecs.Systems.Region;
 using GrowNet.Ecs.Engine;
 
-namespace GrowNet.Ecs.Systems.Region;
+namespace GrowNet.Ecs.Cli.Demos;
 
 /// <summary>
 /// The tutorial's region demo (seed 000, Appendix B; grownet.md "Scenarios that must run"): region
@@ -44,7 +46,9 @@ public static class RegionDemo
         for (int t = 0; t < ticks; t++)
         {
             double value = CounterRandom.NextDouble(world.Seed, InputStream, (ulong)t, 0);
-            var metrics = region.Tick("pixels", value);
+            region.SetInput("pixels", value);
+            world.Step();
+            var metrics = region.Metrics;
             bool report = (t + 1) % every == 0;
             if (!report && onTick is null)
                 continue;

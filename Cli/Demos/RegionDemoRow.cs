@@ -1,4 +1,4 @@
-namespace GrowNet.Ecs.Systems.Region;
+namespace GrowNet.Ecs.Cli.Demos;
 
 /// <summary>One printed line of the region demo: the metrics after tick <paramref name="Tick"/> (1-based).</summary>
 /// <param name="Tick">Ticks completed.</param>

@@ -8,7 +8,7 @@ namespace GrowNet.Ecs.Components.Region;
 /// component of every port entity. The bound layer indices are rows of <see cref="Bindings"/>.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
-public struct PortInfo : IComponent
+public struct RegionPortBinding : IComponent
 {
     /// <inheritdoc />
     public static string StableName => "region.port";

@@ -1,7 +1,9 @@
+using GrowNet.Ecs.Systems;
+using GrowNet.Ecs.Systems.Region;
 using GrowNet.Ecs.Components.Region;
 using GrowNet.Ecs.Engine;
 
-namespace GrowNet.Ecs.Systems.Region;
+namespace GrowNet.Ecs.Cli.Demos;
 
 /// <summary>
 /// The seed's growth demo (seed 002, <c>growth_demo</c>; grownet.md "Growth"): a 4×4 InputLayer2D
@@ -63,7 +65,9 @@ public static class GrowthDemo
             Array.Clear(frame);
             frame[row * 4 + col] = 1.0;
             int before = region.NeuronCount(hidden);
-            var metrics = region.Tick2D("img", frame);
+            region.SetFrame("img", frame);
+            world.Step();
+            var metrics = region.Metrics;
             yield return new GrowthDemoRow(t + 1, row, col, before, region.NeuronCount(hidden),
                 metrics.DeliveredEvents, metrics.GrownNeurons, metrics.TotalSlots);
         }
