@@ -10,7 +10,7 @@ namespace GrowNet.Ecs.Cli.Commands;
 public static class DemoCommand
 {
     /// <summary>The demos, in the order <c>grownet demo</c> runs them.</summary>
-    public static IReadOnlyList<IDemo> Demos { get; } = [new PoolLearningDemoCommand(), new RegionDemoCommand(), new GrowthDemoCommand(), new TopologyDemoCommand()];
+    public static IReadOnlyList<IDemo> Demos { get; } = [new PoolLearningDemoCommand(), new RegionDemoCommand(), new GrowthDemoCommand(), new TopologyDemoCommand(), new DiscriminationDemoCommand()];
 
     /// <summary>Builds the <c>demo</c> command.</summary>
     public static Command Create(CliContext context)
