@@ -1,5 +1,6 @@
 using GrowNet.Ecs.Engine;
 using GrowNet.Ecs.Systems.Graph;
+using GrowNet.Ecs.Systems.Network;
 using GrowNet.Ecs.Systems.Pool;
 using GrowNet.Ecs.Systems.Region;
 using GrowNet.Ecs.Systems.Topology;
@@ -27,12 +28,19 @@ public static class Pipeline
     /// <summary>Registers every system of the tick, in order.</summary>
     public static void Register(Scheduler scheduler)
     {
+        // The network systems of one world share their ordered object lists.
+        var network = new NetworkRuntime();
+        // 1. Input: network — links and modulator terms read last tick's outputs, written ports reset to 0,
+        //    then sources and links write in creation order (before any population reads its inputs).
+        scheduler.Add((int)TickPhase.Input, new NetworkInputSystem(network));
         // 1. Input: pool currents are held in the pool's input column (set by the host), nothing to stage.
         // 1. Input: region phase A — staged ports feed their bound layers; the fused OnInput
         //    (select slot, reinforce, threshold, fire) runs here, fires queue tract events.
         scheduler.Add((int)TickPhase.Input, new RegionEntrySystem());
         // 2. Propagate: pool drain + LIF integration + spike propagation with STDP marks (one fused kernel per pool).
         scheduler.Add((int)TickPhase.Propagate, new PoolSpikeSystem());
+        // 2. Propagate: projections in creation order, after every pool drained, integrated and propagated its own synapses.
+        scheduler.Add((int)TickPhase.Propagate, new ProjectionSystem(network));
         // 2. Propagate: topology dynamics z = W·x + s∘u + b, x ← (1 − λ) x + λ σ(z).
         scheduler.Add((int)TickPhase.Propagate, new TopologyDynamicsSystem());
         // 2. Propagate: graph gather — every node's next and update gate from the rings at the start of the tick.
@@ -43,7 +51,9 @@ public static class Pipeline
         // 4. Threshold: pool homeostasis every 100 pool ticks.
         scheduler.Add((int)TickPhase.Threshold, new PoolHomeostasisSystem());
         // 5. STDP: pool eligibility decay is exact and lazy (see PoolEligibility); marks ran in Propagate.
-        // 6. Modulation: pool three-factor change is a host call (NeuronPool.ApplyModulation) between ticks.
+        // 6. Modulation: modulators in creation order (pool/projection plasticity, port pulses such as topology reward);
+        //    otherwise pool three-factor change is a host call (NeuronPool.ApplyModulation) between ticks.
+        scheduler.Add((int)TickPhase.Modulation, new ModulatorSystem(network));
         // 6. Modulation: topology Hebbian–Oja (mask, clip) fused with the prune decision of weak edges (step 3).
         scheduler.Add((int)TickPhase.Modulation, new TopologyPlasticitySystem());
         // 6. Modulation: graph error ŷ/e, NLMS (+ prox-L1), shortlist gradients / shadow probes, then the ring commit,

@@ -12,7 +12,11 @@ namespace GrowNet.Ecs.Cli.Commands;
 public static class DemoCommand
 {
     /// <summary>The demos, in the order <c>grownet demo</c> runs them.</summary>
-    public static IReadOnlyList<IDemo> Demos { get; } = [new PoolLearningDemoCommand(), new RegionDemoCommand(), new GrowthDemoCommand(), new TopologyDemoCommand(), new MackeyGlassDemoCommand(), new TwoChannelDemoCommand()];
+    public static IReadOnlyList<IDemo> Demos { get; } =
+    [
+        new PoolLearningDemoCommand(), new RegionDemoCommand(), new GrowthDemoCommand(), new TopologyDemoCommand(),
+        new DiscriminationDemoCommand(), new MackeyGlassDemoCommand(), new TwoChannelDemoCommand(),
+    ];
 
     /// <summary>Builds the <c>demo</c> command.</summary>
     public static Command Create(CliContext context)

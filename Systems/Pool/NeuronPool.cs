@@ -168,17 +168,7 @@ public sealed partial class NeuronPool : Population
     }
 
     /// <summary>Whether row <paramref name="cell"/> is in strictly ascending target order.</summary>
-    public static bool RowIsSorted(PoolView view, int cell)
-    {
-        int start = (int)view.RowStart[cell], end = view.RowEnd(cell);
-        for (int s = start + 1; s < end; s++)
-        {
-            if (view.Synapses[s].Target <= view.Synapses[s - 1].Target)
-                return false;
-        }
-
-        return true;
-    }
+    public static bool RowIsSorted(PoolView view, int cell) => SynapseStorePlasticity.RowIsSorted(view.Synapses, view.RowStart, cell);
 
     /// <summary>Brings every stored eligibility up to date (the lazy decay made explicit); values do not change meaning.</summary>
     public void MaterializeEligibility()
@@ -208,39 +198,15 @@ public sealed partial class NeuronPool : Population
     public PoolStats Stats()
     {
         var synapses = Synapses();
-        long weightSum = 0, eligibilitySum = 0;
-        foreach (ref readonly var synapse in synapses)
-        {
-            weightSum += Math.Abs((int)synapse.Weight);
-            eligibilitySum += Math.Abs((int)synapse.Eligibility);
-        }
-
-        int count = synapses.Length;
+        var (meanWeight, meanEligibility) = SynapseStorePlasticity.Means(synapses);
         var state = State;
         int cells = CellCount;
-        return new PoolStats(Name, cells, state.ExcitatoryCount, cells - state.ExcitatoryCount, count, state.TickCount,
-            state.LastSpikeCount, Thermal(),
-            count == 0 ? 0 : (double)weightSum / count, count == 0 ? 0 : (double)eligibilitySum / count);
+        return new PoolStats(Name, cells, state.ExcitatoryCount, cells - state.ExcitatoryCount, synapses.Length, state.TickCount,
+            state.LastSpikeCount, Thermal(), meanWeight, meanEligibility);
     }
 
     /// <summary>Thermal counts only (cheaper than <see cref="Stats"/>: eligibility is not touched).</summary>
-    public ThermalCounts Thermal()
-    {
-        int hot = 0, warm = 0, cool = 0, cold = 0, dead = 0;
-        foreach (ref readonly var synapse in View().Synapses)
-        {
-            if (synapse.Maturity == Maturity.Dead) { dead++; continue; }
-            switch (Maturity.State(synapse.Maturity))
-            {
-                case Maturity.Hot: hot++; break;
-                case Maturity.Warm: warm++; break;
-                case Maturity.Cool: cool++; break;
-                default: cold++; break;
-            }
-        }
-
-        return new ThermalCounts(hot, warm, cool, cold, dead);
-    }
+    public ThermalCounts Thermal() => SynapseStorePlasticity.Thermal(View().Synapses);
 
     private void CheckRange(int start, int end, int cells)
     {

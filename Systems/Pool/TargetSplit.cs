@@ -21,7 +21,7 @@ internal sealed class TargetSplit
     private int[] boundaries = [];
     private int[] inDegree = [];
     private int[] rowCuts = [];
-    private int threads, synapseCount = -1, cellCount;
+    private int threads, synapseCount = -1, cellCount, rowCount;
     private bool rowsSorted;
     private ulong computedAt;
     // Cheapest cost per event (Stopwatch ticks) of each way in the current probe window.
@@ -73,22 +73,26 @@ internal sealed class TargetSplit
     /// Empty when the rows are not sorted. A hint only: edits that keep the synapse count can make
     /// it stale until the next refresh, so readers check a cut against the targets beside it.
     /// </summary>
-    public ReadOnlySpan<int> RowCuts => rowCuts.AsSpan(0, rowsSorted ? cellCount * (threads - 1) : 0);
+    public ReadOnlySpan<int> RowCuts => rowCuts.AsSpan(0, rowsSorted ? rowCount * (threads - 1) : 0);
 
     /// <summary>The array behind <see cref="RowCuts"/> for the kernel to pin, or null when there are none.</summary>
     public int[]? RowCutArray => rowsSorted && threads > 1 ? rowCuts : null;
 
     /// <summary>
     /// The cut for <paramref name="workers"/> workers: <c>workers + 1</c> ascending target
-    /// boundaries from 0 to the cell count; worker w owns targets [b[w], b[w + 1]).
+    /// boundaries from 0 to the target count; worker w owns targets [b[w], b[w + 1]). Targets
+    /// are the rows' own cells (a pool) unless <paramref name="targetCount"/> says otherwise (a
+    /// projection's rows are source cells of one pool, its targets cells of another).
     /// </summary>
-    public ReadOnlySpan<int> Boundaries(ReadOnlySpan<Synapse> synapses, ReadOnlySpan<uint> rowStart, bool sorted, int workers, ulong tick)
+    public ReadOnlySpan<int> Boundaries(ReadOnlySpan<Synapse> synapses, ReadOnlySpan<uint> rowStart, bool sorted, int workers, ulong tick,
+        int targetCount = -1)
     {
-        int cells = rowStart.Length;
-        if (workers != threads || synapses.Length != synapseCount || cells != cellCount || sorted != rowsSorted
-            || tick - computedAt >= RefreshTicks)
+        int cells = targetCount < 0 ? rowStart.Length : targetCount;
+        if (workers != threads || synapses.Length != synapseCount || cells != cellCount || rowStart.Length != rowCount
+            || sorted != rowsSorted || tick - computedAt >= RefreshTicks)
         {
             Compute(synapses, cells, workers, tick);
+            rowCount = rowStart.Length;
             rowsSorted = sorted;
             if (sorted)
                 ComputeRowCuts(synapses, rowStart, workers);
