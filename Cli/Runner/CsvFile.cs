@@ -33,8 +33,9 @@ public sealed class CsvFile : IDisposable
         {
             if (stream.Length < bytes)
             {
+                long actual = stream.Length;
                 stream.Dispose();
-                throw new InvalidDataException($"'{path}' holds {stream.Length} bytes; the checkpoint expects at least {bytes}.");
+                throw new InvalidDataException($"'{path}' holds {actual} bytes; the checkpoint expects at least {bytes}.");
             }
 
             stream.SetLength(bytes);

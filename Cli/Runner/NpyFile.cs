@@ -46,8 +46,9 @@ public sealed class NpyFile : IDisposable
         long length = HeaderLength + rows * rowBytes;
         if (resumeRows is not null && stream.Length < length)
         {
+            long actual = stream.Length;
             stream.Dispose();
-            throw new InvalidDataException($"'{path}' holds {stream.Length} bytes; the checkpoint expects at least {length}.");
+            throw new InvalidDataException($"'{path}' holds {actual} bytes; the checkpoint expects at least {length}.");
         }
 
         stream.SetLength(length);

@@ -18,8 +18,8 @@ public sealed class SignalTests
         using var temp = new TempDirectory();
         string interrupted = temp.File("interrupted"), whole = temp.File("whole");
         string file = temp.File("s.json");
-        // Long enough that the signal arrives mid-run (a 64-cell pool runs well over 10⁴ ticks/s).
-        File.WriteAllText(file, RunnerScenarios.Small(interrupted, ticks: 3_000_000).Replace("\"cells\": 256", "\"cells\": 64")
+        // Long enough that the signal arrives mid-run (a 64-cell pool runs a few 10⁴ ticks/s: seconds).
+        File.WriteAllText(file, RunnerScenarios.Small(interrupted, ticks: 150_000).Replace("\"cells\": 256", "\"cells\": 64")
             .Replace("\"every\": 100, \"keep\": 5", "\"every\": 100000000, \"keep\": 5").Replace("\"to\": 24", "\"to\": 20").Replace("current[0..32]", "current[0..8]"));
 
         var child = Start(dll, "run", file, "--threads", "1");
