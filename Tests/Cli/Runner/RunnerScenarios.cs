@@ -33,6 +33,16 @@ internal static class RunnerScenarios
         throw new DirectoryNotFoundException("GrowNet.Ecs.sln not found above the test directory.");
     }
 
+    /// <summary>Asserts two output folders hold the same deterministic files, byte for byte.</summary>
+    public static void AssertSameOutputs(string expectedDir, string actualDir)
+    {
+        var expected = DeterministicOutputs(expectedDir);
+        var actual = DeterministicOutputs(actualDir);
+        Assert.That(actual.Keys, Is.EqualTo(expected.Keys));
+        foreach (var (name, bytes) in expected)
+            Assert.That(actual[name], Is.EqualTo(bytes), name);
+    }
+
     /// <summary>Every output file of a run except the wall-clock timings, checkpoints and logs, by name.</summary>
     public static SortedDictionary<string, byte[]> DeterministicOutputs(string dir)
     {

@@ -65,11 +65,7 @@ public sealed class ScenarioRunnerTests
         // Continue from the tick-100 checkpoint: the recordings are cut back and rewritten from there.
         var resumed = CliRun.Of("resume", Path.Combine(parts, "ckpt-0000000100.gnw"), "--threads", "2");
         Assert.That(resumed.ExitCode, Is.EqualTo(0), resumed.Error);
-        var a = RunnerScenarios.DeterministicOutputs(whole);
-        var b = RunnerScenarios.DeterministicOutputs(parts);
-        Assert.That(b.Keys, Is.EqualTo(a.Keys));
-        foreach (var (name, bytes) in a)
-            Assert.That(b[name], Is.EqualTo(bytes), name);
+        RunnerScenarios.AssertSameOutputs(whole, parts);
     }
 
     [Test]

@@ -42,11 +42,7 @@ public sealed class SignalTests
 
         var uninterrupted = CliRun.Of("run", file, "--out", whole, "--threads", "2");
         Assert.That(uninterrupted.ExitCode, Is.EqualTo(0), uninterrupted.Error);
-        var a = RunnerScenarios.DeterministicOutputs(whole);
-        var b = RunnerScenarios.DeterministicOutputs(interrupted);
-        Assert.That(b.Keys, Is.EqualTo(a.Keys));
-        foreach (var (name, bytes) in a)
-            Assert.That(b[name], Is.EqualTo(bytes), name);
+        RunnerScenarios.AssertSameOutputs(whole, interrupted);
     }
 
     private static Process Start(string dll, params string[] args)
