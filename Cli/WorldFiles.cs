@@ -17,28 +17,16 @@ public static class WorldFiles
     /// <summary>Whether <paramref name="path"/> names a world file (by its extension).</summary>
     public static bool IsWorldFile(string path) => string.Equals(Path.GetExtension(path), WorldCodec.Extension, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Fails early (before a long run) when the folder of a save path does not exist.</summary>
-    public static void CheckSavePath(string? path)
-    {
-        if (path is null)
-            return;
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null && !Directory.Exists(folder))
-            throw new DirectoryNotFoundException($"--save: directory '{folder}' does not exist.");
-    }
+    /// <summary>Checks a world save path before a long run (see <see cref="SaveTarget.Check"/>); null when none was given.</summary>
+    public static SaveTarget? CheckSavePath(string? path) => SaveTarget.Check(path);
 
-    /// <summary>Saves <paramref name="world"/> atomically when a path was given, and says so.</summary>
-    public static void SaveIfAsked(World world, string? path, CliContext context)
-    {
-        if (path is null)
-            return;
-        WorldCodec.SaveFile(world, path);
-        context.Output.WriteLine($"Saved world (tick {world.Tick}): {path}");
-    }
+    /// <summary>Saves <paramref name="world"/> atomically when a target was given, and says so.</summary>
+    public static void SaveIfAsked(World world, SaveTarget? target, CliContext context) => target?.SaveWorld(world, context);
 
     /// <summary>Loads a world file, turning a missing file into a clear message.</summary>
     public static World Load(string path)
     {
+        InputFiles.Check(path, "World file");
         if (!File.Exists(path))
             throw new FileNotFoundException($"World file '{path}' not found.", path);
         try

@@ -1,9 +1,9 @@
 using System.Reflection;
 using GrowNet.Ecs.Components.Region;
-using GrowNet.Ecs.Components.Topology;
 using GrowNet.Ecs.Engine;
 using GrowNet.Ecs.Engine.Models;
 using GrowNet.Ecs.Systems.Pool;
+using GrowNet.Ecs.Systems.Topology;
 
 namespace GrowNet.Ecs.Systems;
 
@@ -14,7 +14,7 @@ namespace GrowNet.Ecs.Systems;
 public static class ModelFamilies
 {
     /// <summary>Every family, in the order populations are listed.</summary>
-    public static ModelCatalog Catalog { get; } = new([PoolFamily.Instance], UnconvertedColumns(),
+    public static ModelCatalog Catalog { get; } = new([PoolFamily.Instance, TopologyFamily.Instance], UnconvertedColumns(),
         UnconvertedComponents().Select(key => new KeyValuePair<string, ColumnKey>(FormerName(key), key)));
 
     /// <summary>Checks the invariants of every population (families, then the models not yet behind the contract).</summary>
@@ -23,7 +23,6 @@ public static class ModelFamilies
     {
         Catalog.Validate(world);
         Region.RegionInvariants.Validate(world);
-        Topology.TopologyInvariants.Validate(world);
     }
 
     /// <summary>One line per population of every model.</summary>
@@ -33,17 +32,15 @@ public static class ModelFamilies
             yield return line;
         foreach (string line in Region.RegionCatalog.Describe(world))
             yield return line;
-        foreach (var block in Topology.TopologyBlock.All(world))
-            yield return $"topology block '{block.Name}': {block.VertexCount} vertices, {block.EdgeCount} edges (budget {block.EdgeBudget}), {block.Representation}, tick {block.TickCount}";
     }
 
-    // Regions and topology blocks are moving behind the model contract; until their families
-    // exist, their columns are listed from their column classes.
+    // Regions are moving behind the model contract; until their family exists, their columns are
+    // listed from their column classes.
     private static IEnumerable<ColumnKey> UnconvertedColumns()
     {
         IEnumerable<ColumnKey> Fields(Type type) => type.GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => typeof(ColumnKey).IsAssignableFrom(f.FieldType)).Select(f => (ColumnKey)f.GetValue(null)!);
-        return Fields(typeof(RegionColumns)).Concat(Fields(typeof(TopologyColumns))).Concat(UnconvertedComponents());
+        return Fields(typeof(RegionColumns)).Concat(UnconvertedComponents());
     }
 
     private static ColumnKey[] UnconvertedComponents() =>
@@ -51,7 +48,7 @@ public static class ModelFamilies
         ComponentType<RegionConfig>.Key, ComponentType<RegionState>.Key, ComponentType<RegionMetrics>.Key,
         ComponentType<BusState>.Key, ComponentType<LayerInfo>.Key, ComponentType<LayerState>.Key,
         ComponentType<SlotConfig>.Key, ComponentType<TractInfo>.Key, ComponentType<TractState>.Key,
-        ComponentType<PortInfo>.Key, ComponentType<TopologyParameters>.Key, ComponentType<TopologyState>.Key,
+        ComponentType<PortInfo>.Key,
     ];
 
     // Format 1.0 stored components under their CLR type names (these types have not moved since).

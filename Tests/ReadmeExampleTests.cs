@@ -26,7 +26,7 @@ public class ReadmeExampleTests
             int hidden = region.AddLayer(30, 6, 3);
             region.ConnectLayers(input, hidden, probability: 0.10);
             region.BindInput("pixels", input);
-            var block = TopologyFactory.CreateRandom(world, "assoc", 256, 0.05, TopologyParameters.Default);
+            var block = TopologyBlock.Create(world, "assoc", TopologyDefinition.Random(256, 0.05, TopologyParameters.Default));
             for (int frame = 0; frame < 50; frame++)
             {
                 region.SetInput("pixels", 0.42);

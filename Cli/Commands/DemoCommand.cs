@@ -6,7 +6,8 @@ namespace GrowNet.Ecs.Cli.Commands;
 
 /// <summary>
 /// <c>grownet demo [NAME] [--save FILE.gnw]</c>: runs the built-in demos. Each demo in
-/// <see cref="Demos"/> is a subcommand; <c>grownet demo</c> alone runs all of them in turn.
+/// <see cref="Demos"/> is a subcommand; <c>grownet demo</c> alone runs all of them in turn (and
+/// with <c>--save FILE.gnw</c> saves each one's world as <c>FILE-NAME.gnw</c>).
 /// </summary>
 public static class DemoCommand
 {
@@ -17,12 +18,16 @@ public static class DemoCommand
     public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var command = new Command("demo", "Run the built-in demos (all of them, or the one named).");
-        command.SetAction(_ =>
+        var allSaveOption = WorldFiles.SaveOption(
+            "Save each demo's world at the end: FILE.gnw gives FILE-<demo>.gnw per demo (continue one with 'grownet resume').");
+        var command = new Command("demo", "Run the built-in demos (all of them, or the one named).") { allSaveOption };
+        command.SetAction(parseResult =>
         {
+            string? savePath = parseResult.GetValue(allSaveOption);
+            WorldFiles.CheckSavePath(savePath);
             foreach (var demo in Demos)
             {
-                int code = demo.Run(context, savePath: null);
+                int code = demo.Run(context, savePath is null ? null : PathFor(savePath, demo.Name));
                 if (code != ExitCodes.Success)
                     return code;
                 context.Output.WriteLine();
@@ -39,5 +44,12 @@ public static class DemoCommand
         }
 
         return command;
+    }
+
+    /// <summary>The file one demo of <c>grownet demo --save FILE.gnw</c> saves to: <c>FILE-NAME.gnw</c>.</summary>
+    public static string PathFor(string savePath, string demoName)
+    {
+        string folder = Path.GetDirectoryName(savePath) ?? "";
+        return Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(savePath)}-{demoName}{Path.GetExtension(savePath)}");
     }
 }

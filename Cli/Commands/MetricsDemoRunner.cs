@@ -37,7 +37,7 @@ public static class MetricsDemoRunner
         if (ticks < 0)
             throw new CliUsageException($"--ticks must be >= 0, not {ticks}.");
         CheckCsvPath(csvPath);
-        WorldFiles.CheckSavePath(savePath);
+        var saveTarget = WorldFiles.CheckSavePath(savePath);
         using var world = Pipeline.CreateWorld(seed);
         using (var writer = csvPath is null ? null : new StreamWriter(csvPath, append: false) { NewLine = "\n" })
         {
@@ -47,7 +47,7 @@ public static class MetricsDemoRunner
 
         if (csvPath is not null)
             context.Output.WriteLine($"Metrics CSV: {csvPath}");
-        WorldFiles.SaveIfAsked(world, savePath, context);
+        WorldFiles.SaveIfAsked(world, saveTarget, context);
         return ExitCodes.Success;
     }
 

@@ -1,3 +1,4 @@
+using GrowNet.Ecs.Serialization.Worlds;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Diagnostics;
@@ -137,8 +138,8 @@ public static class PoolRunCommand
         ArgumentNullException.ThrowIfNull(context);
         var output = context.Output;
         Validate(options);
-        CheckDirectoryExists(options.SavePath, "--save");
-        CheckDirectoryExists(options.SpikesCsvPath, "--spikes-csv");
+        var saveTarget = SaveTarget.Check(options.SavePath, "--save", PoolFile.Extension, WorldCodec.Extension);
+        OutputPaths.Check(options.SpikesCsvPath, "--spikes-csv");
 
         using var world = Pipeline.CreateWorld(options.Seed);
         if (options.Threads is { } threads)
@@ -166,14 +167,15 @@ public static class PoolRunCommand
         output.WriteLine($"Spikes: {totalSpikes} total, {perTick:F2} per tick");
         if (options.SpikesCsvPath is not null)
             output.WriteLine($"Spikes CSV: {options.SpikesCsvPath}");
-        if (options.SavePath is { } savePath)
+        if (saveTarget is not null)
         {
-            if (WorldFiles.IsWorldFile(savePath))
-                WorldFiles.SaveIfAsked(world, savePath, context);
+            if (WorldFiles.IsWorldFile(saveTarget.Path))
+                saveTarget.SaveWorld(world, context);
             else
             {
-                PoolFile.Save(pool, savePath);
-                output.WriteLine($"Saved: {savePath}");
+                saveTarget.WarnIfChanged(context);
+                PoolFile.Save(pool, saveTarget.Path);
+                output.WriteLine($"Saved: {saveTarget.Path}");
             }
         }
 
@@ -213,8 +215,7 @@ public static class PoolRunCommand
 
         if (options.Ticks < 0)
             throw new CliUsageException($"--ticks must be >= 0 (got {options.Ticks}).");
-        if (options.Threads is < 1)
-            throw new CliUsageException($"--threads must be >= 1 (got {options.Threads}).");
+        ThreadCounts.Check(options.Threads);
     }
 
     private static (long TotalSpikes, TimeSpan Elapsed) RunTicks(NeuronPool pool, int ticks, TextWriter? csv, Action<double> report)
@@ -261,6 +262,7 @@ public static class PoolRunCommand
     private static NeuronPool Load(Ecs.Engine.World world, string path, TextWriter output)
     {
         NeuronPool pool;
+        InputFiles.Check(path, "Pool file");
         try
         {
             pool = PoolFile.Load(world, path);
@@ -287,15 +289,6 @@ public static class PoolRunCommand
         var writer = new StreamWriter(path, append: false) { NewLine = "\n" };
         writer.Write("tick,spikes\n");
         return writer;
-    }
-
-    private static void CheckDirectoryExists(string? path, string option)
-    {
-        if (path is null)
-            return;
-        string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null && !Directory.Exists(directory))
-            throw new DirectoryNotFoundException($"{option}: directory '{directory}' does not exist.");
     }
 
     private static DriveSpec[] ParseDrives(ArgumentResult result)

@@ -40,9 +40,8 @@ public static class ResumeCommand
             throw new CliUsageException("--ticks is required to continue a plain world file.");
         if (ticks < 0)
             throw new CliUsageException($"--ticks must be >= 0 (got {ticks}).");
-        if (threads is < 1)
-            throw new CliUsageException($"--threads must be >= 1 (got {threads}).");
-        WorldFiles.CheckSavePath(savePath);
+        ThreadCounts.Check(threads);
+        var saveTarget = WorldFiles.CheckSavePath(savePath);
         using var world = WorldFiles.Load(path);
         if (threads is { } count)
             world.SetThreadCount(count);
@@ -65,7 +64,7 @@ public static class ResumeCommand
         context.Output.WriteLine($"Ran {ticks} ticks in {seconds:F3} s{(seconds > 0 ? $" ({ticks / seconds:F0} ticks/s)" : "")}; world tick {world.Tick}");
         foreach (string line in ModelFamilies.Describe(world))
             context.Output.WriteLine(line);
-        WorldFiles.SaveIfAsked(world, savePath, context);
+        WorldFiles.SaveIfAsked(world, saveTarget, context);
         return ExitCodes.Success;
     }
 }

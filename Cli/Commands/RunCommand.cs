@@ -40,8 +40,7 @@ public static class RunCommand
     {
         ArgumentNullException.ThrowIfNull(overrides);
         ArgumentNullException.ThrowIfNull(context);
-        if (overrides.Threads is < 1)
-            throw new CliUsageException($"--threads must be >= 1 (got {overrides.Threads}).");
+        ThreadCounts.Check(overrides.Threads);
         if (overrides.Ticks is < 0)
             throw new CliUsageException($"--ticks must be >= 0 (got {overrides.Ticks}).");
         try
@@ -68,8 +67,7 @@ public static class RunCommand
     public static int Resume(string checkpoint, int? threads, CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (threads is < 1)
-            throw new CliUsageException($"--threads must be >= 1 (got {threads}).");
+        ThreadCounts.Check(threads);
         using var runner = ScenarioRunner.Resume(checkpoint, threads);
         var scenario = ScenarioReader.Parse(RunCheckpoint.Load(RunCheckpoint.SidecarOf(checkpoint)).Scenario.ToJsonString());
         context.Output.WriteLine($"Resuming {checkpoint}: tick {runner.World.Tick} of {runner.EndTick}, output {runner.OutputDir}");

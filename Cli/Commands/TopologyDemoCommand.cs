@@ -69,7 +69,7 @@ public sealed class TopologyDemoCommand : IDemo
             throw new CliUsageException($"--every must be >= 1, not {options.ReportEvery}.");
         if (options.Vertices < options.InputVertices + 1 || options.Vertices > TopologyFactory.MaxVertices)
             throw new CliUsageException($"--vertices must lie in {options.InputVertices + 1}..{TopologyFactory.MaxVertices}, not {options.Vertices}.");
-        WorldFiles.CheckSavePath(savePath);
+        var saveTarget = WorldFiles.CheckSavePath(savePath);
         var output = context.Output;
         using var world = Pipeline.CreateWorld(options.Seed);
         output.WriteLine($"=== Topology demo: {options.Vertices} vertices, {options.Patterns} patterns on vertices 0..{options.InputVertices - 1}, " +
@@ -88,7 +88,7 @@ public sealed class TopologyDemoCommand : IDemo
 
             return 0;
         });
-        WorldFiles.SaveIfAsked(world, savePath, context);
+        WorldFiles.SaveIfAsked(world, saveTarget, context);
         return ExitCodes.Success;
     }
 

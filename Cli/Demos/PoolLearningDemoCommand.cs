@@ -22,14 +22,14 @@ public sealed class PoolLearningDemoCommand : IDemo
     public int Run(CliContext context, string? savePath)
     {
         ArgumentNullException.ThrowIfNull(context);
-        WorldFiles.CheckSavePath(savePath);
+        var saveTarget = WorldFiles.CheckSavePath(savePath);
         using var world = Pipeline.CreateWorld();
         var result = ProgressDisplay.Run(context, "Training epochs", PoolLearningDemo.EpochCount,
             report => PoolLearningDemo.Run(world, epoch => report(epoch + 1)));
         context.Output.WriteLine("=== Pool learning demo ===");
         foreach (string line in result.SummaryLines())
             context.Output.WriteLine(line);
-        WorldFiles.SaveIfAsked(world, savePath, context);
+        WorldFiles.SaveIfAsked(world, saveTarget, context);
         return ExitCodes.Success;
     }
 }

@@ -46,18 +46,22 @@ public static class TopologyColumns
     /// <summary>Pending structural change: a <see cref="TopologyChangeKind"/>.</summary>
     public static readonly ColumnKey<byte> ChangeKind = new ColumnKey<byte>("topology.change.kind");
 
-    /// <summary>The vertex table's columns.</summary>
-    public static ComponentSet VertexSet => ComponentSet.Of(Activation, PreActivation, Input, SensoryGain, Bias, Degree, RowStart);
+    /// <summary>The vertex table: one row per vertex.</summary>
+    public static readonly TableDeclaration VertexTable =
+        new("topology.vertex", Activation, PreActivation, Input, SensoryGain, Bias, Degree, RowStart);
 
-    /// <summary>The dense weight table's columns.</summary>
-    public static ComponentSet DenseWeightSet => ComponentSet.Of(DenseWeight);
+    /// <summary>The dense weight table: N · RowStride cells when dense, empty when sparse.</summary>
+    public static readonly TableDeclaration DenseWeightTable = new("topology.dense.weight", DenseWeight);
 
-    /// <summary>The dense mask table's columns.</summary>
-    public static ComponentSet DenseMaskSet => ComponentSet.Of(DenseMask);
+    /// <summary>The dense mask table: N · RowStride / 64 words when dense, empty when sparse.</summary>
+    public static readonly TableDeclaration DenseMaskTable = new("topology.dense.mask", DenseMask);
 
-    /// <summary>The sparse edge table's columns.</summary>
-    public static ComponentSet EdgeSet => ComponentSet.Of(EdgeColumn, EdgeWeight);
+    /// <summary>The sparse edge table: one row per edge when sparse, empty when dense.</summary>
+    public static readonly TableDeclaration EdgeTable = new("topology.edge", EdgeColumn, EdgeWeight);
 
-    /// <summary>The pending-change table's columns (empty between ticks).</summary>
-    public static ComponentSet ChangeSet => ComponentSet.Of(ChangeRow, ChangeColumn, ChangeWeight, ChangeKind);
+    /// <summary>The pending-change table (empty between ticks).</summary>
+    public static readonly TableDeclaration ChangeTable = new("topology.change", ChangeRow, ChangeColumn, ChangeWeight, ChangeKind);
+
+    /// <summary>Every table a block owns, in the order its state names them.</summary>
+    public static IReadOnlyList<TableDeclaration> Tables { get; } = [VertexTable, DenseWeightTable, DenseMaskTable, EdgeTable, ChangeTable];
 }

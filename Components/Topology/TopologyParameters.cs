@@ -1,4 +1,5 @@
 using GrowNet.Ecs.Engine;
+using GrowNet.Ecs.Engine.Models;
 using System.Runtime.InteropServices;
 
 namespace GrowNet.Ecs.Components.Topology;
@@ -46,29 +47,32 @@ public struct TopologyParameters : IComponent
         SwitchCooldownTicks = 32,
     };
 
-    /// <summary>Throws when a field is outside its range, naming the field.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A value is NaN, infinite or out of range.</exception>
+    /// <summary>Throws when a field is outside its range, naming the field (<c>parameters.leakRate</c>, …).</summary>
+    /// <exception cref="ModelConfigException">A value is NaN, infinite or out of range.</exception>
     public readonly void Validate()
     {
         if (!(LeakRate >= 0f && LeakRate <= 1f))
-            throw new ArgumentOutOfRangeException(nameof(LeakRate), LeakRate, "LeakRate (λ) must be a number in [0, 1].");
+            Fail("leakRate", LeakRate, "LeakRate (λ) must be a number in [0, 1].");
         if (!(float.IsFinite(LearningRate) && LearningRate >= 0f))
-            throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "LearningRate (η) must be a finite number ≥ 0.");
+            Fail("learningRate", LearningRate, "LearningRate (η) must be a finite number ≥ 0.");
         if (!(float.IsFinite(SurvivalThreshold) && SurvivalThreshold >= 0f))
-            throw new ArgumentOutOfRangeException(nameof(SurvivalThreshold), SurvivalThreshold, "SurvivalThreshold (θ_survival) must be a finite number ≥ 0.");
+            Fail("survivalThreshold", SurvivalThreshold, "SurvivalThreshold (θ_survival) must be a finite number ≥ 0.");
         if (!(float.IsFinite(SproutThreshold) && SproutThreshold >= 0f))
-            throw new ArgumentOutOfRangeException(nameof(SproutThreshold), SproutThreshold, "SproutThreshold (θ_sprout) must be a finite number ≥ 0.");
+            Fail("sproutThreshold", SproutThreshold, "SproutThreshold (θ_sprout) must be a finite number ≥ 0.");
         if (!(MaxDensity >= 0.0 && MaxDensity <= 1.0))
-            throw new ArgumentOutOfRangeException(nameof(MaxDensity), MaxDensity, "MaxDensity (ρmax) must be a number in [0, 1].");
+            Fail("maxDensity", MaxDensity, "MaxDensity (ρmax) must be a number in [0, 1].");
         if (!Enum.IsDefined(Activation))
-            throw new ArgumentOutOfRangeException(nameof(Activation), Activation, "Activation must be Tanh, Sigmoid, Relu or Identity.");
+            Fail("activation", Activation, "Activation must be Tanh, Sigmoid, Relu or Identity.");
         if (MaxSproutsPerTick < 0)
-            throw new ArgumentOutOfRangeException(nameof(MaxSproutsPerTick), MaxSproutsPerTick, "MaxSproutsPerTick must be ≥ 0 (0 means N).");
+            Fail("maxSproutsPerTick", MaxSproutsPerTick, "MaxSproutsPerTick must be ≥ 0 (0 means N).");
         if (!Enum.IsDefined(Representation))
-            throw new ArgumentOutOfRangeException(nameof(Representation), Representation, "Representation must be Auto, Dense or Sparse.");
+            Fail("representation", Representation, "Representation must be Auto, Dense or Sparse.");
         if (SwitchCooldownTicks < 0)
-            throw new ArgumentOutOfRangeException(nameof(SwitchCooldownTicks), SwitchCooldownTicks, "SwitchCooldownTicks must be ≥ 0.");
+            Fail("switchCooldownTicks", SwitchCooldownTicks, "SwitchCooldownTicks must be ≥ 0.");
     }
+
+    private static void Fail(string field, object value, string rule)
+        => throw new ModelConfigException("parameters." + field, $"is {value}; {rule}");
 
     /// <summary>The edge budget <c>E_max = ceil(ρmax · N²)</c> of a block of <paramref name="vertices"/> vertices.</summary>
     public readonly int EdgeBudget(int vertices)

@@ -44,7 +44,7 @@ public sealed class TopologyWorkload : IDisposable
         var parameters = TopologyParameters.Default;
         parameters.MaxDensity = density;
         parameters.Representation = representation == TopologyRepresentation.Dense ? RepresentationPolicy.Dense : RepresentationPolicy.Sparse;
-        var block = TopologyFactory.CreateRandom(world, "bench", vertices, density, parameters, maxInitialWeight: 0.5f);
+        var block = TopologyBlock.Create(world, "bench", TopologyDefinition.Random(vertices, density, parameters, maxInitialWeight: 0.5f));
         var inputs = new float[4][];
         for (int k = 0; k < inputs.Length; k++)
         {

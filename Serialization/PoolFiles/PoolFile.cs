@@ -21,6 +21,9 @@ public static class PoolFile
     /// <summary>Reads a <c>.pool</c> stream into a new pool of <paramref name="world"/>.</summary>
     public static NeuronPool Import(World world, Stream source) => FromImage(world, PoolFileCodec.Read(source));
 
+    /// <summary>File extension of neuropool 0.1 pool files.</summary>
+    public const string Extension = ".pool";
+
     /// <summary>Writes <paramref name="pool"/> to <paramref name="path"/> (temporary file, flush, rename: an existing file stays intact on failure).</summary>
     public static void Save(NeuronPool pool, string path)
     {

@@ -42,7 +42,7 @@ public static class ActivationMath
 
     /// <summary>e^x lane-wise (bit-identical to <see cref="Exp(float)"/> per lane).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TLanes Exp<TLanes>(TLanes x) where TLanes : struct, ILaneBlock<TLanes>
+    public static TLanes Exp<TLanes>(TLanes x) where TLanes : struct, ILanes16<TLanes>
     {
         x = LaneMath.Clamp(x, TLanes.Broadcast(MinArgument), TLanes.Broadcast(MaxArgument));
         var n = TLanes.Floor(TLanes.Add(TLanes.Multiply(x, TLanes.Broadcast(Log2E)), TLanes.Broadcast(0.5f)));

@@ -11,5 +11,5 @@ public interface IActivationOperator
     static abstract float Invoke(float z);
 
     /// <summary>σ(z) lane-wise, bit-identical to <see cref="Invoke(float)"/> in every lane.</summary>
-    static abstract TLanes Invoke<TLanes>(TLanes z) where TLanes : struct, ILaneBlock<TLanes>;
+    static abstract TLanes Invoke<TLanes>(TLanes z) where TLanes : struct, ILanes16<TLanes>;
 }

@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics.X86;
 
 namespace GrowNet.Ecs.Systems.Topology;
 
-/// <summary>Gathers of four and eight floats by index, for the lane blocks' <c>Gather</c> (AVX2 where present, else loads one by one).</summary>
+/// <summary>Gathers of four and eight floats by index, for the lane sets' <c>Gather</c> (AVX2 where present, else loads one by one).</summary>
 internal static unsafe class LaneGather
 {
     /// <summary><c>table[indices[l]]</c> for l = 0..3.</summary>

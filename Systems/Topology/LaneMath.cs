@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace GrowNet.Ecs.Systems.Topology;
 
 /// <summary>
-/// Scalar twins of the <see cref="ILaneBlock{TSelf}"/> operations and helpers built on them.
+/// Scalar twins of the <see cref="ILanes16{TSelf}"/> operations and helpers built on them.
 /// Every scalar function performs the same IEEE-754 single operations, in the same order, as
 /// its lane counterpart, so a value computed in a vector lane equals the one computed here.
 /// </summary>
@@ -12,7 +12,7 @@ public static class LaneMath
     /// <summary>The canonical accumulation width: W·x sums lane <c>j mod 16</c> separately.</summary>
     public const int Width = 16;
 
-    /// <summary>The canonical reduction of 16 lane sums (see <see cref="ILaneBlock{TSelf}.Sum"/>).</summary>
+    /// <summary>The canonical reduction of 16 lane sums (see <see cref="ILanes16{TSelf}.Sum"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(ReadOnlySpan<float> lanes)
     {
@@ -28,7 +28,7 @@ public static class LaneMath
 
     /// <summary>Lane version of <see cref="Clamp(float, float, float)"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TLanes Clamp<TLanes>(TLanes value, TLanes min, TLanes max) where TLanes : struct, ILaneBlock<TLanes>
+    public static TLanes Clamp<TLanes>(TLanes value, TLanes min, TLanes max) where TLanes : struct, ILanes16<TLanes>
         => TLanes.SelectWhereLess(value, min, min, TLanes.SelectWhereLess(max, value, max, value));
 
     /// <summary><c>value · 2^n</c> for integral n in [−126, 127], the power built from its bits.</summary>

@@ -11,6 +11,6 @@ public readonly struct ReluActivation : IActivationOperator
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TLanes Invoke<TLanes>(TLanes z) where TLanes : struct, ILaneBlock<TLanes>
+    public static TLanes Invoke<TLanes>(TLanes z) where TLanes : struct, ILanes16<TLanes>
         => LaneMath.Clamp(z, TLanes.Zero, TLanes.Broadcast(1f));
 }

@@ -11,7 +11,7 @@ public readonly struct SigmoidActivation : IActivationOperator
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TLanes Invoke<TLanes>(TLanes z) where TLanes : struct, ILaneBlock<TLanes>
+    public static TLanes Invoke<TLanes>(TLanes z) where TLanes : struct, ILanes16<TLanes>
     {
         var one = TLanes.Broadcast(1f);
         var negated = TLanes.Subtract(TLanes.Zero, z);

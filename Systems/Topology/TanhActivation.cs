@@ -34,7 +34,7 @@ public readonly struct TanhActivation : IActivationOperator
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TLanes Invoke<TLanes>(TLanes z) where TLanes : struct, ILaneBlock<TLanes>
+    public static TLanes Invoke<TLanes>(TLanes z) where TLanes : struct, ILanes16<TLanes>
     {
         var a = TLanes.Abs(z);
         var zz = TLanes.Multiply(z, z);

@@ -5,7 +5,7 @@ namespace GrowNet.Ecs.Systems.Topology;
 
 /// <summary>
 /// The leaky activation update of step 1, <c>x ← clip((1 − λ) x + λ σ(z), −1, 1)</c>, specialised
-/// per activation operator and lane block. The clip only ever corrects rounding: a convex
+/// per activation operator and lane set. The clip only ever corrects rounding: a convex
 /// combination of two values in [−1, 1] stays there in exact arithmetic.
 /// </summary>
 public static class TopologyActivationKernels
@@ -30,22 +30,22 @@ public static class TopologyActivationKernels
         }
     }
 
-    /// <summary>Updates with activation <typeparamref name="TActivation"/> on the widest accelerated lane block.</summary>
+    /// <summary>Updates with activation <typeparamref name="TActivation"/> on the widest accelerated lane set.</summary>
     public static void Update<TActivation>(Span<float> x, ReadOnlySpan<float> z, float leak) where TActivation : IActivationOperator
     {
-        if (LaneBlock512.IsHardwareAccelerated)
-            Update<TActivation, LaneBlock512>(x, z, leak);
-        else if (LaneBlock256.IsHardwareAccelerated)
-            Update<TActivation, LaneBlock256>(x, z, leak);
-        else if (LaneBlock128.IsHardwareAccelerated)
-            Update<TActivation, LaneBlock128>(x, z, leak);
+        if (Lanes16Vector512.IsHardwareAccelerated)
+            Update<TActivation, Lanes16Vector512>(x, z, leak);
+        else if (Lanes16Vector256.IsHardwareAccelerated)
+            Update<TActivation, Lanes16Vector256>(x, z, leak);
+        else if (Lanes16Vector128.IsHardwareAccelerated)
+            Update<TActivation, Lanes16Vector128>(x, z, leak);
         else
             UpdateScalar<TActivation>(x, z, leak, 0);
     }
 
-    /// <summary>Updates 16 vertices at a time with lane block <typeparamref name="TLanes"/>, the rest one by one.</summary>
+    /// <summary>Updates 16 vertices at a time with lane set <typeparamref name="TLanes"/>, the rest one by one.</summary>
     public static void Update<TActivation, TLanes>(Span<float> x, ReadOnlySpan<float> z, float leak)
-        where TActivation : IActivationOperator where TLanes : struct, ILaneBlock<TLanes>
+        where TActivation : IActivationOperator where TLanes : struct, ILanes16<TLanes>
     {
         if (z.Length < x.Length)
             throw new ArgumentException("z must hold a pre-activation for every activation.", nameof(z));

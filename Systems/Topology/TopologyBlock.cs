@@ -1,22 +1,30 @@
 using System.Runtime.CompilerServices;
 using GrowNet.Ecs.Components.Topology;
 using GrowNet.Ecs.Engine;
+using GrowNet.Ecs.Engine.Models;
 
 namespace GrowNet.Ecs.Systems.Topology;
 
 /// <summary>
 /// The host's handle to one dynamic-topology block living in a world (topology.md). Holds no
 /// state of its own: everything is in the world's tables, so any number of handles to the same
-/// block agree. Ticks run through <see cref="World.Step"/>. Setters validate everything before
-/// changing anything; a call that throws leaves the block as it was.
+/// block agree. Ticks run only through <see cref="World.Step"/> (stage the input with
+/// <see cref="SetInput"/> first). Views are read-only; setters validate everything before
+/// changing anything, and a call that throws leaves the block as it was.
 /// </summary>
-public sealed class TopologyBlock
+public sealed partial class TopologyBlock : Population
 {
-    internal TopologyBlock(World world, Entity entity)
+    internal TopologyBlock(World world, Entity entity) : base(world, entity)
     {
-        World = world;
-        Entity = entity;
     }
+
+    /// <inheritdoc />
+    public override string Family => TopologyFamily.FamilyName;
+
+    /// <summary>Creates a block from its config record; the definition is validated before anything is created.</summary>
+    /// <exception cref="ModelConfigException">A field of <paramref name="definition"/> is invalid (the exception names it).</exception>
+    /// <exception cref="InvalidOperationException">Called from inside a tick.</exception>
+    public static TopologyBlock Create(World world, string name, TopologyDefinition definition) => TopologyFactory.Create(world, name, definition);
 
     /// <summary>Finds the block behind <paramref name="entity"/>.</summary>
     /// <exception cref="ArgumentException">The entity is not a live block.</exception>
@@ -39,15 +47,6 @@ public sealed class TopologyBlock
         blocks.Sort((a, b) => a.Entity.Index.CompareTo(b.Entity.Index));
         return blocks;
     }
-
-    /// <summary>The world the block lives in.</summary>
-    public World World { get; }
-
-    /// <summary>The block entity.</summary>
-    public Entity Entity { get; }
-
-    /// <summary>The block's name.</summary>
-    public string Name => World.Names.Get(Entity);
 
     /// <summary>The block's parameters (read-only; change them with <see cref="SetParameters"/>).</summary>
     public ref readonly TopologyParameters Parameters => ref World.Get<TopologyParameters>(Entity);
@@ -161,13 +160,6 @@ public sealed class TopologyBlock
         Activations.CopyTo(destination);
     }
 
-    /// <summary>Stages <paramref name="input"/> and runs one world tick.</summary>
-    public void Tick(ReadOnlySpan<float> input)
-    {
-        SetInput(input);
-        World.Step();
-    }
-
     /// <summary>Whether W[<paramref name="row"/>, <paramref name="column"/>] is an edge (M = 1).</summary>
     public bool HasEdge(int row, int column)
     {
@@ -195,20 +187,7 @@ public sealed class TopologyBlock
         int n = VertexCount;
         if (destination.Length != n * n)
             throw new ArgumentException($"Destination holds {destination.Length} values; W has {n} × {n}.", nameof(destination));
-        destination.Clear();
-        var data = new BlockArrays(World, State);
-        if (State.Representation == TopologyRepresentation.Dense)
-        {
-            for (int i = 0; i < n; i++)
-                data.DenseWeights.AsSpan(i * data.Stride, n).CopyTo(destination.Slice(i * n, n));
-            return;
-        }
-
-        for (int i = 0; i < n; i++)
-        {
-            for (int k = data.RowStart[i]; k < data.RowStart[i] + data.Degree[i]; k++)
-                destination[i * n + data.EdgeColumns[k]] = data.EdgeWeights[k];
-        }
+        TopologyStorage.CopyWeights(World, State, destination);
     }
 
     /// <summary>Copies M as an N × N row-major matrix into <paramref name="destination"/>.</summary>
@@ -217,32 +196,17 @@ public sealed class TopologyBlock
         int n = VertexCount;
         if (destination.Length != n * n)
             throw new ArgumentException($"Destination holds {destination.Length} values; M has {n} × {n}.", nameof(destination));
-        destination.Clear();
-        var data = new BlockArrays(World, State);
-        for (int i = 0; i < n; i++)
-        {
-            if (State.Representation == TopologyRepresentation.Dense)
-            {
-                for (int j = 0; j < n; j++)
-                    destination[i * n + j] = (data.DenseMask[i * data.WordsPerRow + (j >> 6)] & (1UL << (j & 63))) != 0;
-            }
-            else
-            {
-                for (int k = data.RowStart[i]; k < data.RowStart[i] + data.Degree[i]; k++)
-                    destination[i * n + data.EdgeColumns[k]] = true;
-            }
-        }
+        TopologyStorage.CopyMask(World, State, destination);
     }
 
     /// <summary>Every edge, row by row in ascending column order.</summary>
     public IReadOnlyList<TopologyEdge> Edges()
     {
         var edges = new List<TopologyEdge>(EdgeCount);
-        var data = new BlockArrays(World, State);
-        for (int i = 0; i < data.VertexCount; i++)
+        for (int i = 0; i < VertexCount; i++)
         {
             int row = i;
-            TopologyStorage.VisitRow(data, State.Representation, i, (j, w) => edges.Add(new TopologyEdge(row, j, w)));
+            TopologyStorage.VisitRow(World, State, i, (j, w) => edges.Add(new TopologyEdge(row, j, w)));
         }
 
         return edges;
@@ -251,28 +215,13 @@ public sealed class TopologyBlock
     /// <summary>The block's summary.</summary>
     public TopologyStatistics Statistics()
     {
-        var data = new BlockArrays(World, State);
-        int n = data.VertexCount;
-        double weightSum = 0;
-        if (State.Representation == TopologyRepresentation.Dense)
-        {
-            for (int i = 0; i < n; i++)
-                foreach (float w in data.DenseWeights.AsSpan(i * data.Stride, n))
-                    weightSum += Math.Abs(w);
-        }
-        else
-        {
-            for (int i = 0; i < n; i++)
-                foreach (float w in data.EdgeWeights.AsSpan(data.RowStart[i], data.Degree[i]))
-                    weightSum += Math.Abs(w);
-        }
-
-        double activity = 0;
-        foreach (float x in data.Activation.AsSpan(0, n))
-            activity += Math.Abs(x);
+        int n = VertexCount;
         int edges = EdgeCount;
-        return new TopologyStatistics(n, edges, EdgeBudget, edges == 0 ? 0 : weightSum / edges, n == 0 ? 0 : activity / n,
-            Representation, TickCount);
+        double activity = 0;
+        foreach (float x in Activations)
+            activity += Math.Abs(x);
+        return new TopologyStatistics(n, edges, EdgeBudget, edges == 0 ? 0 : TopologyStorage.AbsWeightSum(World, State) / edges,
+            n == 0 ? 0 : activity / n, Representation, TickCount);
     }
 
     /// <summary>

@@ -7,16 +7,16 @@ namespace GrowNet.Ecs.Systems.Topology;
 /// <summary>
 /// The dense-representation kernels: row-major W with a row stride (a multiple of 64), one
 /// mask bit per cell, x padded with zeros to the kernel's column count. Each kernel exists as a
-/// generic over <see cref="ILaneBlock{TSelf}"/> and as a scalar loop; all give identical bits
+/// generic over <see cref="ILanes16{TSelf}"/> and as a scalar loop; all give identical bits
 /// (the canonical sum order, docs/topology.md). The non-generic entry points pick the widest
-/// accelerated lane block.
+/// accelerated lane set.
 /// </summary>
 public static class TopologyDenseKernels
 {
-    /// <summary>The lane block the entry points use on this machine ("scalar" when none is accelerated).</summary>
+    /// <summary>The lane set the entry points use on this machine ("scalar" when none is accelerated).</summary>
     public static string PathName
-        => LaneBlock512.IsHardwareAccelerated ? "Vector512" : LaneBlock256.IsHardwareAccelerated ? "Vector256"
-            : LaneBlock128.IsHardwareAccelerated ? "Vector128" : "scalar";
+        => Lanes16Vector512.IsHardwareAccelerated ? "Vector512" : Lanes16Vector256.IsHardwareAccelerated ? "Vector256"
+            : Lanes16Vector128.IsHardwareAccelerated ? "Vector128" : "scalar";
 
     /// <summary>
     /// <c>dots[r] = Σ_j W[r, j] · x[j]</c> over <paramref name="columns"/> columns in the canonical
@@ -29,19 +29,19 @@ public static class TopologyDenseKernels
     /// <param name="dots">One result per row.</param>
     public static void RowDots(ReadOnlySpan<float> weights, int stride, ReadOnlySpan<float> x, int columns, Span<float> dots)
     {
-        if (LaneBlock512.IsHardwareAccelerated)
-            RowDots<LaneBlock512>(weights, stride, x, columns, dots);
-        else if (LaneBlock256.IsHardwareAccelerated)
-            RowDots<LaneBlock256>(weights, stride, x, columns, dots);
-        else if (LaneBlock128.IsHardwareAccelerated)
-            RowDots<LaneBlock128>(weights, stride, x, columns, dots);
+        if (Lanes16Vector512.IsHardwareAccelerated)
+            RowDots<Lanes16Vector512>(weights, stride, x, columns, dots);
+        else if (Lanes16Vector256.IsHardwareAccelerated)
+            RowDots<Lanes16Vector256>(weights, stride, x, columns, dots);
+        else if (Lanes16Vector128.IsHardwareAccelerated)
+            RowDots<Lanes16Vector128>(weights, stride, x, columns, dots);
         else
             RowDotsScalar(weights, stride, x, columns, dots);
     }
 
-    /// <summary><see cref="RowDots"/> with lane block <typeparamref name="TLanes"/>; four rows at a time share each load of x.</summary>
+    /// <summary><see cref="RowDots"/> with lane set <typeparamref name="TLanes"/>; four rows at a time share each load of x.</summary>
     public static void RowDots<TLanes>(ReadOnlySpan<float> weights, int stride, ReadOnlySpan<float> x, int columns, Span<float> dots)
-        where TLanes : struct, ILaneBlock<TLanes>
+        where TLanes : struct, ILanes16<TLanes>
     {
         CheckShape(weights.Length, stride, x.Length, columns, dots.Length);
         ref float w = ref MemoryMarshal.GetReference(weights);
@@ -113,19 +113,19 @@ public static class TopologyDenseKernels
     public static int PlasticityRows(Span<float> weights, Span<ulong> mask, int stride, ReadOnlySpan<float> x, int columns,
         int firstRow, float rewardRate, float survival, Span<int> degrees)
     {
-        if (LaneBlock512.IsHardwareAccelerated)
-            return PlasticityRows<LaneBlock512>(weights, mask, stride, x, columns, firstRow, rewardRate, survival, degrees);
-        if (LaneBlock256.IsHardwareAccelerated)
-            return PlasticityRows<LaneBlock256>(weights, mask, stride, x, columns, firstRow, rewardRate, survival, degrees);
-        if (LaneBlock128.IsHardwareAccelerated)
-            return PlasticityRows<LaneBlock128>(weights, mask, stride, x, columns, firstRow, rewardRate, survival, degrees);
+        if (Lanes16Vector512.IsHardwareAccelerated)
+            return PlasticityRows<Lanes16Vector512>(weights, mask, stride, x, columns, firstRow, rewardRate, survival, degrees);
+        if (Lanes16Vector256.IsHardwareAccelerated)
+            return PlasticityRows<Lanes16Vector256>(weights, mask, stride, x, columns, firstRow, rewardRate, survival, degrees);
+        if (Lanes16Vector128.IsHardwareAccelerated)
+            return PlasticityRows<Lanes16Vector128>(weights, mask, stride, x, columns, firstRow, rewardRate, survival, degrees);
         return PlasticityRowsScalar(weights, mask, stride, x, columns, firstRow, rewardRate, survival, degrees);
     }
 
-    /// <summary><see cref="PlasticityRows"/> with lane block <typeparamref name="TLanes"/>; 16-cell groups with no edge are skipped.</summary>
+    /// <summary><see cref="PlasticityRows"/> with lane set <typeparamref name="TLanes"/>; 16-cell groups with no edge are skipped.</summary>
     public static int PlasticityRows<TLanes>(Span<float> weights, Span<ulong> mask, int stride, ReadOnlySpan<float> x, int columns,
         int firstRow, float rewardRate, float survival, Span<int> degrees)
-        where TLanes : struct, ILaneBlock<TLanes>
+        where TLanes : struct, ILanes16<TLanes>
     {
         CheckPlasticityShape(weights.Length, mask.Length, stride, x.Length, columns, firstRow, degrees.Length);
         ref float w = ref MemoryMarshal.GetReference(weights);

@@ -4,10 +4,10 @@ using GrowNet.Ecs.Engine;
 namespace GrowNet.Ecs.Systems.Topology;
 
 /// <summary>
-/// Creates dynamic-topology blocks in a world: the block entity (<see cref="TopologyParameters"/> +
+/// Creates dynamic-topology blocks in a world (behind <see cref="TopologyBlock.Create"/>): the block entity (<see cref="TopologyParameters"/> +
 /// <see cref="TopologyState"/>) and its vertex, dense, sparse and change tables. Everything is
 /// validated before anything is created, so bad input leaves the world untouched. New blocks
-/// have x = 0, s = 1, b = 0, R = 1.
+/// have x = 0, s = 1, b = 0, R = 1. The block's limits and random streams are public constants.
 /// </summary>
 public static class TopologyFactory
 {
@@ -20,32 +20,35 @@ public static class TopologyFactory
     /// <summary>Counter-random stream of initial weight draws.</summary>
     public const ulong WeightStream = 0x746F_706F_0002UL;
 
-    /// <summary>A block without edges.</summary>
-    public static TopologyBlock CreateEmpty(World world, string name, int vertices, TopologyParameters parameters)
+    /// <summary>Creates the block <paramref name="definition"/> describes (validated first; nothing is created on error).</summary>
+    internal static TopologyBlock Create(World world, string name, TopologyDefinition definition)
     {
-        ValidateCommon(world, name, vertices, parameters);
-        return Build(world, name, vertices, parameters, 0, (_, _) => { });
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        definition.Validate();
+        world.ThrowIfIterating();
+        if (world.Scheduler.IsRunning)
+            throw new InvalidOperationException("Topology blocks are created between ticks, not from inside a system.");
+        return definition.Skeleton switch
+        {
+            TopologySkeleton.Random => CreateRandom(world, name, definition.Vertices, definition.InitialDensity, definition.Parameters,
+                definition.MaxInitialWeight),
+            TopologySkeleton.Edges => CreateFromEdges(world, name, definition.Vertices, definition.Edges, definition.Parameters),
+            _ => Build(world, name, definition.Vertices, definition.Parameters, 0, (_, _) => { }),
+        };
     }
 
     /// <summary>
-    /// A block whose skeleton has each ordered pair i ≠ j with probability <paramref name="density"/>,
-    /// drawn from the world's counter-based random streams (keyed by the world seed, the block's
-    /// entity index, the world tick and the cell), with weights uniform in
+    /// A skeleton with each ordered pair i ≠ j with probability <paramref name="density"/>, drawn
+    /// from the world's counter-based random streams (keyed by the world seed, the block's entity
+    /// index, the world tick and the cell), with weights uniform in
     /// [−<paramref name="maxInitialWeight"/>, <paramref name="maxInitialWeight"/>]. Should the draws
     /// exceed E_max, the edges of the highest cells are left out.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">Density outside [0, ρmax], or a bad weight scale, vertex count or parameter.</exception>
-    public static TopologyBlock CreateRandom(World world, string name, int vertices, double density, TopologyParameters parameters,
-        float maxInitialWeight = 0.5f)
+    private static TopologyBlock CreateRandom(World world, string name, int vertices, double density, TopologyParameters parameters,
+        float maxInitialWeight)
     {
-        ValidateCommon(world, name, vertices, parameters);
-        if (!(density >= 0.0 && density <= 1.0))
-            throw new ArgumentOutOfRangeException(nameof(density), density, "Initial density must be a number in [0, 1].");
-        if (density > parameters.MaxDensity)
-            throw new ArgumentOutOfRangeException(nameof(density), density,
-                $"Initial density {density} exceeds MaxDensity (ρmax) {parameters.MaxDensity}; the skeleton would break the edge budget.");
-        if (!(maxInitialWeight >= 0f && maxInitialWeight <= 1f))
-            throw new ArgumentOutOfRangeException(nameof(maxInitialWeight), maxInitialWeight, "The initial weight scale must be a number in [0, 1].");
         int budget = parameters.EdgeBudget(vertices);
         var columns = new int[vertices];
         var weights = new float[vertices];
@@ -75,36 +78,12 @@ public static class TopologyFactory
         });
     }
 
-    /// <summary>A block with the supplied skeleton.</summary>
-    /// <exception cref="ArgumentException">An edge is out of range, a self edge, a duplicate, has a weight outside [−1, 1], or the edges exceed E_max.</exception>
-    public static TopologyBlock CreateFromEdges(World world, string name, int vertices, ReadOnlySpan<TopologyEdge> edges,
+    /// <summary>The supplied skeleton (validated by the definition: in range, distinct, off-diagonal, within the budget).</summary>
+    private static TopologyBlock CreateFromEdges(World world, string name, int vertices, IReadOnlyList<TopologyEdge> edges,
         TopologyParameters parameters)
     {
-        ValidateCommon(world, name, vertices, parameters);
-        int budget = parameters.EdgeBudget(vertices);
-        if (edges.Length > budget)
-            throw new ArgumentException(
-                $"{edges.Length} edges exceed the edge budget E_max = ceil(ρmax · N²) = {budget} (ρmax {parameters.MaxDensity}, N {vertices}).",
-                nameof(edges));
         var sorted = edges.ToArray();
-        for (int k = 0; k < sorted.Length; k++)
-        {
-            var edge = sorted[k];
-            if ((uint)edge.Row >= (uint)vertices || (uint)edge.Column >= (uint)vertices)
-                throw new ArgumentException($"Edge {k} ({edge.Row}, {edge.Column}) lies outside the block's {vertices} vertices.", nameof(edges));
-            if (edge.Row == edge.Column)
-                throw new ArgumentException($"Edge {k} ({edge.Row}, {edge.Column}) is a self edge; M[i, i] is always 0.", nameof(edges));
-            if (!(edge.Weight >= -1f && edge.Weight <= 1f))
-                throw new ArgumentException($"Edge {k} ({edge.Row}, {edge.Column}) has weight {edge.Weight}; weights lie in [−1, 1].", nameof(edges));
-        }
-
         Array.Sort(sorted, static (a, b) => a.Row != b.Row ? a.Row.CompareTo(b.Row) : a.Column.CompareTo(b.Column));
-        for (int k = 1; k < sorted.Length; k++)
-        {
-            if (sorted[k].Row == sorted[k - 1].Row && sorted[k].Column == sorted[k - 1].Column)
-                throw new ArgumentException($"Edge ({sorted[k].Row}, {sorted[k].Column}) is given twice.", nameof(edges));
-        }
-
         return Build(world, name, vertices, parameters, sorted.Length, (_, write) =>
         {
             var columns = new int[vertices];
@@ -124,24 +103,6 @@ public static class TopologyFactory
                 write(i, columns.AsSpan(0, count), weights.AsSpan(0, count));
             }
         });
-    }
-
-    /// <summary>Throws unless 1 ≤ N ≤ <see cref="MaxVertices"/>.</summary>
-    public static void ValidateVertexCount(int vertices)
-    {
-        if (vertices < 1 || vertices > MaxVertices)
-            throw new ArgumentOutOfRangeException(nameof(vertices), vertices, $"A topology block has 1..{MaxVertices} vertices (N).");
-    }
-
-    private static void ValidateCommon(World world, string name, int vertices, in TopologyParameters parameters)
-    {
-        ArgumentNullException.ThrowIfNull(world);
-        ArgumentNullException.ThrowIfNull(name);
-        ValidateVertexCount(vertices);
-        parameters.Validate();
-        world.ThrowIfIterating();
-        if (world.Scheduler.IsRunning)
-            throw new InvalidOperationException("Topology blocks are created between ticks, not from inside a system.");
     }
 
     private static int EstimateEdges(int vertices, double density, int budget)
@@ -164,11 +125,11 @@ public static class TopologyFactory
         var entity = world.Create(parameters, new TopologyState { Reward = 1f });
         world.Names.Set(entity, name);
         ref var state = ref world.Get<TopologyState>(entity);
-        state.Vertices = world.CreateTable(TopologyColumns.VertexSet, entity, vertices);
-        state.DenseWeights = world.CreateTable(TopologyColumns.DenseWeightSet, entity);
-        state.DenseMask = world.CreateTable(TopologyColumns.DenseMaskSet, entity);
-        state.Edges = world.CreateTable(TopologyColumns.EdgeSet, entity);
-        state.Changes = world.CreateTable(TopologyColumns.ChangeSet, entity);
+        state.Vertices = world.CreateTable(TopologyColumns.VertexTable.Set, entity, vertices);
+        state.DenseWeights = world.CreateTable(TopologyColumns.DenseWeightTable.Set, entity);
+        state.DenseMask = world.CreateTable(TopologyColumns.DenseMaskTable.Set, entity);
+        state.Edges = world.CreateTable(TopologyColumns.EdgeTable.Set, entity);
+        state.Changes = world.CreateTable(TopologyColumns.ChangeTable.Set, entity);
         state.Representation = representation;
         var vertexTable = world.GetTable(state.Vertices);
         vertexTable.Span(TopologyColumns.SensoryGain).Fill(1f);

@@ -1,6 +1,7 @@
 using System.Numerics;
 using GrowNet.Ecs.Components.Topology;
 using GrowNet.Ecs.Engine;
+using GrowNet.Ecs.Engine.Models;
 
 namespace GrowNet.Ecs.Systems.Topology;
 
@@ -21,32 +22,44 @@ public static class TopologyInvariants
     private static void Validate(World world, Entity entity, string blockName)
     {
         string name = $"topology block '{blockName}' ({entity})";
-        world.Get<TopologyParameters>(entity).Validate();
-        var state = world.Get<TopologyState>(entity);
-        foreach (var handle in new[] { state.Vertices, state.DenseWeights, state.DenseMask, state.Edges, state.Changes })
+        try
         {
-            Require(world.IsAlive(handle), name, "refers to a missing table");
-            Require(world.GetTable(handle).Owner == entity, name, "refers to a table it does not own");
+            world.Get<TopologyParameters>(entity).Validate();
+        }
+        catch (ModelConfigException e)
+        {
+            Fail(name, $"has invalid parameters ({e.Message})");
         }
 
-        Require(world.GetTable(state.Vertices).Set.IsSupersetOf(TopologyColumns.VertexSet), name, "vertex table lacks its columns");
-        var data = new BlockArrays(world, state);
-        int n = data.VertexCount;
+        var state = world.Get<TopologyState>(entity);
+        TableHandle[] handles = [state.Vertices, state.DenseWeights, state.DenseMask, state.Edges, state.Changes];
+        for (int t = 0; t < handles.Length; t++)
+        {
+            var declaration = TopologyColumns.Tables[t];
+            Require(world.IsAlive(handles[t]), name, $"refers to a missing {declaration.Name} table");
+            Require(world.GetTable(handles[t]).Owner == entity, name, $"refers to a {declaration.Name} table it does not own");
+            Require(world.GetTable(handles[t]).Set.IsSupersetOf(declaration.Set), name, $"{declaration.Name} table lacks its columns");
+        }
+
+        var vertices = world.GetTable(state.Vertices);
+        var activation = vertices.Span(TopologyColumns.Activation);
+        var degree = vertices.Span(TopologyColumns.Degree);
+        int n = vertices.Count;
         Require(n <= TopologyFactory.MaxVertices, name, $"has {n} vertices");
         long edges = 0;
         for (int i = 0; i < n; i++)
         {
-            float x = data.Activation[i];
+            float x = activation[i];
             if (!(Math.Abs(x) <= 1f))
                 Fail(name, $"activation of vertex {i} is {x}, outside [-1, 1]");
-            Require(data.Degree[i] >= 0 && data.Degree[i] < Math.Max(1, n), name, $"vertex {i} has degree {data.Degree[i]}");
-            edges += data.Degree[i];
+            Require(degree[i] >= 0 && degree[i] < Math.Max(1, n), name, $"vertex {i} has degree {degree[i]}");
+            edges += degree[i];
         }
 
         if (state.Representation == TopologyRepresentation.Dense)
-            ValidateDense(data, state, n, name);
+            ValidateDense(DenseSkeleton.Of(world, state), n, name);
         else if (state.Representation == TopologyRepresentation.Sparse)
-            ValidateSparse(data, n, name);
+            ValidateSparse(SparseSkeleton.Of(world, state), n, name);
         else
             Fail(name, $"has unknown representation {(int)state.Representation}");
 
@@ -59,22 +72,22 @@ public static class TopologyInvariants
             Require((uint)rows[k] < (uint)n && (uint)columns[k] < (uint)n, name, $"queued change {k} lies outside the block");
     }
 
-    private static void ValidateDense(in BlockArrays data, in TopologyState state, int n, string name)
+    private static void ValidateDense(in DenseSkeleton data, int n, string name)
     {
         int stride = data.Stride;
         Require(stride == TopologyStorage.StrideFor(n), name, $"has row stride {stride}, expected {TopologyStorage.StrideFor(n)}");
-        Require(data.DenseCells == n * stride && data.DenseMaskWords == n * (stride / 64), name, "dense tables do not match N × stride");
+        Require(data.Cells == n * stride && data.MaskWords == n * (stride / 64), name, "dense tables do not match N × stride");
         int words = stride / 64;
         for (int i = 0; i < n; i++)
         {
             int degree = 0;
             for (int word = 0; word < words; word++)
-                degree += BitOperations.PopCount(data.DenseMask[i * words + word]);
+                degree += BitOperations.PopCount(data.Mask[i * words + word]);
             Require(degree == data.Degree[i], name, $"row {i} has {degree} mask bits but degree {data.Degree[i]}");
             for (int j = 0; j < stride; j++)
             {
-                bool edge = (data.DenseMask[i * words + (j >> 6)] & (1UL << (j & 63))) != 0;
-                float w = data.DenseWeights[i * stride + j];
+                bool edge = (data.Mask[i * words + (j >> 6)] & (1UL << (j & 63))) != 0;
+                float w = data.Weights[i * stride + j];
                 if (edge && (j >= n || j == i))
                     Fail(name, j == i ? $"has a self edge at {i}" : $"row {i} has a mask bit past the last vertex");
                 if (edge ? !(Math.Abs(w) <= 1f) : BitConverter.SingleToInt32Bits(w) != 0)
@@ -83,7 +96,7 @@ public static class TopologyInvariants
         }
     }
 
-    private static void ValidateSparse(in BlockArrays data, int n, string name)
+    private static void ValidateSparse(in SparseSkeleton data, int n, string name)
     {
         var ranges = new (int Start, int End)[n];
         for (int i = 0; i < n; i++)
@@ -93,10 +106,10 @@ public static class TopologyInvariants
             ranges[i] = (start, end);
             for (int k = start; k < end; k++)
             {
-                int j = data.EdgeColumns[k];
+                int j = data.Columns[k];
                 Require((uint)j < (uint)n && j != i, name, $"row {i} has an edge to {j}");
-                Require(k == start || j > data.EdgeColumns[k - 1], name, $"row {i} is not in ascending column order");
-                Require(Math.Abs(data.EdgeWeights[k]) <= 1f, name, $"|W[{i},{j}]| exceeds 1");
+                Require(k == start || j > data.Columns[k - 1], name, $"row {i} is not in ascending column order");
+                Require(Math.Abs(data.Weights[k]) <= 1f, name, $"|W[{i},{j}]| exceeds 1");
             }
         }
 

@@ -12,9 +12,8 @@ namespace GrowNet.Ecs.Systems.Topology;
 /// </summary>
 public sealed class TopologyPlasticitySystem : ISystem
 {
-    private readonly List<Entity> blocks = new();
     private float[] paddedX = [];
-    private int[] prunedPerBlock = [];
+    private int[] prunedPerChunk = [];
 
     /// <inheritdoc />
     public string Name => "TopologyPlasticity";
@@ -22,118 +21,128 @@ public sealed class TopologyPlasticitySystem : ISystem
     /// <inheritdoc />
     public void Update(World world)
     {
-        TopologyBlocks.Collect(world, blocks);
-        foreach (var entity in blocks)
+        foreach (var table in world.Query(TopologyBlocks.BlockSet))
         {
-            var parameters = world.Get<TopologyParameters>(entity);
-            ref var state = ref world.Get<TopologyState>(entity);
-            Step(world, parameters, ref state);
+            var parameters = table.Span<TopologyParameters>();
+            var states = table.Span<TopologyState>();
+            for (int row = 0; row < table.Count; row++)
+                Step(world, parameters[row], ref states[row]);
         }
     }
 
     private void Step(World world, in TopologyParameters parameters, ref TopologyState state)
     {
-        var data = new BlockArrays(world, state);
-        int n = data.VertexCount;
+        var vertices = world.GetTable(state.Vertices);
+        int n = vertices.Count;
         if (n == 0)
             return;
         float rewardRate = parameters.LearningRate * state.Reward;
-        int columns = data.KernelColumns;
-        int rowsPerBlock = state.Representation == TopologyRepresentation.Dense
-            ? TopologyDynamicsSystem.RowsPerBlock(columns)
-            : TopologyDynamicsSystem.SparseRowsPerBlock(n, data.EdgeRows);
-        int blockCount = (n + rowsPerBlock - 1) / rowsPerBlock;
-        if (prunedPerBlock.Length < blockCount)
-            prunedPerBlock = new int[Math.Max(blockCount, prunedPerBlock.Length * 2)];
+        var rule = new PlasticityRule(rewardRate, parameters.SurvivalThreshold);
+        int chunkCount;
         if (state.Representation == TopologyRepresentation.Dense)
         {
+            var dense = DenseSkeleton.Of(world, state);
+            int columns = dense.KernelColumns;
+            int rowsPerChunk = TopologyDynamicsSystem.RowsPerChunk(columns);
+            chunkCount = EnsureBlocks(n, rowsPerChunk);
             if (paddedX.Length < columns)
                 paddedX = new float[Math.Max(columns, paddedX.Length * 2)];
-            data.Activation.AsSpan(0, n).CopyTo(paddedX);
+            vertices.Span(TopologyColumns.Activation).CopyTo(paddedX);
             paddedX.AsSpan(n, columns - n).Clear();
-            world.Parallel.For(n, rowsPerBlock,
-                new DenseRows(data, paddedX, rewardRate, parameters.SurvivalThreshold, rowsPerBlock, prunedPerBlock));
+            world.Parallel.For(n, rowsPerChunk, new DenseRows(dense, paddedX, rule, rowsPerChunk, prunedPerChunk));
         }
         else
         {
-            world.Parallel.For(n, rowsPerBlock,
-                new SparseRows(data, rewardRate, parameters.SurvivalThreshold, rowsPerBlock, prunedPerBlock));
+            var sparse = SparseSkeleton.Of(world, state);
+            int rowsPerChunk = TopologyDynamicsSystem.SparseRowsPerChunk(n, sparse.EdgeRows);
+            chunkCount = EnsureBlocks(n, rowsPerChunk);
+            world.Parallel.For(n, rowsPerChunk,
+                new SparseRows(sparse, vertices.DangerousGetArray(TopologyColumns.Activation), rule, rowsPerChunk, prunedPerChunk));
         }
 
         int pruned = 0;
-        for (int b = 0; b < blockCount; b++)
-            pruned += prunedPerBlock[b];
+        for (int b = 0; b < chunkCount; b++)
+            pruned += prunedPerChunk[b];
         state.EdgeCount -= pruned;
         state.LastPruned = pruned;
         if (state.Representation == TopologyRepresentation.Sparse && pruned > 0)
             state.SparseRowsHaveGaps = true;
     }
 
-    /// <summary>Plasticity and pruning for a range of dense rows.</summary>
+    private int EnsureBlocks(int n, int rowsPerChunk)
+    {
+        int chunkCount = (n + rowsPerChunk - 1) / rowsPerChunk;
+        if (prunedPerChunk.Length < chunkCount)
+            prunedPerChunk = new int[Math.Max(chunkCount, prunedPerChunk.Length * 2)];
+        return chunkCount;
+    }
+
+    /// <summary>The tick's constants of the rule: (η R) rounded once, and θ_survival.</summary>
+    private readonly record struct PlasticityRule(float RewardRate, float Survival);
+
+    /// <summary>Plasticity and pruning for a range of dense rows (context: W and M, the padded x, the rule, each block's pruned count).</summary>
     private readonly struct DenseRows : IRangeAction
     {
-        private readonly BlockArrays data;
+        private readonly DenseSkeleton w;
         private readonly float[] x;
-        private readonly float rewardRate;
-        private readonly float survival;
-        private readonly int rowsPerBlock;
+        private readonly PlasticityRule rule;
+        private readonly int rowsPerChunk;
         private readonly int[] pruned;
 
-        public DenseRows(in BlockArrays data, float[] x, float rewardRate, float survival, int rowsPerBlock, int[] pruned)
+        public DenseRows(in DenseSkeleton w, float[] x, PlasticityRule rule, int rowsPerChunk, int[] pruned)
         {
-            this.data = data;
+            this.w = w;
             this.x = x;
-            this.rewardRate = rewardRate;
-            this.survival = survival;
-            this.rowsPerBlock = rowsPerBlock;
+            this.rule = rule;
+            this.rowsPerChunk = rowsPerChunk;
             this.pruned = pruned;
         }
 
         public void Execute(int start, int end)
         {
-            int stride = data.Stride;
+            int stride = w.Stride;
             int rows = end - start;
-            var weights = data.DenseWeights.AsSpan(start * stride, rows * stride);
-            var mask = data.DenseMask.AsSpan(start * data.WordsPerRow, rows * data.WordsPerRow);
-            pruned[start / rowsPerBlock] = TopologyDenseKernels.PlasticityRows(weights, mask, stride, x, data.KernelColumns, start,
-                rewardRate, survival, data.Degree.AsSpan(start, rows));
+            var weights = w.Weights.AsSpan(start * stride, rows * stride);
+            var mask = w.Mask.AsSpan(start * w.WordsPerRow, rows * w.WordsPerRow);
+            pruned[start / rowsPerChunk] = TopologyDenseKernels.PlasticityRows(weights, mask, stride, x, w.KernelColumns, start,
+                rule.RewardRate, rule.Survival, w.Degree.AsSpan(start, rows));
         }
     }
 
-    /// <summary>Plasticity and pruning for a range of sparse rows.</summary>
+    /// <summary>Plasticity and pruning for a range of sparse rows (context: the edge rows, x, the rule, each block's pruned count).</summary>
     private readonly struct SparseRows : IRangeAction
     {
-        private readonly BlockArrays data;
-        private readonly float rewardRate;
-        private readonly float survival;
-        private readonly int rowsPerBlock;
+        private readonly SparseSkeleton w;
+        private readonly float[] x;
+        private readonly PlasticityRule rule;
+        private readonly int rowsPerChunk;
         private readonly int[] pruned;
 
-        public SparseRows(in BlockArrays data, float rewardRate, float survival, int rowsPerBlock, int[] pruned)
+        public SparseRows(in SparseSkeleton w, float[] x, PlasticityRule rule, int rowsPerChunk, int[] pruned)
         {
-            this.data = data;
-            this.rewardRate = rewardRate;
-            this.survival = survival;
-            this.rowsPerBlock = rowsPerBlock;
+            this.w = w;
+            this.x = x;
+            this.rule = rule;
+            this.rowsPerChunk = rowsPerChunk;
             this.pruned = pruned;
         }
 
         public void Execute(int start, int end)
         {
-            var x = data.Activation.AsSpan(0, data.VertexCount);
+            var activation = x.AsSpan(0, w.VertexCount);
             int count = 0;
             for (int i = start; i < end; i++)
             {
-                int rowStart = data.RowStart[i];
-                int degree = data.Degree[i];
-                float xi = x[i];
-                int kept = TopologySparseKernels.PlasticityRow(data.EdgeColumns.AsSpan(rowStart, degree),
-                    data.EdgeWeights.AsSpan(rowStart, degree), x, xi, rewardRate * xi, survival);
-                data.Degree[i] = kept;
+                int rowStart = w.RowStart[i];
+                int degree = w.Degree[i];
+                float xi = activation[i];
+                int kept = TopologySparseKernels.PlasticityRow(w.Columns.AsSpan(rowStart, degree), w.Weights.AsSpan(rowStart, degree),
+                    activation, xi, rule.RewardRate * xi, rule.Survival);
+                w.Degree[i] = kept;
                 count += degree - kept;
             }
 
-            pruned[start / rowsPerBlock] = count;
+            pruned[start / rowsPerChunk] = count;
         }
     }
 }

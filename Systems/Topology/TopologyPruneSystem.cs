@@ -12,7 +12,6 @@ namespace GrowNet.Ecs.Systems.Topology;
 /// </summary>
 public sealed class TopologyPruneSystem : ISystem
 {
-    private readonly List<Entity> blocks = new();
     private readonly SparseRebuildBuffers buffers = new();
 
     /// <inheritdoc />
@@ -21,8 +20,11 @@ public sealed class TopologyPruneSystem : ISystem
     /// <inheritdoc />
     public void Update(World world)
     {
-        TopologyBlocks.Collect(world, blocks);
-        foreach (var entity in blocks)
-            TopologyStorage.ApplyChanges(world, ref world.Get<TopologyState>(entity), buffers);
+        // Applying changes resizes the blocks' own tables, never the block entities' table.
+        foreach (var table in world.QueryOwners(TopologyBlocks.BlockSet))
+        {
+            for (int row = 0; row < table.Count; row++)
+                TopologyStorage.ApplyChanges(world, ref table.Span<TopologyState>()[row], buffers);
+        }
     }
 }

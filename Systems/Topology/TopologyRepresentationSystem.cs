@@ -11,23 +11,24 @@ namespace GrowNet.Ecs.Systems.Topology;
 /// </summary>
 public sealed class TopologyRepresentationSystem : ISystem
 {
-    private readonly List<Entity> blocks = new();
-
     /// <inheritdoc />
     public string Name => "TopologyRepresentation";
 
     /// <inheritdoc />
     public void Update(World world)
     {
-        TopologyBlocks.Collect(world, blocks);
-        foreach (var entity in blocks)
+        // A switch re-lays the blocks' own tables, never the block entities' table.
+        foreach (var table in world.QueryOwners(TopologyBlocks.BlockSet))
         {
-            var parameters = world.Get<TopologyParameters>(entity);
-            ref var state = ref world.Get<TopologyState>(entity);
-            int n = world.GetTable(state.Vertices).Count;
-            var wanted = Choose(parameters, state, n);
-            if (wanted != state.Representation)
-                Switch(world, ref state, wanted);
+            for (int row = 0; row < table.Count; row++)
+            {
+                var parameters = table.Span<TopologyParameters>()[row];
+                ref var state = ref table.Span<TopologyState>()[row];
+                int n = world.GetTable(state.Vertices).Count;
+                var wanted = Choose(parameters, state, n);
+                if (wanted != state.Representation)
+                    Switch(world, ref state, wanted);
+            }
         }
     }
 

@@ -33,31 +33,31 @@ public static class TopologySparseKernels
     /// Steps 2 and 3 for one row: each edge's weight becomes
     /// <c>clip(W + gain · (x_j − x_i W), −1, 1)</c> with gain = (η R) x_i; edges with
     /// <c>|W| &lt; θ_survival</c> are dropped and the survivors moved to the front in order.
-    /// Picks the widest accelerated lane block (sixteen edges at a time, the same operations per
+    /// Picks the widest accelerated lane set (sixteen edges at a time, the same operations per
     /// edge as <see cref="PlasticityRowScalar"/>).
     /// </summary>
     /// <returns>The number of surviving edges (the row's new degree).</returns>
     public static int PlasticityRow(Span<int> columns, Span<float> weights, ReadOnlySpan<float> x, float xi, float gain, float survival)
     {
-        if (LaneBlock512.IsHardwareAccelerated)
-            return PlasticityRow<LaneBlock512>(columns, weights, x, xi, gain, survival);
-        if (LaneBlock256.IsHardwareAccelerated)
-            return PlasticityRow<LaneBlock256>(columns, weights, x, xi, gain, survival);
-        if (LaneBlock128.IsHardwareAccelerated)
-            return PlasticityRow<LaneBlock128>(columns, weights, x, xi, gain, survival);
+        if (Lanes16Vector512.IsHardwareAccelerated)
+            return PlasticityRow<Lanes16Vector512>(columns, weights, x, xi, gain, survival);
+        if (Lanes16Vector256.IsHardwareAccelerated)
+            return PlasticityRow<Lanes16Vector256>(columns, weights, x, xi, gain, survival);
+        if (Lanes16Vector128.IsHardwareAccelerated)
+            return PlasticityRow<Lanes16Vector128>(columns, weights, x, xi, gain, survival);
         return PlasticityRowScalar(columns, weights, x, xi, gain, survival);
     }
 
     /// <summary>
     /// <see cref="PlasticityRow(Span{int}, Span{float}, ReadOnlySpan{float}, float, float, float)"/>
-    /// sixteen edges at a time: x_j is gathered into a lane block, the update and clip run on the
+    /// sixteen edges at a time: x_j is gathered into a lane set, the update and clip run on the
     /// lanes, and a group whose edges all survive is stored whole (the common case); a group with
     /// a pruned edge is compacted edge by edge. The tail goes through the scalar loop.
     /// </summary>
-    /// <typeparam name="TLanes">The lane block implementation.</typeparam>
+    /// <typeparam name="TLanes">The lane set implementation.</typeparam>
     /// <returns>The number of surviving edges (the row's new degree).</returns>
     public static unsafe int PlasticityRow<TLanes>(Span<int> columns, Span<float> weights, ReadOnlySpan<float> x, float xi, float gain,
-        float survival) where TLanes : struct, ILaneBlock<TLanes>
+        float survival) where TLanes : struct, ILanes16<TLanes>
     {
         // The gather below is unchecked: one vectorised range test per row keeps it inside x.
         if (columns[..(columns.Length & ~(LaneMath.Width - 1))].ContainsAnyExceptInRange(0, x.Length - 1))

@@ -38,7 +38,7 @@ public class MixedWorldCodecTests
         }
 
         if (models.HasFlag(Models.Topology))
-            TopologyFactory.CreateRandom(world, "block", 24, 0.2, TopologyParameters.Default);
+            TopologyBlock.Create(world, "block", TopologyDefinition.Random(24, 0.2, TopologyParameters.Default));
         return world;
     }
 

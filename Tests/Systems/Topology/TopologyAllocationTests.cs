@@ -32,7 +32,8 @@ public class TopologyAllocationTests
         for (int t = 0; t < ticks; t++)
         {
             block.Reward = t % 3 == 0 ? -0.5f : 1f;
-            block.Tick(inputs[t % inputs.Length]);
+            block.SetInput(inputs[t % inputs.Length]);
+            block.World.Step();
             ref readonly var state = ref block.State;
             changes += state.LastPruned + state.LastSprouted + state.LastReplaced;
         }

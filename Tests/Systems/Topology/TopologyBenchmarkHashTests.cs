@@ -38,7 +38,7 @@ public class TopologyBenchmarkHashTests
         var parameters = TopologyParameters.Default;
         parameters.MaxDensity = Density;
         parameters.Representation = policy;
-        var block = TopologyFactory.CreateRandom(world, "bench", Vertices, Density, parameters, maxInitialWeight: 0.5f);
+        var block = TopologyBlock.Create(world, "bench", TopologyDefinition.Random(Vertices, Density, parameters, maxInitialWeight: 0.5f));
         var inputs = new float[4][];
         for (int k = 0; k < inputs.Length; k++)
         {
@@ -48,7 +48,11 @@ public class TopologyBenchmarkHashTests
         }
 
         int tick = 0;
-        void Step() => block.Tick(inputs[tick++ & 3]);
+        void Step()
+        {
+            block.SetInput(inputs[tick++ & 3]);
+            world.Step();
+        }
 
         for (int t = 0; t < 5; t++)
             Step();

@@ -76,7 +76,7 @@ public class TopologyCandidateSelectionTests
             parameters.SproutThreshold = 0.05f;
             parameters.MaxSproutsPerTick = limit;
             using var world = Pipeline.CreateWorld();
-            var block = TopologyFactory.CreateFromEdges(world, "select", n, existing.ToArray(), parameters);
+            var block = TopologyBlock.Create(world, "select", TopologyDefinition.FromEdges(n, existing.ToArray(), parameters));
             block.SetActivations(x);
             var before = TopologyTestWorlds.Matrices(block).M;
             var expected = BruteForce(x, before, parameters.SproutThreshold, limit).ToList();
@@ -110,9 +110,7 @@ public class TopologyCandidateSelectionTests
         parameters.SproutThreshold = 0.05f;
         parameters.MaxSproutsPerTick = 1;
         using var world = Pipeline.CreateWorld();
-        var block = TopologyFactory.CreateFromEdges(world, "collide", 3,
-            [new TopologyEdge(0, 1, 0.3f), new TopologyEdge(1, 0, 0.3f), new TopologyEdge(0, 2, 0.3f), new TopologyEdge(1, 2, 0.3f)],
-            parameters);
+        var block = TopologyBlock.Create(world, "collide", TopologyDefinition.FromEdges(3, [new TopologyEdge(0, 1, 0.3f), new TopologyEdge(1, 0, 0.3f), new TopologyEdge(0, 2, 0.3f), new TopologyEdge(1, 2, 0.3f)], parameters));
         block.SetActivations([b, a, s]);
         world.Step();
         Assert.That(block.HasEdge(2, 0), Is.True);

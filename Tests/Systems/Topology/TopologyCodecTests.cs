@@ -23,7 +23,8 @@ public class TopologyCodecTests
         for (int t = 0; t < 15; t++)
         {
             block.Reward = t % 4 == 0 ? -0.3f : 1f;
-            block.Tick(TopologyTestWorlds.NoiseVector(131, t, 70, 2f));
+            block.SetInput(TopologyTestWorlds.NoiseVector(131, t, 70, 2f));
+            block.World.Step();
         }
 
         block.Reward = 0.7f;

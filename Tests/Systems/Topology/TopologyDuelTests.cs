@@ -20,7 +20,7 @@ public class TopologyDuelTests
         parameters.LearningRate = 0f;
         parameters.SurvivalThreshold = 0f;
         parameters.SproutThreshold = 0.1f;
-        var block = TopologyFactory.CreateFromEdges(Pipeline.CreateWorld(), "duel", x.Length, edges, parameters);
+        var block = TopologyBlock.Create(Pipeline.CreateWorld(), "duel", TopologyDefinition.FromEdges(x.Length, edges, parameters));
         block.SetActivations(x);
         return block;
     }

@@ -22,8 +22,10 @@ public class TopologyGrowthTests
         for (int t = 0; t < 5; t++)
         {
             var input = TopologyTestWorlds.NoiseVector(71, t, n);
-            dense.Tick(input);
-            sparse.Tick(input);
+            dense.SetInput(input);
+            dense.World.Step();
+            sparse.SetInput(input);
+            sparse.World.Step();
         }
 
         var edgesBefore = dense.Edges();
@@ -51,8 +53,10 @@ public class TopologyGrowthTests
         for (int t = 0; t < 15; t++)
         {
             var input = TopologyTestWorlds.NoiseVector(72, t, grown);
-            dense.Tick(input);
-            sparse.Tick(input);
+            dense.SetInput(input);
+            dense.World.Step();
+            sparse.SetInput(input);
+            sparse.World.Step();
             TopologyReferenceTests.AssertIdentical(dense, sparse, $"tick {t} after growth");
         }
 
@@ -71,14 +75,16 @@ public class TopologyGrowthTests
         using var _ = world;
         grown.AddVertices(4);
         using var other = GrowNet.Ecs.Systems.Pipeline.CreateWorld(81);
-        var fresh = TopologyFactory.CreateFromEdges(other, "fresh", 9, grown.Edges().ToArray(), parameters);
+        var fresh = TopologyBlock.Create(other, "fresh", TopologyDefinition.FromEdges(9, grown.Edges().ToArray(), parameters));
         fresh.SetBias(grown.Bias);
         fresh.SetSensoryGain(grown.SensoryGain);
         for (int t = 0; t < 20; t++)
         {
             var input = TopologyTestWorlds.NoiseVector(82, t, 9);
-            grown.Tick(input);
-            fresh.Tick(input);
+            grown.SetInput(input);
+            grown.World.Step();
+            fresh.SetInput(input);
+            fresh.World.Step();
             TopologyReferenceTests.AssertIdentical(grown, fresh, $"tick {t}");
         }
     }

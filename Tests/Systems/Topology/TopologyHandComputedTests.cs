@@ -26,8 +26,7 @@ public class TopologyHandComputedTests
         parameters.Representation = policy;
         var world = Pipeline.CreateWorld();
         world.SetThreadCount(1);
-        return TopologyFactory.CreateFromEdges(world, "n3", 3,
-            [new TopologyEdge(0, 1, 0.5f), new TopologyEdge(2, 0, -0.3f), new TopologyEdge(1, 2, 0.04f)], parameters);
+        return TopologyBlock.Create(world, "n3", TopologyDefinition.FromEdges(3, [new TopologyEdge(0, 1, 0.5f), new TopologyEdge(2, 0, -0.3f), new TopologyEdge(1, 2, 0.04f)], parameters));
     }
 
     private static void AssertWeights(TopologyBlock block, double[,] expected, string step)
@@ -53,7 +52,8 @@ public class TopologyHandComputedTests
 
         // Tick 1, u = (2, 2, 0), R = 1.
         // z = W·0 + u = (2, 2, 0);  x = 0.5·0 + 0.5·tanh(z) = (0.482013790, 0.482013790, 0).
-        block.Tick([2f, 2f, 0f]);
+        block.SetInput([2f, 2f, 0f]);
+        block.World.Step();
         Assert.That(block.PreActivations.ToArray(), Is.EqualTo(new[] { 2f, 2f, 0f }));
         Assert.That(block.Activations[0], Is.EqualTo(0.48201379003790845).Within(Tolerance));
         Assert.That(block.Activations[1], Is.EqualTo(0.48201379003790845).Within(Tolerance));
@@ -75,7 +75,8 @@ public class TopologyHandComputedTests
         // Tick 2, u = (2, 2, 3), R = 1.
         // z_0 = W[0,1] x_1 + 2 = 2.269004340;  z_1 = W[1,0] x_0 + 2 = 2.111989780;  z_2 = W[2,0] x_0 + 3 = 2.855395863.
         // x = 0.5 x + 0.5 tanh(z) = (0.730425379, 0.726577873, 0.496700869).
-        block.Tick([2f, 2f, 3f]);
+        block.SetInput([2f, 2f, 3f]);
+        block.World.Step();
         Assert.That(block.PreActivations[0], Is.EqualTo(2.269004339905275).Within(Tolerance));
         Assert.That(block.PreActivations[1], Is.EqualTo(2.1119897795452824).Within(Tolerance));
         Assert.That(block.PreActivations[2], Is.EqualTo(2.8553958629886274).Within(Tolerance));

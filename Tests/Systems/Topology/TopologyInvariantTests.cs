@@ -31,7 +31,8 @@ public class TopologyInvariantTests
         {
             block.Reward = 4f * TopologyTestWorlds.Noise(seed, t, -7);
             // Inputs far outside [−1, 1] too: activations must stay bounded whatever arrives.
-            block.Tick(TopologyTestWorlds.NoiseVector(seed, t, n, t % 5 == 0 ? 50f : 2f));
+            block.SetInput(TopologyTestWorlds.NoiseVector(seed, t, n, t % 5 == 0 ? 50f : 2f));
+            block.World.Step();
             TopologyTestWorlds.AssertInvariants(block, $"tick {t}");
             changes += block.State.LastPruned + block.State.LastSprouted + block.State.LastReplaced;
         }
@@ -51,7 +52,11 @@ public class TopologyInvariantTests
         block.Reward = 0f;
         var (before, mask) = TopologyTestWorlds.Matrices(block);
         for (int t = 0; t < 20; t++)
-            block.Tick(TopologyTestWorlds.NoiseVector(41, t, 20));
+        {
+            block.SetInput(TopologyTestWorlds.NoiseVector(41, t, 20));
+            block.World.Step();
+        }
+
         var (after, maskAfter) = TopologyTestWorlds.Matrices(block);
         Assert.That(after, Is.EqualTo(before));
         Assert.That(maskAfter, Is.EqualTo(mask));
@@ -66,9 +71,10 @@ public class TopologyInvariantTests
         parameters.LeakRate = 1f;
         parameters.SurvivalThreshold = 0.3f;
         using var world = Pipeline.CreateWorld();
-        var block = TopologyFactory.CreateFromEdges(world, "r0", 3, [new TopologyEdge(0, 1, 0.2f)], parameters);
+        var block = TopologyBlock.Create(world, "r0", TopologyDefinition.FromEdges(3, [new TopologyEdge(0, 1, 0.2f)], parameters));
         block.Reward = 0f;
-        block.Tick([5f, 5f, 0f]);
+        block.SetInput([5f, 5f, 0f]);
+        block.World.Step();
         Assert.That(block.HasEdge(0, 1), Is.True, "pruned (0.2 < 0.3), then re-sprouted at P = x_0 x_1");
         Assert.That(block.Weight(0, 1), Is.EqualTo(block.Activations[0] * block.Activations[1]));
         Assert.That(block.HasEdge(1, 0), Is.True);
@@ -84,7 +90,7 @@ public class TopologyInvariantTests
         parameters.SproutThreshold = 2f;
         parameters.SurvivalThreshold = 0f;
         using var world = Pipeline.CreateWorld();
-        var block = TopologyFactory.CreateFromEdges(world, "anti", 2, [new TopologyEdge(0, 1, 0.3f)], parameters);
+        var block = TopologyBlock.Create(world, "anti", TopologyDefinition.FromEdges(2, [new TopologyEdge(0, 1, 0.3f)], parameters));
         block.SetActivations([0.8f, 0.6f]);
         // Hebbian target x_1 / x_0 = 0.75 lies above 0.3: R > 0 raises W, R < 0 lowers it, further each tick.
         block.Reward = -1f;
@@ -114,7 +120,8 @@ public class TopologyInvariantTests
         Assert.That(block.EdgeBudget, Is.EqualTo(0));
         for (int t = 0; t < 30; t++)
         {
-            block.Tick(TopologyTestWorlds.NoiseVector(51, t, 16, 3f));
+            block.SetInput(TopologyTestWorlds.NoiseVector(51, t, 16, 3f));
+            block.World.Step();
             Assert.That(block.EdgeCount, Is.EqualTo(0));
             TopologyTestWorlds.AssertInvariants(block, $"tick {t}");
         }
@@ -130,15 +137,17 @@ public class TopologyInvariantTests
         parameters.SurvivalThreshold = 0f;
         parameters.MaxSproutsPerTick = 1000;
         using var world = Pipeline.CreateWorld();
-        var block = TopologyFactory.CreateEmpty(world, "full", n, parameters);
+        var block = TopologyBlock.Create(world, "full", TopologyDefinition.Empty(n, parameters));
         Assert.That(block.EdgeBudget, Is.EqualTo(n * n));
         // Same-sign activations make every pair a candidate (P > 0).
-        block.Tick(Enumerable.Repeat(1f, n).ToArray());
+        block.SetInput(Enumerable.Repeat(1f, n).ToArray());
+        block.World.Step();
         TopologyTestWorlds.AssertInvariants(block, "after one tick");
         Assert.That(block.EdgeCount, Is.EqualTo(n * (n - 1)), "all but the diagonal");
         for (int t = 0; t < 10; t++)
         {
-            block.Tick(TopologyTestWorlds.NoiseVector(61, t, n));
+            block.SetInput(TopologyTestWorlds.NoiseVector(61, t, n));
+            block.World.Step();
             TopologyTestWorlds.AssertInvariants(block, $"tick {t}");
         }
     }
@@ -150,8 +159,9 @@ public class TopologyInvariantTests
         parameters.SproutThreshold = 0f;
         parameters.MaxSproutsPerTick = 7;
         using var world = Pipeline.CreateWorld();
-        var block = TopologyFactory.CreateEmpty(world, "k", 12, parameters);
-        block.Tick(Enumerable.Repeat(1f, 12).ToArray());
+        var block = TopologyBlock.Create(world, "k", TopologyDefinition.Empty(12, parameters));
+        block.SetInput(Enumerable.Repeat(1f, 12).ToArray());
+        block.World.Step();
         Assert.That(block.EdgeCount, Is.EqualTo(7));
         Assert.That(block.State.LastSprouted, Is.EqualTo(7));
     }

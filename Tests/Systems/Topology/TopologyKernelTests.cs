@@ -6,7 +6,7 @@ using NUnit.Framework;
 namespace GrowNet.Ecs.Tests.Systems.Topology;
 
 /// <summary>
-/// The SIMD kernels: every lane block the machine accelerates gives the same bits as the scalar
+/// The SIMD kernels: every lane set the machine accelerates gives the same bits as the scalar
 /// code (the canonical sum order), the sparse kernels reproduce the dense ones, and the
 /// activations are accurate.
 /// </summary>
@@ -43,18 +43,18 @@ public class TopologyKernelTests
     [TestCase(0.5)]
     [TestCase(0.03)]
     [TestCase(1.0)]
-    public void RowDots_AllLaneBlocksAndSparse_AreBitIdentical(double density)
+    public void RowDots_AllLaneSetsAndSparse_AreBitIdentical(double density)
     {
         var (w, m, x) = RandomRows(7, density);
         var scalar = new float[Rows];
         TopologyDenseKernels.RowDotsScalar(w, Stride, x, Columns, scalar);
         var results = new List<(string, float[])>();
-        if (LaneBlock512.IsHardwareAccelerated)
-            results.Add(("512", Run<LaneBlock512>()));
-        if (LaneBlock256.IsHardwareAccelerated)
-            results.Add(("256", Run<LaneBlock256>()));
-        if (LaneBlock128.IsHardwareAccelerated)
-            results.Add(("128", Run<LaneBlock128>()));
+        if (Lanes16Vector512.IsHardwareAccelerated)
+            results.Add(("512", Run<Lanes16Vector512>()));
+        if (Lanes16Vector256.IsHardwareAccelerated)
+            results.Add(("256", Run<Lanes16Vector256>()));
+        if (Lanes16Vector128.IsHardwareAccelerated)
+            results.Add(("128", Run<Lanes16Vector128>()));
         var dispatched = new float[Rows];
         TopologyDenseKernels.RowDots(w, Stride, x, Columns, dispatched);
         results.Add(("dispatch", dispatched));
@@ -77,7 +77,7 @@ public class TopologyKernelTests
             Assert.That(scalar[i], Is.EqualTo(exact).Within(1e-4));
         }
 
-        float[] Run<TLanes>() where TLanes : struct, ILaneBlock<TLanes>
+        float[] Run<TLanes>() where TLanes : struct, ILanes16<TLanes>
         {
             var dots = new float[Rows];
             TopologyDenseKernels.RowDots<TLanes>(w, Stride, x, Columns, dots);
@@ -88,7 +88,7 @@ public class TopologyKernelTests
     [TestCase(0.5f, 0.05f)]
     [TestCase(-1.3f, 0.3f)]
     [TestCase(40f, 0.02f)]
-    public void Plasticity_AllLaneBlocksAndSparse_AreBitIdentical(float rewardRate, float survival)
+    public void Plasticity_AllLaneSetsAndSparse_AreBitIdentical(float rewardRate, float survival)
     {
         var (w0, m0, x) = RandomRows(9, 0.4);
         var (expectedW, expectedM) = ((float[])w0.Clone(), (ulong[])m0.Clone());
@@ -100,12 +100,12 @@ public class TopologyKernelTests
         {
             ("dispatch", (w, m, d) => TopologyDenseKernels.PlasticityRows(w, m, Stride, x, Columns, 3, rewardRate, survival, d)),
         };
-        if (LaneBlock512.IsHardwareAccelerated)
-            variants.Add(("512", (w, m, d) => TopologyDenseKernels.PlasticityRows<LaneBlock512>(w, m, Stride, x, Columns, 3, rewardRate, survival, d)));
-        if (LaneBlock256.IsHardwareAccelerated)
-            variants.Add(("256", (w, m, d) => TopologyDenseKernels.PlasticityRows<LaneBlock256>(w, m, Stride, x, Columns, 3, rewardRate, survival, d)));
-        if (LaneBlock128.IsHardwareAccelerated)
-            variants.Add(("128", (w, m, d) => TopologyDenseKernels.PlasticityRows<LaneBlock128>(w, m, Stride, x, Columns, 3, rewardRate, survival, d)));
+        if (Lanes16Vector512.IsHardwareAccelerated)
+            variants.Add(("512", (w, m, d) => TopologyDenseKernels.PlasticityRows<Lanes16Vector512>(w, m, Stride, x, Columns, 3, rewardRate, survival, d)));
+        if (Lanes16Vector256.IsHardwareAccelerated)
+            variants.Add(("256", (w, m, d) => TopologyDenseKernels.PlasticityRows<Lanes16Vector256>(w, m, Stride, x, Columns, 3, rewardRate, survival, d)));
+        if (Lanes16Vector128.IsHardwareAccelerated)
+            variants.Add(("128", (w, m, d) => TopologyDenseKernels.PlasticityRows<Lanes16Vector128>(w, m, Stride, x, Columns, 3, rewardRate, survival, d)));
         foreach (var (name, run) in variants)
         {
             var (w, m, d) = ((float[])w0.Clone(), (ulong[])m0.Clone(), new int[Rows]);
@@ -120,12 +120,12 @@ public class TopologyKernelTests
             ("sparse dispatch", TopologySparseKernels.PlasticityRow),
             ("sparse scalar", TopologySparseKernels.PlasticityRowScalar),
         };
-        if (LaneBlock512.IsHardwareAccelerated)
-            sparseVariants.Add(("sparse 512", TopologySparseKernels.PlasticityRow<LaneBlock512>));
-        if (LaneBlock256.IsHardwareAccelerated)
-            sparseVariants.Add(("sparse 256", TopologySparseKernels.PlasticityRow<LaneBlock256>));
-        if (LaneBlock128.IsHardwareAccelerated)
-            sparseVariants.Add(("sparse 128", TopologySparseKernels.PlasticityRow<LaneBlock128>));
+        if (Lanes16Vector512.IsHardwareAccelerated)
+            sparseVariants.Add(("sparse 512", TopologySparseKernels.PlasticityRow<Lanes16Vector512>));
+        if (Lanes16Vector256.IsHardwareAccelerated)
+            sparseVariants.Add(("sparse 256", TopologySparseKernels.PlasticityRow<Lanes16Vector256>));
+        if (Lanes16Vector128.IsHardwareAccelerated)
+            sparseVariants.Add(("sparse 128", TopologySparseKernels.PlasticityRow<Lanes16Vector128>));
         foreach (var (name, kernel) in sparseVariants)
         {
             for (int i = 0; i < Rows; i++)
@@ -167,15 +167,15 @@ public class TopologyKernelTests
         void Check<TActivation>() where TActivation : IActivationOperator
         {
             var expected = Array.ConvertAll(padded, TActivation.Invoke);
-            if (LaneBlock512.IsHardwareAccelerated)
-                Assert.That(Bits(Lanes<TActivation, LaneBlock512>()), Is.EqualTo(Bits(expected)), typeof(TActivation).Name + " 512");
-            if (LaneBlock256.IsHardwareAccelerated)
-                Assert.That(Bits(Lanes<TActivation, LaneBlock256>()), Is.EqualTo(Bits(expected)), typeof(TActivation).Name + " 256");
-            if (LaneBlock128.IsHardwareAccelerated)
-                Assert.That(Bits(Lanes<TActivation, LaneBlock128>()), Is.EqualTo(Bits(expected)), typeof(TActivation).Name + " 128");
+            if (Lanes16Vector512.IsHardwareAccelerated)
+                Assert.That(Bits(Lanes<TActivation, Lanes16Vector512>()), Is.EqualTo(Bits(expected)), typeof(TActivation).Name + " 512");
+            if (Lanes16Vector256.IsHardwareAccelerated)
+                Assert.That(Bits(Lanes<TActivation, Lanes16Vector256>()), Is.EqualTo(Bits(expected)), typeof(TActivation).Name + " 256");
+            if (Lanes16Vector128.IsHardwareAccelerated)
+                Assert.That(Bits(Lanes<TActivation, Lanes16Vector128>()), Is.EqualTo(Bits(expected)), typeof(TActivation).Name + " 128");
         }
 
-        float[] Lanes<TActivation, TLanes>() where TActivation : IActivationOperator where TLanes : struct, ILaneBlock<TLanes>
+        float[] Lanes<TActivation, TLanes>() where TActivation : IActivationOperator where TLanes : struct, ILanes16<TLanes>
         {
             var result = new float[padded.Length];
             for (int i = 0; i < padded.Length; i += 16)
@@ -241,19 +241,19 @@ public class TopologyKernelTests
     }
 
     [Test]
-    public void Gather_AllLaneBlocks_ReadTheIndexedValues()
+    public void Gather_AllLaneSets_ReadTheIndexedValues()
     {
         var table = Enumerable.Range(0, 100).Select(k => k * 0.25f - 3f).ToArray();
         var indices = Enumerable.Range(0, 16).Select(l => (l * 37 + 11) % 100).ToArray();
         var expected = Array.ConvertAll(indices, k => table[k]);
-        if (LaneBlock512.IsHardwareAccelerated)
-            Assert.That(Gather<LaneBlock512>(), Is.EqualTo(expected), "512");
-        if (LaneBlock256.IsHardwareAccelerated)
-            Assert.That(Gather<LaneBlock256>(), Is.EqualTo(expected), "256");
-        if (LaneBlock128.IsHardwareAccelerated)
-            Assert.That(Gather<LaneBlock128>(), Is.EqualTo(expected), "128");
+        if (Lanes16Vector512.IsHardwareAccelerated)
+            Assert.That(Gather<Lanes16Vector512>(), Is.EqualTo(expected), "512");
+        if (Lanes16Vector256.IsHardwareAccelerated)
+            Assert.That(Gather<Lanes16Vector256>(), Is.EqualTo(expected), "256");
+        if (Lanes16Vector128.IsHardwareAccelerated)
+            Assert.That(Gather<Lanes16Vector128>(), Is.EqualTo(expected), "128");
 
-        unsafe float[] Gather<TLanes>() where TLanes : struct, ILaneBlock<TLanes>
+        unsafe float[] Gather<TLanes>() where TLanes : struct, ILanes16<TLanes>
         {
             var result = new float[16];
             fixed (float* pinned = table)

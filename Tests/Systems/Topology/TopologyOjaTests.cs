@@ -34,7 +34,7 @@ public class TopologyOjaTests
     public void IsolatedEdge_ConvergesToClippedRatio(float xi, float xj, float start, RepresentationPolicy policy)
     {
         using var world = Pipeline.CreateWorld();
-        var block = TopologyFactory.CreateFromEdges(world, "oja", 2, [new TopologyEdge(0, 1, start)], Frozen(policy));
+        var block = TopologyBlock.Create(world, "oja", TopologyDefinition.FromEdges(2, [new TopologyEdge(0, 1, start)], Frozen(policy)));
         block.SetActivations([xi, xj]);
         double target = Math.Clamp((double)xj / xi, -1, 1);
         for (int t = 0; t < 3000; t++)
@@ -50,7 +50,7 @@ public class TopologyOjaTests
         var parameters = Frozen(RepresentationPolicy.Dense);
         parameters.SurvivalThreshold = 0.005f;
         using var world = Pipeline.CreateWorld();
-        var block = TopologyFactory.CreateFromEdges(world, "oja", 2, [new TopologyEdge(0, 1, 0.2f)], parameters);
+        var block = TopologyBlock.Create(world, "oja", TopologyDefinition.FromEdges(2, [new TopologyEdge(0, 1, 0.2f)], parameters));
         block.SetActivations([-0.6f, 0.3f]);
         for (int t = 0; t < 3000 && block.EdgeCount > 0; t++)
             world.Step();
@@ -62,8 +62,7 @@ public class TopologyOjaTests
     public void FixedPoint_IsStationary()
     {
         using var world = Pipeline.CreateWorld();
-        var block = TopologyFactory.CreateFromEdges(world, "oja", 2, [new TopologyEdge(0, 1, 0.5f)],
-            Frozen(RepresentationPolicy.Dense));
+        var block = TopologyBlock.Create(world, "oja", TopologyDefinition.FromEdges(2, [new TopologyEdge(0, 1, 0.5f)], Frozen(RepresentationPolicy.Dense)));
         block.SetActivations([0.8f, 0.4f]);
         world.Step();
         // x_j − x_i W = 0.4 − 0.8·0.5 = 0 exactly in float32, so ΔW = 0.
@@ -81,7 +80,7 @@ public class TopologyOjaTests
                 if (i != j)
                     edges.Add(new TopologyEdge(i, j, TopologyTestWorlds.Noise(5, i, j)));
         using var world = Pipeline.CreateWorld();
-        var block = TopologyFactory.CreateFromEdges(world, "oja", n, edges.ToArray(), Frozen(policy));
+        var block = TopologyBlock.Create(world, "oja", TopologyDefinition.FromEdges(n, edges.ToArray(), Frozen(policy)));
         var x = new float[n];
         for (int i = 0; i < n; i++)
             x[i] = (i % 2 == 0 ? 1 : -1) * (0.15f + 0.8f * (i + 1) / n);

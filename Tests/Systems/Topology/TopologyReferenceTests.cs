@@ -77,7 +77,8 @@ public class TopologyReferenceTests
             var input = TopologyTestWorlds.NoiseVector(seed, t + 1, n, inputScale);
             float reward = RewardAt(seed, t);
             block.Reward = reward;
-            block.Tick(input);
+            block.SetInput(input);
+            block.World.Step();
             bool ambiguous = reference.Step(Array.ConvertAll(input, v => (double)v), reward);
             Assert.That(ambiguous, Is.False, $"tick {t}: the frozen structure made a structural decision");
             AssertMatches(block, reference, $"tick {t}");
@@ -117,7 +118,8 @@ public class TopologyReferenceTests
             var input = TopologyTestWorlds.NoiseVector(seed, t + 1, n, inputScale);
             float reward = RewardAt(seed, t);
             block.Reward = reward;
-            block.Tick(input);
+            block.SetInput(input);
+            block.World.Step();
             bool ambiguous = reference.Step(Array.ConvertAll(input, v => (double)v), reward);
             if (ambiguous)
             {
@@ -186,8 +188,10 @@ public class TopologyReferenceTests
         {
             var input = TopologyTestWorlds.NoiseVector(seed, t + 1, n);
             dense.Reward = sparse.Reward = RewardAt(seed, t);
-            dense.Tick(input);
-            sparse.Tick(input);
+            dense.SetInput(input);
+            dense.World.Step();
+            sparse.SetInput(input);
+            sparse.World.Step();
             AssertIdentical(dense, sparse, $"tick {t}");
             changes += dense.State.LastPruned + dense.State.LastSprouted + dense.State.LastReplaced;
             duels += dense.State.LastReplaced;
@@ -210,8 +214,10 @@ public class TopologyReferenceTests
         for (int t = 0; t < 12; t++)
         {
             var input = TopologyTestWorlds.NoiseVector(21, t + 1, n);
-            serial.Tick(input);
-            parallel.Tick(input);
+            serial.SetInput(input);
+            serial.World.Step();
+            parallel.SetInput(input);
+            parallel.World.Step();
             AssertIdentical(serial, parallel, $"tick {t}");
             if (t == 5)
             {

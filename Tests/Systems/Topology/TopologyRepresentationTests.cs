@@ -27,9 +27,9 @@ public class TopologyRepresentationTests
     public void Creation_PicksTheRepresentationByDensity()
     {
         using var world = Pipeline.CreateWorld(3);
-        Assert.That(TopologyFactory.CreateRandom(world, "a", 200, 0.01, TopologyParameters.Default).Representation,
+        Assert.That(TopologyBlock.Create(world, "a", TopologyDefinition.Random(200, 0.01, TopologyParameters.Default)).Representation,
             Is.EqualTo(TopologyRepresentation.Sparse));
-        Assert.That(TopologyFactory.CreateRandom(world, "b", 200, 0.4, TopologyParameters.Default).Representation,
+        Assert.That(TopologyBlock.Create(world, "b", TopologyDefinition.Random(200, 0.4, TopologyParameters.Default)).Representation,
             Is.EqualTo(TopologyRepresentation.Dense));
     }
 
@@ -60,7 +60,8 @@ public class TopologyRepresentationTests
             }
 
             var before = block.Representation;
-            block.Tick(Enumerable.Repeat(t % 2 == 0 ? 3f : -3f, 60).ToArray());
+            block.SetInput(Enumerable.Repeat(t % 2 == 0 ? 3f : -3f, 60).ToArray());
+            block.World.Step();
             if (block.Representation != before)
             {
                 Assert.That(t - lastSwitch, Is.GreaterThanOrEqualTo(parameters.SwitchCooldownTicks), $"switch at tick {t}");
@@ -96,8 +97,10 @@ public class TopologyRepresentationTests
             }
 
             var input = TopologyTestWorlds.NoiseVector(93, t, 45);
-            steady.Tick(input);
-            switching.Tick(input);
+            steady.SetInput(input);
+            steady.World.Step();
+            switching.SetInput(input);
+            switching.World.Step();
             TopologyReferenceTests.AssertIdentical(steady, switching, $"tick {t}");
         }
 
@@ -114,7 +117,11 @@ public class TopologyRepresentationTests
             var (world, block) = TopologyTestWorlds.RandomBlock(97, 260, 0.03, parameters, threads);
             using var _ = world;
             for (int t = 0; t < 25; t++)
-                block.Tick(TopologyTestWorlds.NoiseVector(97, t, 260, 2f));
+            {
+                block.SetInput(TopologyTestWorlds.NoiseVector(97, t, 260, 2f));
+                block.World.Step();
+            }
+
             Assert.That(block.State.Switches, Is.GreaterThan(0));
             var bytes = new List<byte>();
             foreach (var table in world.Tables())

@@ -90,7 +90,7 @@ internal static class TopologyTestWorlds
     {
         var world = Pipeline.CreateWorld(seed);
         world.SetThreadCount(threads);
-        var block = TopologyFactory.CreateRandom(world, "test", n, density, parameters, maxInitialWeight: 0.8f);
+        var block = TopologyBlock.Create(world, "test", TopologyDefinition.Random(n, density, parameters, maxInitialWeight: 0.8f));
         block.SetBias(NoiseVector(seed ^ 0xB1A5, 0, n, 0.3f));
         block.SetSensoryGain(NoiseVector(seed ^ 0x6A1, 0, n, 1.5f));
         return (world, block);

@@ -1,4 +1,5 @@
 using GrowNet.Ecs.Components.Topology;
+using GrowNet.Ecs.Engine.Models;
 using GrowNet.Ecs.Systems;
 using GrowNet.Ecs.Systems.Topology;
 using NUnit.Framework;
@@ -14,10 +15,10 @@ public class TopologyValidationTests
     public void BadVertexCount_Throws_WorldUntouched(int n)
     {
         using var world = Pipeline.CreateWorld();
-        Assert.That(() => TopologyFactory.CreateEmpty(world, "b", n, TopologyParameters.Default),
-            Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("vertices"));
-        Assert.That(() => TopologyFactory.CreateRandom(world, "b", n, 0.1, TopologyParameters.Default),
-            Throws.InstanceOf<ArgumentOutOfRangeException>());
+        Assert.That(() => TopologyBlock.Create(world, "b", TopologyDefinition.Empty(n, TopologyParameters.Default)),
+            Throws.InstanceOf<ModelConfigException>().With.Property(nameof(ModelConfigException.Field)).EqualTo("vertices"));
+        Assert.That(() => TopologyBlock.Create(world, "b", TopologyDefinition.Random(n, 0.1, TopologyParameters.Default)),
+            Throws.InstanceOf<ModelConfigException>().With.Message.Contains("vertices"));
         Assert.That(world.EntityCount, Is.EqualTo(0));
         Assert.That(world.Tables().Count(), Is.EqualTo(0));
     }
@@ -30,8 +31,9 @@ public class TopologyValidationTests
         using var world = Pipeline.CreateWorld();
         var parameters = TopologyParameters.Default;
         parameters.MaxDensity = maxDensity;
-        Assert.That(() => TopologyFactory.CreateEmpty(world, "b", 4, parameters),
-            Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("MaxDensity"));
+        Assert.That(() => TopologyBlock.Create(world, "b", TopologyDefinition.Empty(4, parameters)),
+            Throws.InstanceOf<ModelConfigException>().With.Property(nameof(ModelConfigException.Field)).EqualTo("parameters.maxDensity")
+                .And.Message.Contains("MaxDensity"));
         Assert.That(world.EntityCount, Is.EqualTo(0));
     }
 
@@ -73,8 +75,9 @@ public class TopologyValidationTests
     public void BadParameter_Throws_NamingIt(TopologyParameters parameters, string name)
     {
         using var world = Pipeline.CreateWorld();
-        Assert.That(() => TopologyFactory.CreateEmpty(world, "b", 4, parameters),
-            Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains(name));
+        Assert.That(() => TopologyBlock.Create(world, "b", TopologyDefinition.Empty(4, parameters)),
+            Throws.InstanceOf<ModelConfigException>().With.Message.Contains(name)
+                .And.Property(nameof(ModelConfigException.Field)).EqualTo("parameters." + char.ToLowerInvariant(name[0]) + name[1..]));
         Assert.That(world.EntityCount, Is.EqualTo(0));
     }
 
@@ -85,8 +88,9 @@ public class TopologyValidationTests
     public void BadInitialDensity_Throws(double density)
     {
         using var world = Pipeline.CreateWorld();
-        Assert.That(() => TopologyFactory.CreateRandom(world, "b", 8, density, TopologyParameters.Default),
-            Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("density"));
+        Assert.That(() => TopologyBlock.Create(world, "b", TopologyDefinition.Random(8, density, TopologyParameters.Default)),
+            Throws.InstanceOf<ModelConfigException>().With.Property(nameof(ModelConfigException.Field)).EqualTo("initialDensity")
+                .And.Message.Contains("density"));
         Assert.That(world.EntityCount, Is.EqualTo(0));
     }
 
@@ -107,7 +111,7 @@ public class TopologyValidationTests
     public void BadSuppliedSkeleton_Throws(TopologyEdge[] edges, string problem)
     {
         using var world = Pipeline.CreateWorld();
-        Assert.That(() => TopologyFactory.CreateFromEdges(world, "b", 4, edges, TopologyParameters.Default),
+        Assert.That(() => TopologyBlock.Create(world, "b", TopologyDefinition.FromEdges(4, edges, TopologyParameters.Default)),
             Throws.InstanceOf<ArgumentException>().With.Message.Contains(problem));
         Assert.That(world.EntityCount, Is.EqualTo(0));
     }
@@ -115,8 +119,9 @@ public class TopologyValidationTests
     private static TopologyBlock Sample(out float[] weights)
     {
         var world = Pipeline.CreateWorld();
-        var block = TopologyFactory.CreateRandom(world, "v", 6, 0.3, TopologyParameters.Default);
-        block.Tick([1f, 0.5f, -0.2f, 0f, 0.3f, 0.9f]);
+        var block = TopologyBlock.Create(world, "v", TopologyDefinition.Random(6, 0.3, TopologyParameters.Default));
+        block.SetInput([1f, 0.5f, -0.2f, 0f, 0.3f, 0.9f]);
+        block.World.Step();
         weights = TopologyTestWorlds.Matrices(block).W;
         return block;
     }
@@ -204,7 +209,7 @@ public class TopologyValidationTests
         Assert.That(() => block.SetParameters(tooDense), Throws.ArgumentException.With.Message.Contains("E_max"));
         var bad = block.Parameters;
         bad.LeakRate = -1f;
-        Assert.That(() => block.SetParameters(bad), Throws.InstanceOf<ArgumentOutOfRangeException>());
+        Assert.That(() => block.SetParameters(bad), Throws.InstanceOf<ModelConfigException>().With.Message.Contains("LeakRate"));
         Assert.That(block.VertexCount, Is.EqualTo(6));
         Assert.That(block.Parameters.LeakRate, Is.EqualTo(TopologyParameters.Default.LeakRate));
         Assert.That(TopologyTestWorlds.Matrices(block).W, Is.EqualTo(weights));
@@ -216,7 +221,7 @@ public class TopologyValidationTests
         using var world = Pipeline.CreateWorld();
         var entity = world.Create(new TopologyParameters());
         Assert.That(() => TopologyBlock.Attach(world, entity), Throws.ArgumentException.With.Message.Contains("not a live topology block"));
-        var block = TopologyFactory.CreateEmpty(world, "ok", 3, TopologyParameters.Default);
+        var block = TopologyBlock.Create(world, "ok", TopologyDefinition.Empty(3, TopologyParameters.Default));
         Assert.That(TopologyBlock.Attach(world, block.Entity).Name, Is.EqualTo("ok"));
         Assert.That(TopologyBlock.All(world).Select(b => b.Entity), Is.EqualTo(new[] { block.Entity }));
     }

@@ -1,6 +1,6 @@
 using GrowNet.Ecs.Components.Topology;
 
-namespace GrowNet.Ecs.Systems.Topology;
+namespace GrowNet.Ecs.Cli.Demos;
 
 /// <summary>One report of <see cref="TopologyDemo"/>.</summary>
 /// <param name="Tick">Ticks completed.</param>

@@ -4,12 +4,12 @@ using System.Runtime.Intrinsics;
 namespace GrowNet.Ecs.Systems.Topology;
 
 /// <summary>Sixteen lanes in two <see cref="Vector256{T}"/> registers (AVX2): lanes 0–7 and 8–15.</summary>
-public readonly struct LaneBlock256 : ILaneBlock<LaneBlock256>
+public readonly struct Lanes16Vector256 : ILanes16<Lanes16Vector256>
 {
     private readonly Vector256<float> low;
     private readonly Vector256<float> high;
 
-    private LaneBlock256(Vector256<float> low, Vector256<float> high)
+    private Lanes16Vector256(Vector256<float> low, Vector256<float> high)
     {
         this.low = low;
         this.high = high;
@@ -19,13 +19,13 @@ public readonly struct LaneBlock256 : ILaneBlock<LaneBlock256>
     public static bool IsHardwareAccelerated => Vector256.IsHardwareAccelerated;
 
     /// <inheritdoc />
-    public static LaneBlock256 Zero => default;
+    public static Lanes16Vector256 Zero => default;
 
     private static Vector256<int> LaneBits => Vector256.Create(1, 2, 4, 8, 16, 32, 64, 128);
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static LaneBlock256 Broadcast(float value)
+    public static Lanes16Vector256 Broadcast(float value)
     {
         var v = Vector256.Create(value);
         return new(v, v);
@@ -33,17 +33,17 @@ public readonly struct LaneBlock256 : ILaneBlock<LaneBlock256>
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static LaneBlock256 Load(ref float source)
+    public static Lanes16Vector256 Load(ref float source)
         => new(Vector256.LoadUnsafe(ref source), Vector256.LoadUnsafe(ref source, 8));
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe LaneBlock256 Gather(float* table, ref int indices)
+    public static unsafe Lanes16Vector256 Gather(float* table, ref int indices)
         => new(LaneGather.Eight(table, ref indices), LaneGather.Eight(table, ref Unsafe.Add(ref indices, 8)));
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store(LaneBlock256 value, ref float destination)
+    public static void Store(Lanes16Vector256 value, ref float destination)
     {
         value.low.StoreUnsafe(ref destination);
         value.high.StoreUnsafe(ref destination, 8);
@@ -51,31 +51,31 @@ public readonly struct LaneBlock256 : ILaneBlock<LaneBlock256>
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static LaneBlock256 Add(LaneBlock256 left, LaneBlock256 right) => new(left.low + right.low, left.high + right.high);
+    public static Lanes16Vector256 Add(Lanes16Vector256 left, Lanes16Vector256 right) => new(left.low + right.low, left.high + right.high);
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static LaneBlock256 Subtract(LaneBlock256 left, LaneBlock256 right) => new(left.low - right.low, left.high - right.high);
+    public static Lanes16Vector256 Subtract(Lanes16Vector256 left, Lanes16Vector256 right) => new(left.low - right.low, left.high - right.high);
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static LaneBlock256 Multiply(LaneBlock256 left, LaneBlock256 right) => new(left.low * right.low, left.high * right.high);
+    public static Lanes16Vector256 Multiply(Lanes16Vector256 left, Lanes16Vector256 right) => new(left.low * right.low, left.high * right.high);
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static LaneBlock256 Divide(LaneBlock256 left, LaneBlock256 right) => new(left.low / right.low, left.high / right.high);
+    public static Lanes16Vector256 Divide(Lanes16Vector256 left, Lanes16Vector256 right) => new(left.low / right.low, left.high / right.high);
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static LaneBlock256 Abs(LaneBlock256 value) => new(Vector256.Abs(value.low), Vector256.Abs(value.high));
+    public static Lanes16Vector256 Abs(Lanes16Vector256 value) => new(Vector256.Abs(value.low), Vector256.Abs(value.high));
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static LaneBlock256 Floor(LaneBlock256 value) => new(Vector256.Floor(value.low), Vector256.Floor(value.high));
+    public static Lanes16Vector256 Floor(Lanes16Vector256 value) => new(Vector256.Floor(value.low), Vector256.Floor(value.high));
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static LaneBlock256 CopySign(LaneBlock256 magnitude, LaneBlock256 sign)
+    public static Lanes16Vector256 CopySign(Lanes16Vector256 magnitude, Lanes16Vector256 sign)
     {
         var signBit = Vector256.Create(int.MinValue).AsSingle();
         return new(Vector256.ConditionalSelect(signBit, sign.low, magnitude.low),
@@ -84,7 +84,7 @@ public readonly struct LaneBlock256 : ILaneBlock<LaneBlock256>
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static LaneBlock256 ScaleByPowerOfTwo(LaneBlock256 value, LaneBlock256 exponent)
+    public static Lanes16Vector256 ScaleByPowerOfTwo(Lanes16Vector256 value, Lanes16Vector256 exponent)
     {
         var bias = Vector256.Create(127);
         var low = Vector256.ShiftLeft(Vector256.ConvertToInt32(exponent.low) + bias, 23).AsSingle();
@@ -94,13 +94,13 @@ public readonly struct LaneBlock256 : ILaneBlock<LaneBlock256>
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static LaneBlock256 SelectWhereLess(LaneBlock256 left, LaneBlock256 right, LaneBlock256 whenLess, LaneBlock256 otherwise)
+    public static Lanes16Vector256 SelectWhereLess(Lanes16Vector256 left, Lanes16Vector256 right, Lanes16Vector256 whenLess, Lanes16Vector256 otherwise)
         => new(Vector256.ConditionalSelect(Vector256.LessThan(left.low, right.low), whenLess.low, otherwise.low),
             Vector256.ConditionalSelect(Vector256.LessThan(left.high, right.high), whenLess.high, otherwise.high));
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static LaneBlock256 KeepLanes(LaneBlock256 value, uint lanes)
+    public static Lanes16Vector256 KeepLanes(Lanes16Vector256 value, uint lanes)
     {
         var bits = LaneBits;
         var keepLow = Vector256.Equals(Vector256.Create((int)lanes) & bits, bits);
@@ -110,19 +110,19 @@ public readonly struct LaneBlock256 : ILaneBlock<LaneBlock256>
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint AbsAtLeast(LaneBlock256 value, LaneBlock256 threshold)
+    public static uint AbsAtLeast(Lanes16Vector256 value, Lanes16Vector256 threshold)
         => Vector256.GreaterThanOrEqual(Vector256.Abs(value.low), threshold.low).ExtractMostSignificantBits()
            | (Vector256.GreaterThanOrEqual(Vector256.Abs(value.high), threshold.high).ExtractMostSignificantBits() << 8);
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint AbsAtMost(LaneBlock256 value, LaneBlock256 threshold)
+    public static uint AbsAtMost(Lanes16Vector256 value, Lanes16Vector256 threshold)
         => Vector256.LessThanOrEqual(Vector256.Abs(value.low), threshold.low).ExtractMostSignificantBits()
            | (Vector256.LessThanOrEqual(Vector256.Abs(value.high), threshold.high).ExtractMostSignificantBits() << 8);
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Sum(LaneBlock256 value)
+    public static float Sum(Lanes16Vector256 value)
     {
         var a8 = value.low + value.high;
         var a4 = a8.GetLower() + a8.GetUpper();

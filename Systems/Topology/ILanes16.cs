@@ -8,7 +8,7 @@ namespace GrowNet.Ecs.Systems.Topology;
 /// <see cref="LaneMath"/>, give bit-identical results.
 /// </summary>
 /// <typeparam name="TSelf">The implementing struct.</typeparam>
-public interface ILaneBlock<TSelf> where TSelf : struct, ILaneBlock<TSelf>
+public interface ILanes16<TSelf> where TSelf : struct, ILanes16<TSelf>
 {
     /// <summary>Whether the registers behind this implementation are accelerated on this machine.</summary>
     static abstract bool IsHardwareAccelerated { get; }

@@ -1,11 +1,10 @@
 using System.Globalization;
 using GrowNet.Ecs.Cli;
 using GrowNet.Ecs.Cli.Commands;
-using GrowNet.Ecs.Systems.Topology;
-using GrowNet.Ecs.Tests.Cli;
+using GrowNet.Ecs.Cli.Demos;
 using NUnit.Framework;
 
-namespace GrowNet.Ecs.Tests.Systems.Topology;
+namespace GrowNet.Ecs.Tests.Cli;
 
 /// <summary><c>grownet topology-demo</c> and its place in <c>grownet demo</c>.</summary>
 public class TopologyDemoCommandTests

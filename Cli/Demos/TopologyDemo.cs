@@ -1,7 +1,9 @@
 using GrowNet.Ecs.Components.Topology;
 using GrowNet.Ecs.Engine;
+using GrowNet.Ecs.Systems;
+using GrowNet.Ecs.Systems.Topology;
 
-namespace GrowNet.Ecs.Systems.Topology;
+namespace GrowNet.Ecs.Cli.Demos;
 
 /// <summary>
 /// The topology demo (<c>grownet topology-demo</c>): a block of 256 vertices fed with a few
@@ -70,7 +72,7 @@ public static class TopologyDemo
 
     private static IEnumerable<TopologyDemoRow> RunIn(World world, TopologyDemoOptions options, TopologyParameters parameters)
     {
-        var block = TopologyFactory.CreateRandom(world, "topology-demo", options.Vertices, options.InitialDensity, parameters);
+        var block = TopologyBlock.Create(world, "topology-demo", TopologyDefinition.Random(options.Vertices, options.InitialDensity, parameters));
         var patterns = Patterns(options);
         int output = options.OutputVertex ?? options.Vertices - 1;
         var bias = new float[options.Vertices];
@@ -81,7 +83,8 @@ public static class TopologyDemo
         for (int t = 0; t < options.Ticks; t++)
         {
             block.Reward = active ? options.Reward : options.Penalty;
-            block.Tick(patterns[t / options.TicksPerPattern % options.Patterns]);
+            block.SetInput(patterns[t / options.TicksPerPattern % options.Patterns]);
+            world.Step();
             active = block.Activations[output] > options.ActiveThreshold;
             activeTicks += active ? 1 : 0;
             ticksSinceReport++;

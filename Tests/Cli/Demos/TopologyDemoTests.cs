@@ -1,8 +1,8 @@
 using GrowNet.Ecs.Components.Topology;
-using GrowNet.Ecs.Systems.Topology;
+using GrowNet.Ecs.Cli.Demos;
 using NUnit.Framework;
 
-namespace GrowNet.Ecs.Tests.Systems.Topology;
+namespace GrowNet.Ecs.Tests.Cli.Demos;
 
 /// <summary>The topology demo scenario behind <c>grownet topology-demo</c>.</summary>
 public class TopologyDemoTests

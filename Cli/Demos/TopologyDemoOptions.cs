@@ -1,4 +1,6 @@
-namespace GrowNet.Ecs.Systems.Topology;
+using GrowNet.Ecs.Systems.Topology;
+
+namespace GrowNet.Ecs.Cli.Demos;
 
 /// <summary>Settings of <see cref="TopologyDemo"/> (the defaults are the scenario of <c>grownet topology-demo</c>).</summary>
 public sealed record TopologyDemoOptions
@@ -57,7 +59,8 @@ public sealed record TopologyDemoOptions
     /// <summary>Throws when a setting is unusable, naming it.</summary>
     public void Validate()
     {
-        TopologyFactory.ValidateVertexCount(Vertices);
+        if (Vertices < 1 || Vertices > TopologyFactory.MaxVertices)
+            throw new ArgumentOutOfRangeException(nameof(Vertices), Vertices, $"A topology block has 1..{TopologyFactory.MaxVertices} vertices (N).");
         if (Ticks < 0)
             throw new ArgumentOutOfRangeException(nameof(Ticks), Ticks, "Ticks must be ≥ 0.");
         if (ReportEvery < 1)
