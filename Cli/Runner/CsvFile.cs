@@ -5,7 +5,7 @@ namespace GrowNet.Ecs.Cli.Runner;
 
 /// <summary>
 /// An appendable CSV file written through a fixed character buffer: numbers are formatted in place
-/// (invariant culture, shortest round-trip doubles), so a row allocates nothing.
+/// (invariant culture, shortest round-trip doubles by default), so a row allocates nothing.
 /// </summary>
 public sealed class CsvFile : IDisposable
 {
@@ -44,6 +44,9 @@ public sealed class CsvFile : IDisposable
         else
             file.writer.WriteLine(header);
 
+        // The writer's byte buffer and the stream's buffer are made on the first flush: make them
+        // now, so no sample ever allocates them.
+        file.writer.Flush();
         return file;
     }
 
@@ -58,11 +61,11 @@ public sealed class CsvFile : IDisposable
         writer.Write(scratch.AsSpan(0, written));
     }
 
-    /// <summary>Appends a floating-point field (shortest round-trip form).</summary>
-    public void Field(double value)
+    /// <summary>Appends a floating-point field (shortest round-trip form, or <paramref name="format"/>).</summary>
+    public void Field(double value, ReadOnlySpan<char> format = default)
     {
         Separator();
-        value.TryFormat(scratch, out int written, "R", CultureInfo.InvariantCulture);
+        value.TryFormat(scratch, out int written, format, CultureInfo.InvariantCulture);
         writer.Write(scratch.AsSpan(0, written));
     }
 
@@ -83,6 +86,8 @@ public sealed class CsvFile : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        if (!stream.CanWrite)
+            return;
         Flush();
         writer.Dispose();
     }

@@ -95,6 +95,8 @@ public sealed class NpyFile : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        if (!stream.CanWrite)
+            return;
         Flush();
         stream.Dispose();
     }

@@ -13,14 +13,15 @@ public sealed class SpikeRecorder : IRecorder
     /// <summary>The NPY dtype of a spike.</summary>
     public const string Descr = "[('tick', '<u4'), ('cell', '<u4')]";
 
-    private const int BufferSpikes = 8192;
+    private const int MinBufferSpikes = 8192;
     private readonly Population population;
     private readonly int port;
     private readonly int from;
     private readonly double[] values;
-    private readonly byte[] buffer = new byte[BufferSpikes * 8];
+    private readonly byte[] buffer;
     private readonly NpyFile file;
     private int buffered;
+    private bool disposed;
 
     /// <summary>Records port <paramref name="port"/> elements <c>from .. from + width</c> of <paramref name="population"/>.</summary>
     public SpikeRecorder(string name, RecordingDefinition definition, Population population, int port, int from, int width, string path, long? resumeRows)
@@ -32,6 +33,7 @@ public sealed class SpikeRecorder : IRecorder
         this.port = port;
         this.from = from;
         values = new double[width];
+        buffer = new byte[Math.Max(MinBufferSpikes, width) * 8];
         file = NpyFile.Open(path, Descr, "", 8, resumeRows);
     }
 
@@ -51,19 +53,22 @@ public sealed class SpikeRecorder : IRecorder
     public void Sample(long tick)
     {
         population.ReadPort(port, from, values);
+        if (buffer.Length / 8 - buffered < values.Length)
+            Drain();
+        // Branch-free: every element's pair is written, and the write position moves on only for a
+        // spike (a data-dependent branch here would be mispredicted on every other spike).
         uint at = (uint)tick;
         var bytes = buffer.AsSpan();
+        int count = buffered;
         for (int i = 0; i < values.Length; i++)
         {
-            if (values[i] == 0)
-                continue;
-            if (buffered == BufferSpikes)
-                Drain();
-            int offset = buffered * 8;
-            BinaryPrimitives.WriteUInt32LittleEndian(bytes[offset..], at);
-            BinaryPrimitives.WriteUInt32LittleEndian(bytes[(offset + 4)..], (uint)(from + i));
-            buffered++;
+            int offset = count * 8;
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.Slice(offset, 4), at);
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.Slice(offset + 4, 4), (uint)(from + i));
+            count += values[i] != 0 ? 1 : 0;
         }
+
+        buffered = count;
     }
 
     /// <inheritdoc />
@@ -76,6 +81,9 @@ public sealed class SpikeRecorder : IRecorder
     /// <inheritdoc />
     public void Dispose()
     {
+        if (disposed)
+            return;
+        disposed = true;
         Drain();
         file.Dispose();
     }

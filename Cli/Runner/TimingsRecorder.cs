@@ -5,7 +5,7 @@ namespace GrowNet.Ecs.Cli.Runner;
 
 /// <summary>
 /// Records <c>world.Scheduler.Timings</c> as CSV: <c>tick,&lt;phase/system&gt;…</c>, each value the
-/// system's mean time per tick in µs since the previous sample. Wall-clock data: the one output
+/// system's mean time per tick in µs (3 decimals) since the previous sample. Wall-clock data: the one output
 /// that differs between otherwise identical runs.
 /// </summary>
 public sealed class TimingsRecorder : IRecorder
@@ -49,7 +49,7 @@ public sealed class TimingsRecorder : IRecorder
         for (int i = 0; i < previous.Length; i++)
         {
             long total = timings[i].TotalTimestampTicks;
-            file.Field((total - previous[i]) * 1e6 / Stopwatch.Frequency / ticks);
+            file.Field((total - previous[i]) * 1e6 / Stopwatch.Frequency / ticks, "F3");
             previous[i] = total;
         }
 

@@ -4,12 +4,12 @@
 # B = every spike recorded (raster.npy), C = no recordings with a heartbeat every 0.1 s.
 # Each round runs A, B, C once, in that order, so slow phases of a shared machine hit all three.
 # The run loop's own rate (the "done:" line's ticks/s, which excludes start-up) is compared.
-# Usage: Perf/Runner/recording-ab.sh [ROUNDS] [TICKS]
+# Usage: [GROWNET_DLL=path/grownet.dll] Perf/Runner/recording-ab.sh [ROUNDS] [TICKS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-5}
 ticks=${2:-4000}
-dll=Cli/bin/Release/net10.0/grownet.dll
+dll=${GROWNET_DLL:-Cli/bin/Release/net10.0/grownet.dll}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 base='"version": 1, "run": { "ticks": '$ticks', "seed": 42, "threads": 1 },
