@@ -23,7 +23,9 @@ public static class GrowNetCommandLine
         root.Subcommands.Add(GrowthDemoCommand.Create(context));
         root.Subcommands.Add(TopologyDemoCommand.Create(context));
         root.Subcommands.Add(PoolCommand.Create(context));
+        root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(ResumeCommand.Create(context));
+        root.Subcommands.Add(SweepCommand.Create(context));
         root.Subcommands.Add(InspectCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));
         return root;

@@ -7,6 +7,8 @@ namespace GrowNet.Ecs.Cli.Commands;
 /// <summary>
 /// <c>grownet resume FILE.gnw --ticks T [--save FILE.gnw] [--threads K]</c>: loads a saved world and
 /// continues it exactly (the result equals an uninterrupted run), then prints its populations.
+/// A checkpoint written by <c>grownet run</c> (a <c>.gnw</c> with its <c>.run.json</c> sidecar)
+/// continues its scenario instead: recordings, checkpoints and report, to the scenario's end tick.
 /// </summary>
 public static class ResumeCommand
 {
@@ -15,14 +17,14 @@ public static class ResumeCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         var fileArgument = new Argument<string>("FILE.gnw") { Description = "The world file to continue." };
-        var ticksOption = new Option<int>("--ticks") { HelpName = "T", Required = true, Description = "World ticks to run (>= 0)." };
+        var ticksOption = new Option<int>("--ticks") { HelpName = "T", Description = "World ticks to run (>= 0); required unless FILE is a scenario checkpoint." };
         var saveOption = WorldFiles.SaveOption("Save the world after the run (may be the same file: the save is atomic).");
         var threadsOption = new Option<int>("--threads") { HelpName = "K", Description = "Worker threads (>= 1; default one per processor). Results do not depend on it." };
         var timingsOption = TimingsCsv.CreateOption();
         var command = new Command("resume", "Continue a saved world (.gnw) for more ticks.") { fileArgument, ticksOption, saveOption, threadsOption, timingsOption };
         command.SetAction(parseResult => Run(
             parseResult.GetValue(fileArgument)!,
-            parseResult.GetValue(ticksOption),
+            parseResult.GetResult(ticksOption) is null ? null : parseResult.GetValue(ticksOption),
             parseResult.GetValue(saveOption),
             parseResult.GetResult(threadsOption) is null ? null : parseResult.GetValue(threadsOption),
             context,
@@ -30,10 +32,19 @@ public static class ResumeCommand
         return command;
     }
 
-    /// <summary>Runs the command; returns the exit code. <paramref name="timingsCsvPath"/>: per-system timings CSV, or null.</summary>
-    public static int Run(string path, int ticks, string? savePath, int? threads, CliContext context, string? timingsCsvPath = null)
+    /// <summary>
+    /// Runs the command; returns the exit code. A checkpoint written by <c>run</c> (with its
+    /// <c>.run.json</c> sidecar) continues its scenario when no <paramref name="requestedTicks"/> or
+    /// save path is given; a plain world needs <paramref name="requestedTicks"/>.
+    /// <paramref name="timingsCsvPath"/>: per-system timings CSV, or null.
+    /// </summary>
+    public static int Run(string path, int? requestedTicks, string? savePath, int? threads, CliContext context, string? timingsCsvPath = null)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (File.Exists(Runner.RunCheckpoint.SidecarOf(path)) && requestedTicks is null && savePath is null)
+            return RunCommand.Resume(path, threads, context);
+        if (requestedTicks is not { } ticks)
+            throw new CliUsageException("--ticks is required to continue a plain world file.");
         if (ticks < 0)
             throw new CliUsageException($"--ticks must be >= 0 (got {ticks}).");
         ThreadCounts.Check(threads);

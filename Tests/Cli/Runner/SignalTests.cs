@@ -1,0 +1,56 @@
+using NUnit.Framework;
+using System.Diagnostics;
+using GrowNet.Ecs.Cli.Runner;
+
+namespace GrowNet.Ecs.Tests.Cli.Runner;
+
+/// <summary>SIGINT on a real <c>grownet run</c> child process: exit 130, a checkpoint, and a resume equal to an uninterrupted run.</summary>
+[NonParallelizable]
+public sealed class SignalTests
+{
+    [Test]
+    public void Sigint_checkpoints_exits_130_and_the_resumed_run_equals_an_uninterrupted_one()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+            Assert.Ignore("POSIX signals only.");
+        string dll = Path.Combine(RunnerScenarios.RepositoryRoot(), "Cli", "bin", "Release", "net10.0", "grownet.dll");
+        Assert.That(File.Exists(dll), Is.True, $"{dll} is built with the solution (Release).");
+        using var temp = new TempDirectory();
+        string interrupted = temp.File("interrupted"), whole = temp.File("whole");
+        string file = temp.File("s.json");
+        // Long enough that the signal arrives mid-run (a 64-cell pool runs a few 10⁴ ticks/s: seconds).
+        File.WriteAllText(file, RunnerScenarios.Small(interrupted, ticks: 150_000).Replace("\"cells\": 256", "\"cells\": 64")
+            .Replace("\"every\": 100, \"keep\": 5", "\"every\": 100000000, \"keep\": 5").Replace("\"to\": 24", "\"to\": 20").Replace("current[0..32]", "current[0..8]"));
+
+        var child = Start(dll, "run", file, "--threads", "1");
+        string first = child.StandardOutput.ReadLine() ?? "";
+        Assert.That(first, Does.StartWith("Running "));
+        Thread.Sleep(300);
+        using (var kill = Process.Start("kill", ["-INT", child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            kill.WaitForExit();
+        string rest = child.StandardOutput.ReadToEnd();
+        child.WaitForExit();
+        Assert.That(child.ExitCode, Is.EqualTo(ScenarioRunner.InterruptedExitCode), rest + child.StandardError.ReadToEnd());
+        string checkpoint = Directory.GetFiles(interrupted, "ckpt-*.gnw").Single();
+        Assert.That(File.Exists(RunCheckpoint.SidecarOf(checkpoint)), Is.True);
+        Assert.That(rest, Does.Contain($"interrupted at tick"));
+
+        var resumed = Start(dll, "resume", checkpoint, "--threads", "2");
+        resumed.StandardOutput.ReadToEnd();
+        resumed.WaitForExit();
+        Assert.That(resumed.ExitCode, Is.EqualTo(0), resumed.StandardError.ReadToEnd());
+
+        var uninterrupted = CliRun.Of("run", file, "--out", whole, "--threads", "2");
+        Assert.That(uninterrupted.ExitCode, Is.EqualTo(0), uninterrupted.Error);
+        RunnerScenarios.AssertSameOutputs(whole, interrupted);
+    }
+
+    private static Process Start(string dll, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(dll);
+        foreach (string arg in args)
+            start.ArgumentList.Add(arg);
+        return Process.Start(start)!;
+    }
+}
