@@ -20,6 +20,13 @@ public struct RegionConfig : IComponent
     public double InhibitionDecay;
     /// <summary>Whether 2D ticks report active pixels, centroid and bounding box. Default false.</summary>
     public bool SpatialMetrics;
+
+    // Declared padding up to the next 8-byte field, so it is always zero (see WeightConfig).
+#pragma warning disable CS0169
+    private byte padding1;
+    private short padding2;
+    private int padding4;
+#pragma warning restore CS0169
     /// <summary>The optional region growth policy.</summary>
     public RegionGrowthPolicy Growth;
     /// <summary>Prune every this many ticks in the Prune phase; 0 (default) prunes only when the host asks.</summary>

@@ -8,6 +8,13 @@ public struct RegionGrowthPolicy
 {
     /// <summary>Whether the policy runs after every tick. Default false.</summary>
     public bool Enabled;
+
+    // Declared padding up to the next 8-byte field, so it is always zero (see WeightConfig).
+#pragma warning disable CS0169
+    private byte padding1;
+    private short padding2;
+    private int padding4;
+#pragma warning restore CS0169
     /// <summary>Average slots per slot neuron that triggers a new layer. Default 12.</summary>
     public double AvgSlotsThreshold;
     /// <summary>Percent of slot neurons at capacity and on fallback that triggers a new layer; ≤ 0 disables this trigger. Default 50.</summary>
@@ -19,6 +26,10 @@ public struct RegionGrowthPolicy
     /// spillover and this policy, enabled or not); ≤ 0 means no cap. Default 32.
     /// </summary>
     public int MaxLayers;
+
+#pragma warning disable CS0169
+    private int paddingEnd;
+#pragma warning restore CS0169
 
     /// <summary>The defaults (disabled).</summary>
     public static RegionGrowthPolicy Default => new()

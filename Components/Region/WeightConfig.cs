@@ -22,6 +22,12 @@ public struct WeightConfig
     /// <summary>Reinforcements after which a weight stops changing its strength. Default 10 000.</summary>
     public int HitSaturation;
 
+    // Padding is declared, so it is always zero: a JIT-built copy may leave implicit padding as
+    // stack garbage, and world bytes (files, state hashes) must not depend on that.
+#pragma warning disable CS0169
+    private int padding;
+#pragma warning restore CS0169
+
     /// <summary>The canonical constants.</summary>
     public static WeightConfig Default => new()
     {
