@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GrowNet.Ecs.Components.Network;
 using GrowNet.Ecs.Components.Pool;
 using GrowNet.Ecs.Engine;
@@ -21,9 +20,7 @@ namespace GrowNet.Ecs.Systems.Network;
 public sealed class ProjectionSystem : ISystem
 {
     private readonly NetworkRuntime runtime;
-    private readonly int[] slotOffsets = new int[256];
-    private readonly Dictionary<TableHandle, TargetSplit> splits = new();
-    private int[] boundaries = new int[Environment.ProcessorCount + 1];
+    private readonly SynapseTransmitter transmitter = new();
 
     internal ProjectionSystem(NetworkRuntime runtime) => this.runtime = runtime;
 
@@ -50,112 +47,17 @@ public sealed class ProjectionSystem : ISystem
         if (spikes == 0 || synapseTable.Count == 0)
             return;
         ref readonly var target = ref world.Get<PoolState>(state.Target);
-        ref readonly var targetConfig = ref world.Get<PoolConfig>(state.Target);
         var targetCells = world.GetTable(target.Cells);
-        int n = targetCells.Count;
-        // Ring offset for every delay byte: slot (writeHead_B + max(d,1) − 1) % maxDelay_B (B drained this tick already).
-        for (int d = 0; d < slotOffsets.Length; d++)
-            slotOffsets[d] = (target.WriteHead + Math.Max(d, 1) - 1) % targetConfig.MaxDelay * n;
         var rowTable = world.GetTable(state.Rows);
-        var arrays = new ProjectionArrays(
+        var arrays = new SynapseStoreArrays(
             world.GetTable(source.Cells).DangerousGetArray(PoolColumns.SpikeList), spikes,
             rowTable.DangerousGetArray(NetworkColumns.RowStart), rowTable.DangerousGetArray(NetworkColumns.EligibilityStamp), rowTable.Count,
             synapseTable.DangerousGetArray(NetworkColumns.Synapses), synapseTable.Count,
-            world.GetTable(target.DelayRing).DangerousGetArray(PoolColumns.DelaySlot), targetCells.DangerousGetArray(PoolColumns.SpikeOut), n);
-        long events = (long)spikes * synapseTable.Count / rowTable.Count;
-        int threads = world.Parallel.ThreadCount;
-        bool sorted = state.RowsSorted != 0;
-        if (events >= PoolSpikeSystem.ParallelEventThreshold && threads > 1)
-        {
-            if (!splits.TryGetValue(state.Synapses, out var split))
-            {
-                foreach (var stale in splits.Keys.Where(handle => !world.IsAlive(handle)).ToList())
-                    splits.Remove(stale);
-                splits.Add(state.Synapses, split = new TargetSplit());
-            }
-
-            bool parallel = split.ChooseParallel();
-            long started = Stopwatch.GetTimestamp();
-            if (parallel)
-            {
-                var cut = split.Boundaries(arrays.Synapses.AsSpan(0, arrays.SynapseCount), arrays.RowStart.AsSpan(0, arrays.Rows), sorted,
-                    threads, state.TickCount, targetCount: n);
-                if (boundaries.Length < cut.Length)
-                    boundaries = new int[cut.Length];
-                cut.CopyTo(boundaries);
-                world.Parallel.For(threads, 1, new TransmitAction(arrays, config, state.TickCount, slotOffsets, sorted, boundaries, split.RowCutArray, threads));
-            }
-            else
-            {
-                new TransmitAction(arrays, config, state.TickCount, slotOffsets, sorted, null, null, 1).Execute(0, 1);
-            }
-
-            split.Record(parallel, Stopwatch.GetTimestamp() - started, events);
-        }
-        else
-        {
-            new TransmitAction(arrays, config, state.TickCount, slotOffsets, sorted, null, null, 1).Execute(0, 1);
-        }
-
-        // Stamps move only after every worker has read them: the spiking rows are now current.
-        for (int k = 0; k < spikes; k++)
-            arrays.Stamps[arrays.SpikeList[k]] = state.TickCount;
-    }
-
-    /// <summary>The arrays one projection's transmission touches (lengths are capacities; counts are given).</summary>
-    private readonly record struct ProjectionArrays(int[] SpikeList, int Spikes, uint[] RowStart, ulong[] Stamps, int Rows,
-        Synapse[] Synapses, int SynapseCount, short[] Ring, byte[] SpikeOut, int TargetCells);
-
-    /// <summary>The kernel over the targets of one range of B (or all of them).</summary>
-    private readonly unsafe struct TransmitAction : IRangeAction
-    {
-        private readonly ProjectionArrays arrays;
-        private readonly sbyte[] decayTable;
-        private readonly int[] slotOffsets;
-        private readonly ulong tick;
-        private readonly int stdpPositive, stdpNegative, workers;
-        private readonly bool rowsSorted;
-        private readonly int[]? boundaries, rowCuts;
-
-        public TransmitAction(in ProjectionArrays arrays, in ProjectionConfig config, ulong tick, int[] slotOffsets, bool rowsSorted,
-            int[]? boundaries, int[]? rowCuts, int threads)
-        {
-            this.arrays = arrays;
-            decayTable = PoolEligibility.TableFor(config.TraceDecay);
-            this.slotOffsets = slotOffsets;
-            this.tick = tick;
-            stdpPositive = config.StdpPositive;
-            stdpNegative = config.StdpNegative;
-            this.rowsSorted = rowsSorted;
-            this.boundaries = boundaries;
-            this.rowCuts = rowCuts;
-            workers = boundaries == null ? 1 : threads;
-        }
-
-        public void Execute(int block, int blockEnd)
-        {
-            int n = arrays.TargetCells;
-            int start = boundaries == null ? 0 : boundaries[block];
-            int end = boundaries == null ? n : boundaries[block + 1];
-            if (end <= start)
-                return;
-            fixed (Synapse* synapses = arrays.Synapses)
-            fixed (short* ring = arrays.Ring)
-            fixed (byte* spikeOut = arrays.SpikeOut)
-            fixed (int* offsets = slotOffsets)
-            fixed (sbyte* decay = decayTable)
-            fixed (ulong* stamps = arrays.Stamps)
-            fixed (uint* rowStart = arrays.RowStart)
-            fixed (int* spikeList = arrays.SpikeList)
-            fixed (int* cuts = rowCuts)
-            {
-                var context = new SynapseEventContext(ring, spikeOut, offsets, stdpPositive, stdpNegative - stdpPositive,
-                    start, (uint)(end - start), block);
-                // Rows are A's cells; the kernel's cell count is the row count (row ends, row cuts).
-                var rows = new SpikingRows(spikeList, arrays.Spikes, rowStart, stamps, synapses, arrays.SynapseCount, arrays.Rows, tick, decay,
-                    rowsSorted, rowsSorted && rowCuts != null ? cuts : null, workers);
-                SynapseEventKernel.RunRows(rows, context);
-            }
-        }
+            world.GetTable(target.DelayRing).DangerousGetArray(PoolColumns.DelaySlot), targetCells.DangerousGetArray(PoolColumns.SpikeOut),
+            targetCells.Count);
+        // B drained this tick already, so its write head is the slot of delay 1.
+        var rules = new SynapseTransmitRules(state.TickCount, state.RowsSorted != 0, target.WriteHead, world.Get<PoolConfig>(state.Target).MaxDelay,
+            config.TraceDecay, config.StdpPositive, config.StdpNegative);
+        transmitter.Run(world, state.Synapses, arrays, rules);
     }
 }

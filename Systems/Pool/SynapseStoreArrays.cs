@@ -1,0 +1,22 @@
+using GrowNet.Ecs.Components.Pool;
+
+namespace GrowNet.Ecs.Systems.Pool;
+
+/// <summary>
+/// The arrays one synapse store's transmission touches: the sending pool's spike list, the
+/// store's CSR rows (one per sending cell) with their eligibility stamps and synapses, and the
+/// receiving pool's delay ring and spike flags. A pool's own synapses send and receive in the same
+/// pool; a projection sends from A and receives in B. Array lengths are capacities; the counts
+/// are given.
+/// </summary>
+internal readonly record struct SynapseStoreArrays(
+    int[] SpikeList,
+    int Spikes,
+    uint[] RowStart,
+    ulong[] Stamps,
+    int Rows,
+    Synapse[] Synapses,
+    int SynapseCount,
+    short[] Ring,
+    byte[] SpikeOut,
+    int TargetCells);

@@ -1,0 +1,16 @@
+namespace GrowNet.Ecs.Systems.Pool;
+
+/// <summary>
+/// What one tick's transmission of a synapse store needs besides its arrays: the store's tick
+/// count (eligibility stamps), whether its rows are in ascending target order, the receiving
+/// ring's write head (already advanced by this tick's drain) and slot count, and the store's
+/// eligibility rules (trace decay and the two STDP marks).
+/// </summary>
+internal readonly record struct SynapseTransmitRules(
+    ulong Tick,
+    bool RowsSorted,
+    int WriteHead,
+    int MaxDelay,
+    byte TraceDecay,
+    int StdpPositive,
+    int StdpNegative);
