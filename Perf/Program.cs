@@ -3,6 +3,7 @@ using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using GrowNet.Ecs.Perf.Network;
 using GrowNet.Ecs.Perf.Pool;
 using GrowNet.Ecs.Perf.Topology;
 
@@ -33,7 +34,8 @@ public static class Program
         var config = DefaultConfig.Instance
             .AddJob(job)
             .AddDiagnoser(MemoryDiagnoser.Default)
-            .AddColumn(PoolThroughputColumn.All);
+            .AddColumn(PoolThroughputColumn.All)
+            .AddColumn(NetworkThroughputColumn.All);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
         return 0;
     }

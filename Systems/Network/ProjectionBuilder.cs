@@ -96,16 +96,15 @@ internal static class ProjectionBuilder
         for (int i = 0; i < synapses.Count; i++)
         {
             var s = synapses[i];
-            string item = $"synapses[{i}]";
             if ((uint)s.Source >= (uint)source.CellCount)
-                throw new ModelConfigException(item, $"source {s.Source} is outside pool '{source.Name}' (cells 0..{source.CellCount - 1}).");
+                throw new ModelConfigException(Item(i), $"source {s.Source} is outside pool '{source.Name}' (cells 0..{source.CellCount - 1}).");
             if ((uint)s.Target >= (uint)target.CellCount)
-                throw new ModelConfigException(item, $"target {s.Target} is outside pool '{target.Name}' (cells 0..{target.CellCount - 1}).");
+                throw new ModelConfigException(Item(i), $"target {s.Target} is outside pool '{target.Name}' (cells 0..{target.CellCount - 1}).");
             if (s.Delay < 1 || s.Delay > maxDelay)
-                throw new ModelConfigException(item, $"delay {s.Delay} is outside 1..{maxDelay} (the projection's max delay, at most the target's ring).");
+                throw new ModelConfigException(Item(i), $"delay {s.Delay} is outside 1..{maxDelay} (the projection's max delay, at most the target's ring).");
             bool inhibitory = (flags[s.Source] & 1) != 0;
             if (inhibitory ? s.Weight > 0 : s.Weight < 0)
-                throw new ModelConfigException(item, $"weight {s.Weight} breaks Dale's law: source cell {s.Source} is {(inhibitory ? "inhibitory" : "excitatory")}.");
+                throw new ModelConfigException(Item(i), $"weight {s.Weight} breaks Dale's law: source cell {s.Source} is {(inhibitory ? "inhibitory" : "excitatory")}.");
         }
 
         // Stable by source: the given order within a row is kept.
@@ -120,4 +119,7 @@ internal static class ProjectionBuilder
         rows.Complete();
         return rows;
     }
+
+    /// <summary>The config path of explicit synapse <paramref name="index"/> (built only for an error).</summary>
+    private static string Item(int index) => $"synapses[{index}]";
 }

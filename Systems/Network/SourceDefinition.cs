@@ -34,7 +34,7 @@ public sealed record SourceDefinition : IPopulationDefinition
     /// <summary>Ticks each frame is held (sequence and file sources).</summary>
     public int Hold { get; init; } = 1;
 
-    /// <summary>File of a file source (CSV or PGM).</summary>
+    /// <summary>File of a file source (CSV, PGM or PNG).</summary>
     public string? Path { get; init; }
 
     /// <summary>CSV column (0-based) of a CSV file source.</summary>
@@ -77,7 +77,7 @@ public sealed record SourceDefinition : IPopulationDefinition
     public static SourceDefinition Sequence(string target, IReadOnlyList<double[]> frames, int hold = 1)
         => new() { Target = target, Kind = SourceKind.Sequence, Frames = frames, Hold = hold };
 
-    /// <summary>A CSV column (one value per line, broadcast to the target range) or a PGM image sequence (one image per frame).</summary>
+    /// <summary>A CSV column (one value per line, broadcast to the target range) or a PGM or PNG image sequence (one image per frame).</summary>
     public static SourceDefinition File(string target, string path, int hold = 1, int column = 0)
         => new() { Target = target, Kind = SourceKind.File, Path = path, Hold = hold, Column = column };
 

@@ -9,9 +9,9 @@ namespace GrowNet.Ecs.Systems.Network;
 /// Frames of a file source: a CSV column (one value per line, broadcast to the target range; a
 /// first line that is not a number is a header) or a PGM image sequence (binary P5 or plain P2
 /// images one after another in the file, each width × height = the target length, pixels scaled
-/// to [0, 1] by the image's max value). PNG is not read: convert it to PGM (e.g. with
-/// ImageMagick's <c>convert in.png out.pgm</c>). The world keeps the frames, the path and the
-/// file's SHA-256, and refuses to load when the file has since changed.
+/// to [0, 1] by the image's max value) or a PNG image sequence (<see cref="PngFrames"/>: 8-bit
+/// gray, RGB or RGBA, no interlace). The world keeps the frames, the path and the file's
+/// SHA-256, and refuses to load when the file has since changed.
 /// </summary>
 public static class SourceFiles
 {
@@ -31,7 +31,7 @@ public static class SourceFiles
 
         byte[] sha = SHA256.HashData(bytes);
         bool pgm = bytes.Length >= 2 && bytes[0] == (byte)'P' && (bytes[1] == (byte)'5' || bytes[1] == (byte)'2');
-        var frames = pgm ? Pgm(bytes, length, path) : Csv(bytes, column, length, path);
+        var frames = PngFrames.IsPng(bytes) ? PngFrames.Read(bytes, length, path) : pgm ? Pgm(bytes, length, path) : Csv(bytes, column, length, path);
         if (frames.Count == 0)
             throw new ModelConfigException("path", $"'{path}' holds no frames.");
         var all = new double[frames.Count * length];
