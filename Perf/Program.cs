@@ -30,7 +30,8 @@ public static class Program
         // config brings its own default job, so --job is read here and becomes that default job;
         // the other job options (--iterationCount, --warmupCount, ...) still apply on top.
         args = TakeJob(args, out var baseJob);
-        var job = baseJob.WithToolchain(InProcessEmitToolchain.Instance).AsDefault();
+        // A long timeout: the 16 × 65 536-cell network (Perf/Network) takes minutes to build on a busy 2-core machine.
+        var job = baseJob.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(60), logOutput: true)).AsDefault();
         var config = DefaultConfig.Instance
             .AddJob(job)
             .AddDiagnoser(MemoryDiagnoser.Default)

@@ -13,24 +13,27 @@ namespace GrowNet.Ecs.Perf.Network;
 /// and the cost of a projection's synaptic event against a pool's own
 /// (<see cref="NetworkCase.Intra"/> and <see cref="NetworkCase.Projection"/>, two worlds that run bit
 /// for bit alike, see <see cref="TransmissionPair"/>; goal ≤ 1.2×). One benchmark op is one tick.
-/// The global setup warms up, then counts the mean events per tick over <see cref="SampleTicks"/>
-/// untimed ticks; the cleanup reads the scheduler's per-system times over all benchmark ticks.
+/// The global setup warms up, then counts the mean events per tick over some untimed ticks; the
+/// cleanup reads the scheduler's per-system times over all benchmark ticks.
 /// The compat case rewinds to its checkpoint every iteration as Perf/Pool does; the network cases
 /// run on (their Poisson drive keeps them stationary; the cleanup prints the events of a second
 /// sample so a drift would show).
 /// </summary>
 [MemoryDiagnoser]
-[InvocationCount(TicksPerIteration)]
+[InvocationCount(OpsPerIteration)]
 public class NetworkBenchmarks
 {
-    /// <summary>Ticks timed per iteration (the invocation count).</summary>
-    public const int TicksPerIteration = 64;
+    /// <summary>Benchmark ops per iteration (the invocation count): a scale tick moves tens of millions of events.</summary>
+    public const int OpsPerIteration = 8;
 
-    /// <summary>Untimed ticks run before sampling (the network cases).</summary>
-    public const int WarmTicks = 200;
+    /// <summary>Ticks per op of the compat case (32 × 8 = the 256 ticks per iteration of Perf/Pool); every other case runs one tick per op.</summary>
+    public const int CompatTicksPerOp = 32;
+
+    /// <summary>Untimed ticks run before sampling (the scale network settles within tens of ticks and takes ~1 s each on a busy machine).</summary>
+    private int WarmTicks => Case == NetworkCase.Scale ? 40 : 200;
 
     /// <summary>Untimed ticks whose events are counted.</summary>
-    public const int SampleTicks = 64;
+    private int SampleTicks => Case == NetworkCase.Scale ? 8 : 64;
 
     /// <summary>Synapses per cell inside pools (the scale network's in-degree), also the transmission pair's.</summary>
     public const int InDegree = 100;
@@ -57,9 +60,9 @@ public class NetworkBenchmarks
             compat = PoolWorkloadRunner.Create(PoolWorkload.Compat4096, InputRegime.Saturated, threads: 1);
             compat.Run(compat.Spec.WarmTicks);
             compat.Checkpoint();
-            var (events, _) = compat.Sample(TicksPerIteration);
+            var (events, _) = compat.Sample(OpsPerIteration * CompatTicksPerOp);
             compat.Rewind();
-            NetworkMeansRegistry.Set(Case, Cells, new NetworkMeans(events, 0));
+            NetworkMeansRegistry.Set(Case, Cells, new NetworkMeans(events, 0) { TicksPerOp = CompatTicksPerOp });
             compat.World.Scheduler.Timings.ToList().ForEach(timing => timing.Reset());
             Console.WriteLine($"// {Case}: {events:F0} events per tick");
             return;
@@ -81,12 +84,12 @@ public class NetworkBenchmarks
     [IterationSetup]
     public void IterationSetup() => compat?.Rewind();
 
-    /// <summary>One tick.</summary>
+    /// <summary>One tick (the compat case: <see cref="CompatTicksPerOp"/> ticks).</summary>
     [Benchmark(Description = "World.Step")]
     public void Tick()
     {
         if (compat != null)
-            compat.Step();
+            compat.Run(CompatTicksPerOp);
         else
             world!.Step();
     }
@@ -105,6 +108,8 @@ public class NetworkBenchmarks
             Console.WriteLine($"// {Case}/{Cells} after the run: {intra:F0} intra-pool + {projected:F0} projected events per tick");
         }
 
+        var busiest = scheduler.Timings.Where(t => t.Calls > 0).OrderByDescending(t => t.TotalTimestampTicks).Take(4);
+        Console.WriteLine($"// {Case}/{Cells} scheduler means per tick: " + string.Join(", ", busiest.Select(t => $"{t.Name} {t.Mean.TotalMicroseconds:F0} µs")));
         foreach (string line in NetworkThroughputColumn.GoalLines(Cells))
             Console.WriteLine(line);
         compat?.Dispose();

@@ -7,6 +7,9 @@ namespace GrowNet.Ecs.Perf.Network;
 /// <param name="ProjectionMicroseconds">Scheduler mean of <c>ProjectionTransmit</c> per tick; NaN until the run ends.</param>
 public sealed record NetworkMeans(double IntraEvents, double ProjectionEvents, double PoolSpikeMicroseconds = double.NaN, double ProjectionMicroseconds = double.NaN)
 {
+    /// <summary>Ticks per benchmark op.</summary>
+    public int TicksPerOp { get; init; } = 1;
+
     /// <summary>All events per tick.</summary>
     public double Events => IntraEvents + ProjectionEvents;
 }

@@ -33,8 +33,8 @@ public sealed class NetworkThroughputColumn : IColumn
     /// <summary>All five columns.</summary>
     public static IColumn[] All =>
     [
-        new NetworkThroughputColumn(Kind.EventsPerTick, "Events/tick", "Mean synaptic events per tick (pools' own plus projected), counted untimed in GlobalSetup"),
-        new NetworkThroughputColumn(Kind.EventsPerSecond, "Events/s/core", "Synaptic events per second on one thread (Events/tick / Mean)"),
+        new NetworkThroughputColumn(Kind.EventsPerTick, "Events/tick", "Mean synaptic events per tick (pools' own plus projected), counted untimed in GlobalSetup (the compat op is 32 ticks)"),
+        new NetworkThroughputColumn(Kind.EventsPerSecond, "Events/s/core", "Synaptic events per second on one thread (Events/tick x ticks per op / Mean)"),
         new NetworkThroughputColumn(Kind.VersusCompat, "vs compat", "Events/s over CompatPoolDriven's in this summary; scale goal >= 0.50"),
         new NetworkThroughputColumn(Kind.NanosecondsPerEvent, "Transmit ns/event",
             "Intra: (PoolSpike time - the Projection world's PoolSpike time) / events; Projection: ProjectionTransmit time / events; Scale: ProjectionTransmit / projected events; Compat: Mean / events"),
@@ -92,7 +92,7 @@ public sealed class NetworkThroughputColumn : IColumn
         if (!TryParameters(benchmarkCase, out var networkCase, out int cells) || !NetworkMeansRegistry.TryGet(networkCase, cells, out var means))
             return "-";
         double meanNs = summary[benchmarkCase]?.ResultStatistics?.Mean ?? double.NaN;
-        double eventsPerSecond = means.Events * 1e9 / meanNs;
+        double eventsPerSecond = means.Events * means.TicksPerOp * 1e9 / meanNs;
         double value = kind switch
         {
             Kind.EventsPerTick => means.Events,
@@ -116,7 +116,7 @@ public sealed class NetworkThroughputColumn : IColumn
         NetworkCase.Intra => TryTransmissionCosts(cells, out double intra, out _) ? intra : double.NaN,
         NetworkCase.Projection => TryTransmissionCosts(cells, out _, out double projection) ? projection : double.NaN,
         NetworkCase.Scale => means.ProjectionMicroseconds * 1000 / means.ProjectionEvents,
-        _ => meanNs / means.Events,
+        _ => meanNs / (means.Events * means.TicksPerOp),
     };
 
     private static double CompatEventsPerSecond(Summary summary)
@@ -124,7 +124,7 @@ public sealed class NetworkThroughputColumn : IColumn
         foreach (var other in summary.BenchmarksCases)
         {
             if (TryParameters(other, out var c, out int cells) && c == NetworkCase.CompatPoolDriven && NetworkMeansRegistry.TryGet(c, cells, out var means))
-                return means.Events * 1e9 / (summary[other]?.ResultStatistics?.Mean ?? double.NaN);
+                return means.Events * means.TicksPerOp * 1e9 / (summary[other]?.ResultStatistics?.Mean ?? double.NaN);
         }
 
         return double.NaN;
