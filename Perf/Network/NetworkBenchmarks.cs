@@ -11,8 +11,9 @@ namespace GrowNet.Ecs.Perf.Network;
 /// <see cref="NetworkCase.Scale"/> (network.md's 16 × <see cref="Cells"/> network) against the
 /// 4 096-cell compat pool's driven rate (<see cref="NetworkCase.CompatPoolDriven"/>; goal ≥ 50 %),
 /// and the cost of a projection's synaptic event against a pool's own
-/// (<see cref="NetworkCase.Intra"/> and <see cref="NetworkCase.Projection"/>, two worlds that run bit
-/// for bit alike, see <see cref="TransmissionPair"/>; goal ≤ 1.2×). One benchmark op is one tick.
+/// (<see cref="NetworkCase.TransmissionPair"/>: two worlds that run bit for bit alike, see
+/// <see cref="TransmissionPair"/>, stepped alternately; goal ≤ 1.2×). One benchmark op is one tick
+/// (the pair: one tick of each world; the compat case: <see cref="CompatTicksPerOp"/> ticks).
 /// The global setup warms up, then counts the mean events per tick over some untimed ticks; the
 /// cleanup reads the scheduler's per-system times over all benchmark ticks.
 /// The compat case rewinds to its checkpoint every iteration as Perf/Pool does; the network cases
@@ -39,6 +40,8 @@ public class NetworkBenchmarks
     public const int InDegree = 100;
 
     private World? world;
+    private World? projectionWorld;
+    private SynapticEventCounter? projectionCounter;
     private SynapticEventCounter? counter;
     private PoolWorkloadRunner? compat;
 
@@ -62,19 +65,42 @@ public class NetworkBenchmarks
             compat.Checkpoint();
             var (events, _) = compat.Sample(OpsPerIteration * CompatTicksPerOp);
             compat.Rewind();
-            NetworkMeansRegistry.Set(Case, Cells, new NetworkMeans(events, 0) { TicksPerOp = CompatTicksPerOp });
-            compat.World.Scheduler.Timings.ToList().ForEach(timing => timing.Reset());
+            NetworkMeansRegistry.Set(Case, Cells, new NetworkMeans(events * CompatTicksPerOp, 0));
+            foreach (var timing in compat.World.Scheduler.Timings)
+                timing.Reset();
             Console.WriteLine($"// {Case}: {events:F0} events per tick");
             return;
         }
 
-        world = Case == NetworkCase.Scale ? CreateScale() : TransmissionPair.Create(Case == NetworkCase.Intra ? TransmissionShape.Intra : TransmissionShape.Projection, Cells, InDegree);
+        if (Case == NetworkCase.Scale)
+        {
+            world = CreateScale();
+        }
+        else
+        {
+            world = TransmissionPair.Create(TransmissionShape.Intra, Cells, InDegree);
+            projectionWorld = TransmissionPair.Create(TransmissionShape.Projection, Cells, InDegree);
+        }
+
         for (int t = 0; t < WarmTicks; t++)
+        {
             world.Step();
+            projectionWorld?.Step();
+        }
+
         counter = new SynapticEventCounter(world);
         var (intra, projected, spikes) = counter.Sample(SampleTicks);
+        if (projectionWorld != null)
+        {
+            projectionCounter = new SynapticEventCounter(projectionWorld);
+            var (_, pairProjected, pairSpikes) = projectionCounter.Sample(SampleTicks);
+            if (pairProjected != intra || pairSpikes != spikes)
+                throw new InvalidOperationException($"The transmission pair diverged: {intra} pool events and {spikes} spikes against {pairProjected} projected events and {pairSpikes} spikes per tick.");
+            projected = pairProjected;
+        }
+
         NetworkMeansRegistry.Set(Case, Cells, new NetworkMeans(intra, projected));
-        foreach (var timing in world.Scheduler.Timings)
+        foreach (var timing in world.Scheduler.Timings.Concat(projectionWorld?.Scheduler.Timings ?? []))
             timing.Reset();
         Console.WriteLine($"// {Case}/{Cells}: built and warmed in {(DateTime.UtcNow - started).TotalSeconds:F1} s; " +
             $"{intra:F0} intra-pool + {projected:F0} projected events and {spikes:F0} spikes per tick");
@@ -89,35 +115,50 @@ public class NetworkBenchmarks
     public void Tick()
     {
         if (compat != null)
+        {
             compat.Run(CompatTicksPerOp);
-        else
-            world!.Step();
+            return;
+        }
+
+        world!.Step();
+        projectionWorld?.Step();
     }
 
-    /// <summary>Records the per-system times, prints the goal ratios once both sides are known, releases the world.</summary>
+    /// <summary>Records the per-event costs, prints where the time went and the goal ratio, releases the worlds.</summary>
     [GlobalCleanup]
     public void Cleanup()
     {
-        var scheduler = (compat?.World ?? world!).Scheduler;
-        double Mean(string name) => scheduler.Timings.Where(t => t.Name == name).Select(t => t.Mean.TotalMicroseconds).DefaultIfEmpty(double.NaN).First();
-        if (NetworkMeansRegistry.TryGet(Case, Cells, out var means))
-            NetworkMeansRegistry.Set(Case, Cells, means with { PoolSpikeMicroseconds = Mean("PoolSpike"), ProjectionMicroseconds = Mean("ProjectionTransmit") });
-        if (counter != null)
+        if (world != null && NetworkMeansRegistry.TryGet(Case, Cells, out var means))
         {
-            var (intra, projected, _) = counter.Sample(SampleTicks);
-            Console.WriteLine($"// {Case}/{Cells} after the run: {intra:F0} intra-pool + {projected:F0} projected events per tick");
+            double poolNs = projectionWorld == null
+                ? Mean(world, "PoolSpike") * 1000 / means.IntraEvents
+                : (Mean(world, "PoolSpike") - Mean(projectionWorld, "PoolSpike")) * 1000 / means.IntraEvents;
+            double projectionNs = Mean(projectionWorld ?? world, "ProjectionTransmit") * 1000 / means.ProjectionEvents;
+            NetworkMeansRegistry.Set(Case, Cells, means with { PoolEventNanoseconds = poolNs, ProjectionEventNanoseconds = projectionNs });
+            foreach (var (label, stepped, events) in new[] { ("", world, counter), (" (projection world)", projectionWorld, projectionCounter) })
+            {
+                if (stepped == null || events == null)
+                    continue;
+                var busiest = stepped.Scheduler.Timings.Where(t => t.Calls > 0).OrderByDescending(t => t.TotalTimestampTicks).Take(4);
+                Console.WriteLine($"// {Case}/{Cells}{label} scheduler means per tick: " + string.Join(", ", busiest.Select(t => $"{t.Name} {t.Mean.TotalMicroseconds:F0} µs")));
+                var (intra, projected, _) = events.Sample(SampleTicks);
+                Console.WriteLine($"// {Case}/{Cells}{label} after the run: {intra:F0} intra-pool + {projected:F0} projected events per tick");
+            }
+
+            Console.WriteLine($"// {Case}/{Cells}: pool event {poolNs:F2} ns, projected event {projectionNs:F2} ns, ratio {projectionNs / poolNs:F2}" +
+                (projectionWorld != null ? " (goal <= 1.20)" : " (pool time includes integration)"));
         }
 
-        var busiest = scheduler.Timings.Where(t => t.Calls > 0).OrderByDescending(t => t.TotalTimestampTicks).Take(4);
-        Console.WriteLine($"// {Case}/{Cells} scheduler means per tick: " + string.Join(", ", busiest.Select(t => $"{t.Name} {t.Mean.TotalMicroseconds:F0} µs")));
-        foreach (string line in NetworkThroughputColumn.GoalLines(Cells))
-            Console.WriteLine(line);
         compat?.Dispose();
         world?.Dispose();
+        projectionWorld?.Dispose();
         compat = null;
-        world = null;
-        counter = null;
+        world = projectionWorld = null;
+        counter = projectionCounter = null;
     }
+
+    private static double Mean(World stepped, string system)
+        => stepped.Scheduler.Timings.Where(t => t.Name == system).Select(t => t.Mean.TotalMicroseconds).DefaultIfEmpty(double.NaN).First();
 
     private World CreateScale()
     {

@@ -9,9 +9,9 @@ public enum NetworkCase
     /// <summary>network.md's scale network: 16 standard pools, in-degree 100 inside and 20 from each of two other pools, Poisson drive.</summary>
     Scale,
 
-    /// <summary>One standard pool (in-degree 100, Poisson drive): its own synapses carry the events.</summary>
-    Intra,
-
-    /// <summary>The same pool empty with a projection onto itself holding the same synapses: bit for bit the Intra run.</summary>
-    Projection,
+    /// <summary>
+    /// The two worlds of <see cref="Workloads.Network.TransmissionPair"/>, one tick of each per op (interleaved, so
+    /// both see the same machine load): a pool's own synapses and the same synapses as a projection onto the pool.
+    /// </summary>
+    TransmissionPair,
 }

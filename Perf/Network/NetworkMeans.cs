@@ -1,15 +1,19 @@
 namespace GrowNet.Ecs.Perf.Network;
 
-/// <summary>One case's means: synaptic events per tick (inside pools and through projections) and per-system µs per tick.</summary>
-/// <param name="IntraEvents">Events per tick of pools' own synapses.</param>
-/// <param name="ProjectionEvents">Events per tick carried by projections.</param>
-/// <param name="PoolSpikeMicroseconds">Scheduler mean of <c>PoolSpike</c> (drain, integration, own propagation) per tick; NaN until the run ends.</param>
-/// <param name="ProjectionMicroseconds">Scheduler mean of <c>ProjectionTransmit</c> per tick; NaN until the run ends.</param>
-public sealed record NetworkMeans(double IntraEvents, double ProjectionEvents, double PoolSpikeMicroseconds = double.NaN, double ProjectionMicroseconds = double.NaN)
+/// <summary>One case's means: synaptic events per op and, after the run, the per-event costs from the scheduler's per-system times.</summary>
+/// <param name="IntraEvents">Events per op of pools' own synapses.</param>
+/// <param name="ProjectionEvents">Events per op carried by projections.</param>
+public sealed record NetworkMeans(double IntraEvents, double ProjectionEvents)
 {
-    /// <summary>Ticks per benchmark op.</summary>
-    public int TicksPerOp { get; init; } = 1;
-
-    /// <summary>All events per tick.</summary>
+    /// <summary>All events per op.</summary>
     public double Events => IntraEvents + ProjectionEvents;
+
+    /// <summary>
+    /// ns per pool event: in the pair, the intra world's <c>PoolSpike</c> time minus the projection world's (drain and
+    /// integration only) per event; in the scale network, <c>PoolSpike</c> (integration included) per own event. NaN until the run ends.
+    /// </summary>
+    public double PoolEventNanoseconds { get; init; } = double.NaN;
+
+    /// <summary>ns per projected event: <c>ProjectionTransmit</c> time per projected event. NaN until the run ends.</summary>
+    public double ProjectionEventNanoseconds { get; init; } = double.NaN;
 }
