@@ -1,4 +1,5 @@
 using GrowNet.Ecs.Components.Pool;
+using GrowNet.Ecs.Engine;
 
 namespace GrowNet.Ecs.Systems.Pool;
 
@@ -19,4 +20,18 @@ internal readonly record struct SynapseStoreArrays(
     int SynapseCount,
     short[] Ring,
     byte[] SpikeOut,
-    int TargetCells);
+    int TargetCells)
+{
+    /// <summary>A pool's own store this tick: its spike list (<see cref="PoolState.LastSpikeCount"/> spikes), rows, synapses and ring.</summary>
+    public static SynapseStoreArrays OfPool(World world, in PoolState state)
+    {
+        var cells = world.GetTable(state.Cells);
+        var synapses = world.GetTable(state.Synapses);
+        int n = cells.Count;
+        return new SynapseStoreArrays(
+            cells.DangerousGetArray(PoolColumns.SpikeList), state.LastSpikeCount,
+            cells.DangerousGetArray(PoolColumns.RowStart), cells.DangerousGetArray(PoolColumns.EligibilityStamp), n,
+            synapses.DangerousGetArray(PoolColumns.Synapses), synapses.Count,
+            world.GetTable(state.DelayRing).DangerousGetArray(PoolColumns.DelaySlot), cells.DangerousGetArray(PoolColumns.SpikeOut), n);
+    }
+}

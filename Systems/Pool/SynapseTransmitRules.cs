@@ -1,3 +1,5 @@
+using GrowNet.Ecs.Components.Pool;
+
 namespace GrowNet.Ecs.Systems.Pool;
 
 /// <summary>
@@ -13,4 +15,9 @@ internal readonly record struct SynapseTransmitRules(
     int MaxDelay,
     byte TraceDecay,
     int StdpPositive,
-    int StdpNegative);
+    int StdpNegative)
+{
+    /// <summary>A pool's own rules this tick (after the drain advanced its write head).</summary>
+    public static SynapseTransmitRules OfPool(in PoolConfig config, in PoolState state)
+        => new(state.TickCount, state.RowsSorted != 0, state.WriteHead, config.MaxDelay, config.TraceDecay, config.StdpPositive, config.StdpNegative);
+}
