@@ -30,11 +30,16 @@ public class NetworkBenchmarks
     /// <summary>Ticks per op of the compat case (32 × 8 = the 256 ticks per iteration of Perf/Pool); every other case runs one tick per op.</summary>
     public const int CompatTicksPerOp = 32;
 
+    /// <summary>Compat ticks run from the checkpoint after each scale tick in <see cref="NetworkCase.ScaleWithCompat"/> (about a third of a scale tick's time).</summary>
+    public const int CompatTicksAlongside = 256;
+
     /// <summary>Untimed ticks run before sampling (the scale network settles within tens of ticks and takes ~1 s each on a busy machine).</summary>
-    private int WarmTicks => Case == NetworkCase.Scale ? 40 : 200;
+    private int WarmTicks => IsScale ? 40 : 200;
 
     /// <summary>Untimed ticks whose events are counted.</summary>
-    private int SampleTicks => Case == NetworkCase.Scale ? 8 : 64;
+    private int SampleTicks => IsScale ? 8 : 64;
+
+    private bool IsScale => Case is NetworkCase.Scale or NetworkCase.ScaleWithCompat;
 
     /// <summary>Synapses per cell inside pools (the scale network's in-degree), also the transmission pair's.</summary>
     public const int InDegree = 100;
@@ -44,6 +49,8 @@ public class NetworkBenchmarks
     private SynapticEventCounter? projectionCounter;
     private SynapticEventCounter? counter;
     private PoolWorkloadRunner? compat;
+    private PoolWorkloadRunner? alongside;
+    private double alongsideEvents;
 
     /// <summary>The case.</summary>
     [ParamsAllValues]
@@ -60,21 +67,17 @@ public class NetworkBenchmarks
         var started = DateTime.UtcNow;
         if (Case == NetworkCase.CompatPoolDriven)
         {
-            compat = PoolWorkloadRunner.Create(PoolWorkload.Compat4096, InputRegime.Saturated, threads: 1);
-            compat.Run(compat.Spec.WarmTicks);
-            compat.Checkpoint();
-            var (events, _) = compat.Sample(OpsPerIteration * CompatTicksPerOp);
-            compat.Rewind();
+            compat = CreateCompat(out double events, OpsPerIteration * CompatTicksPerOp);
             NetworkMeansRegistry.Set(Case, Cells, new NetworkMeans(events * CompatTicksPerOp, 0));
-            foreach (var timing in compat.World.Scheduler.Timings)
-                timing.Reset();
             Console.WriteLine($"// {Case}: {events:F0} events per tick");
             return;
         }
 
-        if (Case == NetworkCase.Scale)
+        if (IsScale)
         {
             world = CreateScale();
+            if (Case == NetworkCase.ScaleWithCompat)
+                alongside = CreateCompat(out alongsideEvents, CompatTicksAlongside);
         }
         else
         {
@@ -99,8 +102,8 @@ public class NetworkBenchmarks
             projected = pairProjected;
         }
 
-        NetworkMeansRegistry.Set(Case, Cells, new NetworkMeans(intra, projected));
-        foreach (var timing in world.Scheduler.Timings.Concat(projectionWorld?.Scheduler.Timings ?? []))
+        NetworkMeansRegistry.Set(Case, Cells, new NetworkMeans(intra + alongsideEvents * CompatTicksAlongside, projected));
+        foreach (var timing in world.Scheduler.Timings.Concat(projectionWorld?.Scheduler.Timings ?? []).Concat(alongside?.World.Scheduler.Timings ?? []))
             timing.Reset();
         Console.WriteLine($"// {Case}/{Cells}: built and warmed in {(DateTime.UtcNow - started).TotalSeconds:F1} s; " +
             $"{intra:F0} intra-pool + {projected:F0} projected events and {spikes:F0} spikes per tick");
@@ -122,6 +125,11 @@ public class NetworkBenchmarks
 
         world!.Step();
         projectionWorld?.Step();
+        if (alongside != null)
+        {
+            alongside.Rewind();
+            alongside.Run(CompatTicksAlongside);
+        }
     }
 
     /// <summary>Records the per-event costs, prints where the time went and the goal ratio, releases the worlds.</summary>
@@ -130,11 +138,21 @@ public class NetworkBenchmarks
     {
         if (world != null && NetworkMeansRegistry.TryGet(Case, Cells, out var means))
         {
+            double scaleIntra = means.IntraEvents - alongsideEvents * CompatTicksAlongside;
             double poolNs = projectionWorld == null
-                ? Mean(world, "PoolSpike") * 1000 / means.IntraEvents
+                ? Mean(world, "PoolSpike") * 1000 / scaleIntra
                 : (Mean(world, "PoolSpike") - Mean(projectionWorld, "PoolSpike")) * 1000 / means.IntraEvents;
             double projectionNs = Mean(projectionWorld ?? world, "ProjectionTransmit") * 1000 / means.ProjectionEvents;
-            NetworkMeansRegistry.Set(Case, Cells, means with { PoolEventNanoseconds = poolNs, ProjectionEventNanoseconds = projectionNs });
+            double ratio = double.NaN;
+            if (alongside != null)
+            {
+                double scaleRate = (scaleIntra + means.ProjectionEvents) / TickSeconds(world);
+                double compatRate = alongsideEvents / TickSeconds(alongside.World);
+                ratio = scaleRate / compatRate;
+                Console.WriteLine($"// {Case}/{Cells} alternating, scheduler times: scale {scaleRate / 1e6:F1} M events/s, compat {compatRate / 1e6:F1} M events/s, ratio {ratio:F2} (goal >= 0.50)");
+            }
+
+            NetworkMeansRegistry.Set(Case, Cells, means with { PoolEventNanoseconds = poolNs, ProjectionEventNanoseconds = projectionNs, AlternatingRatio = ratio });
             foreach (var (label, stepped, events) in new[] { ("", world, counter), (" (projection world)", projectionWorld, projectionCounter) })
             {
                 if (stepped == null || events == null)
@@ -150,11 +168,29 @@ public class NetworkBenchmarks
         }
 
         compat?.Dispose();
+        alongside?.Dispose();
+        alongside = null;
         world?.Dispose();
         projectionWorld?.Dispose();
         compat = null;
         world = projectionWorld = null;
         counter = projectionCounter = null;
+    }
+
+    /// <summary>Seconds per tick of <paramref name="stepped"/>: the sum of its systems' scheduler means.</summary>
+    private static double TickSeconds(World stepped) => stepped.Scheduler.Timings.Sum(t => t.Mean.TotalSeconds);
+
+    /// <summary>The warmed compat pool at its checkpoint, with the mean events per tick of the <paramref name="ticks"/> ticks after it.</summary>
+    private static PoolWorkloadRunner CreateCompat(out double eventsPerTick, int ticks)
+    {
+        var runner = PoolWorkloadRunner.Create(PoolWorkload.Compat4096, InputRegime.Saturated, threads: 1);
+        runner.Run(runner.Spec.WarmTicks);
+        runner.Checkpoint();
+        (eventsPerTick, _) = runner.Sample(ticks);
+        runner.Rewind();
+        foreach (var timing in runner.World.Scheduler.Timings)
+            timing.Reset();
+        return runner;
     }
 
     private static double Mean(World stepped, string system)

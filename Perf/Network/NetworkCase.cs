@@ -10,6 +10,12 @@ public enum NetworkCase
     Scale,
 
     /// <summary>
+    /// The scale network alternating with the compat pool: one scale tick, then <see cref="NetworkBenchmarks.CompatTicksAlongside"/>
+    /// compat ticks from its checkpoint, per op, so both rates come from the scheduler's times under the same machine load.
+    /// </summary>
+    ScaleWithCompat,
+
+    /// <summary>
     /// The two worlds of <see cref="Workloads.Network.TransmissionPair"/>, one tick of each per op (interleaved, so
     /// both see the same machine load): a pool's own synapses and the same synapses as a projection onto the pool.
     /// </summary>

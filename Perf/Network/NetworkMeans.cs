@@ -14,6 +14,9 @@ public sealed record NetworkMeans(double IntraEvents, double ProjectionEvents)
     /// </summary>
     public double PoolEventNanoseconds { get; init; } = double.NaN;
 
+    /// <summary>ScaleWithCompat: the scale network's events/s over the compat pool's, both from scheduler times in the same ops. NaN otherwise.</summary>
+    public double AlternatingRatio { get; init; } = double.NaN;
+
     /// <summary>ns per projected event: <c>ProjectionTransmit</c> time per projected event. NaN until the run ends.</summary>
     public double ProjectionEventNanoseconds { get; init; } = double.NaN;
 }

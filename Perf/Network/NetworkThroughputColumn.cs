@@ -36,7 +36,7 @@ public sealed class NetworkThroughputColumn : IColumn
     [
         new NetworkThroughputColumn(Kind.EventsPerTick, "Events/op", "Mean synaptic events per op (pools' own plus projected), counted untimed in GlobalSetup; the compat op is 32 ticks, the pair's one tick of each world"),
         new NetworkThroughputColumn(Kind.EventsPerSecond, "Events/s/core", "Synaptic events per second on one thread (Events/op / Mean)"),
-        new NetworkThroughputColumn(Kind.VersusCompat, "vs compat", "Events/s over CompatPoolDriven's in this summary; scale goal >= 0.50"),
+        new NetworkThroughputColumn(Kind.VersusCompat, "vs compat", "Events/s over CompatPoolDriven's in this summary (ScaleWithCompat: scale's over compat's, both from scheduler times within the same ops); scale goal >= 0.50"),
         new NetworkThroughputColumn(Kind.PoolEventNanoseconds, "Pool ns/event",
             "Pair: (intra world's PoolSpike - projection world's PoolSpike) / events; Scale: PoolSpike (with integration) / own events; Compat: Mean / events"),
         new NetworkThroughputColumn(Kind.ProjectionEventNanoseconds, "Proj ns/event", "ProjectionTransmit / projected events"),
@@ -81,7 +81,7 @@ public sealed class NetworkThroughputColumn : IColumn
         {
             Kind.EventsPerTick => means.Events,
             Kind.EventsPerSecond => eventsPerSecond,
-            Kind.VersusCompat => eventsPerSecond / CompatEventsPerSecond(summary),
+            Kind.VersusCompat => networkCase == NetworkCase.ScaleWithCompat ? means.AlternatingRatio : eventsPerSecond / CompatEventsPerSecond(summary),
             Kind.PoolEventNanoseconds => networkCase == NetworkCase.CompatPoolDriven ? meanNs / means.Events : means.PoolEventNanoseconds,
             Kind.ProjectionEventNanoseconds => means.ProjectionEventNanoseconds,
             _ => means.ProjectionEventNanoseconds / means.PoolEventNanoseconds,
