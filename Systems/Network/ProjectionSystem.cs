@@ -41,6 +41,7 @@ public sealed class ProjectionSystem : ISystem
 
     private void Transmit(World world, in ProjectionConfig config, in ProjectionState state)
     {
+        transmitter.Prepare(world, state.Synapses);
         ref readonly var source = ref world.Get<PoolState>(state.Source);
         int spikes = source.LastSpikeCount;
         var synapseTable = world.GetTable(state.Synapses);

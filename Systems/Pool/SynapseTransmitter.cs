@@ -24,6 +24,8 @@ internal sealed class SynapseTransmitter
     /// </summary>
     public void Run(World world, TableHandle store, in SynapseStoreArrays arrays, in SynapseTransmitRules rules)
     {
+        Prepare(world, store);
+        int threads = world.Parallel.ThreadCount;
         int spikes = arrays.Spikes;
         if (spikes == 0)
             return;
@@ -33,9 +35,8 @@ internal sealed class SynapseTransmitter
         // Expected events from the mean row length: only the serial/parallel choice reads it, and
         // results do not depend on that choice, so an estimate saves a pass over the spiking rows.
         long events = (long)spikes * arrays.SynapseCount / Math.Max(arrays.Rows, 1);
-        int threads = world.Parallel.ThreadCount;
         if (events >= PoolSpikeSystem.ParallelEventThreshold && threads > 1)
-            RunMeasured(world, store, arrays, rules, events, threads);
+            RunMeasured(world, splits[store], arrays, rules, events, threads);
         else
             new SynapseTransmitAction(arrays, rules, slotOffsets, null, null, 1).Execute(0, 1);
 
@@ -44,14 +45,23 @@ internal sealed class SynapseTransmitter
             arrays.Stamps[arrays.SpikeList[k]] = rules.Tick;
     }
 
-    private void RunMeasured(World world, TableHandle store, in SynapseStoreArrays arrays, in SynapseTransmitRules rules, long events, int threads)
+    /// <summary>
+    /// Makes <paramref name="store"/>'s split and the parallel job the first tick the store is seen
+    /// (<see cref="Run"/> calls it; call it also on ticks that skip <see cref="Run"/>), not at its
+    /// first large tick, so that tick allocates nothing.
+    /// </summary>
+    public void Prepare(World world, TableHandle store)
     {
-        if (!splits.TryGetValue(store, out var split))
+        if (world.Parallel.ThreadCount > 1 && !splits.ContainsKey(store))
         {
             PruneSplits(world);
-            splits.Add(store, split = new TargetSplit());
+            splits.Add(store, new TargetSplit());
+            world.Parallel.Reserve<SynapseTransmitAction>();
         }
+    }
 
+    private void RunMeasured(World world, TargetSplit split, in SynapseStoreArrays arrays, in SynapseTransmitRules rules, long events, int threads)
+    {
         bool parallel = split.ChooseParallel();
         long started = Stopwatch.GetTimestamp();
         if (parallel)
