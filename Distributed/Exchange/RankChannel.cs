@@ -42,6 +42,9 @@ public sealed class RankChannel
     /// <summary>The exchange underneath.</summary>
     public IRankExchange Exchange => exchange;
 
+    /// <summary>Whether a failure went through this channel (sent or received); later <see cref="Fail"/> calls do nothing.</summary>
+    public bool HasFailed { get; private set; }
+
     /// <summary>Total payload bytes this rank has sent and received in rounds (the exchange cost).</summary>
     public long BytesMoved { get; private set; }
 
@@ -61,6 +64,9 @@ public sealed class RankChannel
     /// </summary>
     public void Fail(string message)
     {
+        if (HasFailed)
+            return;
+        HasFailed = true;
         var text = Encoding.UTF8.GetBytes(message.Length > 4000 ? message[..4000] : message);
         try
         {
@@ -120,7 +126,11 @@ public sealed class RankChannel
         exchange.AllGatherV(payload, received, counts, offsets);
         BytesMoved += total;
         if (failed >= 0)
+        {
+            HasFailed = true;
             throw new RankFailedException(failed, Encoding.UTF8.GetString(Received(failed)));
+        }
+
         return anyMore;
     }
 }

@@ -13,7 +13,8 @@ namespace GrowNet.Ecs.Distributed.Network;
 /// ranks read (<see cref="RankLayout.Exports"/>: spike lists, traces, source values of this tick)
 /// and writes every other rank's into its shells, so a local projection from a remote pool sees
 /// that pool's spike list and a link or modulator term reading a remote port at the next tick's
-/// Input reads the owner's end-of-tick value. Message: the tick (u64), then each owned item in
+/// Input reads the owner's end-of-tick value. Message: the tick (u64) and a stop flag (u32, so all
+/// ranks agree on the tick a signal stops the run), then each owned item in
 /// layout order — spikes as a count (i32) and one u16 per spiking cell, traces one i8 per cell,
 /// values one f64 per element. Buffers are reused: no allocation per tick.
 /// </summary>
@@ -34,6 +35,15 @@ public sealed class RankExchangeSystem : ISystem
     /// <inheritdoc />
     public string Name => "RankExchange";
 
+    /// <summary>Message header: the tick and the stop flag.</summary>
+    public const int HeaderBytes = 12;
+
+    /// <summary>Set by the host when this rank wants the run to stop after this tick (a signal).</summary>
+    public bool LocalStop { get; set; }
+
+    /// <summary>Whether any rank asked to stop in this tick's exchange: the same answer on every rank.</summary>
+    public bool AnyStop { get; private set; }
+
     /// <summary>Spikes this rank sent since creation.</summary>
     public long SpikesSent { get; private set; }
 
@@ -45,15 +55,24 @@ public sealed class RankExchangeSystem : ISystem
     {
         int length = Pack(world);
         channel.Round(message.AsSpan(0, length));
+        bool stop = LocalStop;
         for (int rank = 0; rank < channel.Size; rank++)
-            if (rank != channel.Rank)
-                Unpack(world, rank, channel.Received(rank));
+        {
+            if (rank == channel.Rank)
+                continue;
+            var data = channel.Received(rank);
+            Unpack(world, rank, data);
+            stop |= BinaryPrimitives.ReadUInt32LittleEndian(data[8..]) != 0;
+        }
+
+        AnyStop = stop;
     }
 
     private int Pack(World world)
     {
         BinaryPrimitives.WriteUInt64LittleEndian(message.AsSpan(0), world.Tick);
-        int at = 8;
+        BinaryPrimitives.WriteUInt32LittleEndian(message.AsSpan(8), LocalStop ? 1u : 0u);
+        int at = HeaderBytes;
         foreach (var item in exports)
         {
             if (item.Owner != channel.Rank)
@@ -93,10 +112,10 @@ public sealed class RankExchangeSystem : ISystem
 
     private void Unpack(World world, int rank, ReadOnlySpan<byte> data)
     {
-        ulong tick = data.Length >= 8 ? BinaryPrimitives.ReadUInt64LittleEndian(data) : ulong.MaxValue;
+        ulong tick = data.Length >= HeaderBytes ? BinaryPrimitives.ReadUInt64LittleEndian(data) : ulong.MaxValue;
         if (tick != world.Tick)
             throw new InvalidOperationException($"Rank {rank} sent tick {tick} while rank {channel.Rank} is at tick {world.Tick}: the ranks run different worlds.");
-        int at = 8;
+        int at = HeaderBytes;
         foreach (var item in exports)
         {
             if (item.Owner != rank)
