@@ -28,7 +28,9 @@ internal static class RankRun
         }
 
         var codes = new int[ranks!.Value];
-        InProcessRanks.Run(ranks.Value, exchange => codes[exchange.Rank] = RunRank(exchange, start, what, context));
+        // The ranks share this process's writers.
+        var shared = new CliContext(TextWriter.Synchronized(context.Output), TextWriter.Synchronized(context.Error), context.Interactive);
+        InProcessRanks.Run(ranks.Value, exchange => codes[exchange.Rank] = RunRank(exchange, start, what, shared));
         return codes.FirstOrDefault(code => code != ExitCodes.Success);
     }
 

@@ -21,10 +21,11 @@ public static class RunCommand
         var report = new Option<string?>("--report") { HelpName = "FILE.html", Description = "Write the HTML report here (instead of the file's report entry)." };
         var set = new Option<string[]>("--set") { HelpName = "PATH=VALUE", Arity = ArgumentArity.ZeroOrMore, Description = "Override a value of the file before it is validated, e.g. run.seed=7 (repeatable)." };
         var describe = new Option<bool>("--describe") { Description = "Print the fully defaulted scenario and exit without running." };
+        var save = new Option<string?>("--save") { HelpName = "FILE.gnw", Description = "Save the final world here (a distributed run saves the world gathered to rank 0)." };
         var ranks = new Option<int?>("--ranks") { HelpName = "N", Description = "Run on N in-process ranks (docs/distributed.md); under mpirun the ranks are MPI's. Outputs do not depend on it." };
         var command = new Command("run", "Run a scenario file headless: populations, inputs, recordings, checkpoints, report.")
         {
-            file, ticks, output, threads, report, set, describe, ranks,
+            file, ticks, output, threads, report, set, describe, ranks, save,
         };
         command.SetAction(parse => Run(parse.GetValue(file)!, new RunOverrides
         {
@@ -32,6 +33,7 @@ public static class RunCommand
             OutputDir = parse.GetValue(output),
             Threads = parse.GetValue(threads),
             ReportPath = parse.GetValue(report),
+            SavePath = parse.GetValue(save),
         }, parse.GetValue(set) ?? [], parse.GetValue(describe), context, parse.GetValue(ranks)));
         return command;
     }

@@ -38,7 +38,10 @@ public sealed partial class ScenarioRunner
         var plan = ScenarioNetwork.Plan(scenario);
         var ranks = RankWorld.Guard(channel, () => Placement(scenario, plan, channel.Size));
         var rankWorld = BuildPlan(() => RankWorld.Build(plan, ranks, channel, scenario.Run.Seed!.Value, ThreadsPerRank(overrides.Threads ?? scenario.Run.Threads, channel.Size)));
-        return RankWorld.Guard(channel, () => Open(rankWorld, scenario, outputDir, null, overrides.Ticks ?? scenario.Run.Ticks, ReportOf(scenario, overrides, outputDir), true));
+        var runner = RankWorld.Guard(channel, () => Open(rankWorld, scenario, outputDir, null, overrides.Ticks ?? scenario.Run.Ticks,
+            ReportOf(scenario, overrides, outputDir), true));
+        runner.savePath = overrides.SavePath is { } save && channel.Rank == 0 ? Path.GetFullPath(save) : null;
+        return runner;
     }
 
     /// <summary>Continues a distributed run from this rank's checkpoint of the tick <paramref name="checkpointPath"/> names (any rank's file).</summary>
@@ -120,8 +123,11 @@ public sealed partial class ScenarioRunner
             {
                 long? position = null;
                 if (positions is not null)
+                {
                     position = positions.TryGetValue(entry.Name, out long at) ? at
                         : throw new InvalidDataException($"The checkpoint's sidecar has no position for recording '{entry.Name}'.");
+                    ReclaimGathered(outputDir, recordingDir, entry);
+                }
                 recorders.Add(RecorderFactory.Create(world, entry, recordingDir, position));
             }
 
@@ -132,6 +138,18 @@ public sealed partial class ScenarioRunner
             recorders.ForEach(r => r.Dispose());
             throw;
         }
+    }
+
+    /// <summary>
+    /// A finished run moved rank r's recordings into the output folder; resuming one of its
+    /// checkpoints continues from that copy (the same bytes, cut back to the checkpoint's position).
+    /// </summary>
+    private static void ReclaimGathered(string outputDir, string recordingDir, ScenarioEntry<RecordingDefinition> entry)
+    {
+        string mine = RecorderFactory.FileOf(recordingDir, entry.Name, entry.Value.What);
+        string gathered = RecorderFactory.FileOf(outputDir, entry.Name, entry.Value.What);
+        if (recordingDir != outputDir && !File.Exists(mine) && File.Exists(gathered))
+            File.Copy(gathered, mine);
     }
 
     private static string? ReportOf(Scenario scenario, RunOverrides overrides, string outputDir)

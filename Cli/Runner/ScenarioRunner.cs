@@ -26,6 +26,7 @@ public sealed partial class ScenarioRunner : IDisposable
     private readonly long endTick;
     private readonly string? reportPath;
     private volatile bool stopRequested;
+    private string? savePath;
 
     private ScenarioRunner(World world, Scenario scenario, IRecorder[] recorders, string outputDir, long endTick, string? reportPath,
         RankWorld? rankWorld = null)
@@ -73,7 +74,10 @@ public sealed partial class ScenarioRunner : IDisposable
                 recorders.Add(RecorderFactory.Create(world, entry, outputDir, null));
             string? report = overrides.ReportPath is { } given ? Path.GetFullPath(given)
                 : scenario.Report is { } name ? Path.Combine(outputDir, name) : null;
-            return new ScenarioRunner(world, scenario, [.. recorders], outputDir, overrides.Ticks ?? scenario.Run.Ticks, report);
+            return new ScenarioRunner(world, scenario, [.. recorders], outputDir, overrides.Ticks ?? scenario.Run.Ticks, report)
+            {
+                savePath = overrides.SavePath is { } save ? Path.GetFullPath(save) : null,
+            };
         }
         catch
         {
@@ -149,6 +153,8 @@ public sealed partial class ScenarioRunner : IDisposable
         if (rankWorld is not null && !GatherToRankZero())
             return ExitCodes.Success;
         WriteFinalMetrics();
+        if (savePath is not null)
+            WorldCodec.SaveFile(world, savePath);
         if (reportPath is not null)
             HtmlReport.Write(reportPath, scenario, world, recorders);
         progress?.Finished((long)world.Tick);

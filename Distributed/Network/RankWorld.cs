@@ -118,7 +118,7 @@ public sealed class RankWorld : IDisposable
         }
         catch (Exception error)
         {
-            channel.Fail($"{error.GetType().Name}: {error.Message}");
+            channel.Fail(error is PlanItemException ? error.Message : $"{error.GetType().Name}: {error.Message}");
             throw;
         }
     }
