@@ -182,7 +182,11 @@ public sealed partial class ScenarioRunner
         {
             byte[] files = ranks.Rank == 0 ? [] : PackRecordings();
             var received = new MemoryStream[ranks.Channel.Size];
-            ranks.Channel.GatherAll(files, (rank, chunk) => (received[rank] ??= new MemoryStream()).Write(chunk));
+            ranks.Channel.GatherAll(files, (rank, chunk) =>
+            {
+                if (ranks.Rank == 0)
+                    (received[rank] ??= new MemoryStream()).Write(chunk);
+            });
             if (ranks.Rank == 0)
                 foreach (var stream in received.Where(s => s is not null))
                     UnpackRecordings(stream.GetBuffer().AsSpan(0, (int)stream.Length));

@@ -23,7 +23,12 @@ public static class WorldGather
         var owned = OwnedTables(world);
         byte[] data = channel.Rank == 0 ? [] : Serialize(world, layout, channel.Rank, owned);
         var received = new MemoryStream[channel.Size];
-        channel.GatherAll(data, (rank, chunk) => (received[rank] ??= new MemoryStream()).Write(chunk));
+        // Every rank receives every round (an all-gather); only rank 0 keeps what it receives.
+        channel.GatherAll(data, (rank, chunk) =>
+        {
+            if (channel.Rank == 0)
+                (received[rank] ??= new MemoryStream()).Write(chunk);
+        });
         if (channel.Rank != 0)
             return;
         for (int rank = 1; rank < channel.Size; rank++)
