@@ -47,10 +47,39 @@ public sealed class Scheduler
             throw new InvalidOperationException("Systems cannot be registered while a tick runs.");
         var timing = new SystemTiming(system.Name, phase, phaseNames[phase]);
         phases[phase].Add((system, timing));
+        RebuildTimings();
+    }
+
+    private void RebuildTimings()
+    {
         timings.Clear();
         foreach (var list in phases)
             foreach (var entry in list)
                 timings.Add(entry.Timing);
+    }
+
+    /// <summary>
+    /// Registers <paramref name="system"/> right after the first registered system of type
+    /// <typeparamref name="TAnchor"/>, in the same phase (for hosts that add a step inside the
+    /// fixed tick, such as a distributed run's exchange after the pools' spikes).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No <typeparamref name="TAnchor"/> is registered, or a tick runs.</exception>
+    public void AddAfter<TAnchor>(ISystem system) where TAnchor : ISystem
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        if (IsRunning)
+            throw new InvalidOperationException("Systems cannot be registered while a tick runs.");
+        for (int p = 0; p < phases.Length; p++)
+        {
+            int at = phases[p].FindIndex(entry => entry.System is TAnchor);
+            if (at < 0)
+                continue;
+            phases[p].Insert(at + 1, (system, new SystemTiming(system.Name, p, phaseNames[p])));
+            RebuildTimings();
+            return;
+        }
+
+        throw new InvalidOperationException($"No system of type {typeof(TAnchor).Name} is registered.");
     }
 
     /// <summary>Whether a system of type <typeparamref name="T"/> is registered.</summary>
