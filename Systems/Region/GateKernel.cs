@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using GrowNet.Ecs.Components.Region;
 
 namespace GrowNet.Ecs.Systems.Region;
@@ -29,8 +28,12 @@ internal static class GateKernel
     public static void Fire(in GateColumns edges, int start, int end, double x, in GateContext gates, RangeResult result, int slot, int source)
     {
         int k = start;
-        if (Vector512.IsHardwareAccelerated)
-            k = FireVector(edges, start, end, x, gates, result, slot, source);
+        if (Lanes8Vector512.IsHardwareAccelerated)
+            k = FireVector<Lanes8Vector512>(edges, start, end, x, gates, result, slot, source);
+        else if (Lanes8Vector256.IsHardwareAccelerated)
+            k = FireVector<Lanes8Vector256>(edges, start, end, x, gates, result, slot, source);
+        else if (Lanes8Vector128.IsHardwareAccelerated)
+            k = FireVector<Lanes8Vector128>(edges, start, end, x, gates, result, slot, source);
         for (; k < end; k++)
             FireOne(edges, k, x, gates, result, slot, source);
     }
@@ -54,7 +57,12 @@ internal static class GateKernel
         int words = (count + 63) >> 6;
         int stride = words * 8;
         byte[] masks = result.GateMasks(fireCount * stride);
-        RunGates(edges, start, end, fires, fireCount, gates, masks, stride);
+        if (Lanes8Vector512.IsHardwareAccelerated)
+            RunGates<Lanes8Vector512>(edges, start, end, fires, fireCount, gates, masks, stride);
+        else if (Lanes8Vector256.IsHardwareAccelerated)
+            RunGates<Lanes8Vector256>(edges, start, end, fires, fireCount, gates, masks, stride);
+        else
+            RunGates<Lanes8Vector128>(edges, start, end, fires, fireCount, gates, masks, stride);
 
         ref ulong bits = ref Unsafe.As<byte, ulong>(ref MemoryMarshal.GetArrayDataReference(masks));
         int events = 0;
@@ -98,9 +106,10 @@ internal static class GateKernel
     /// time; the rest take the scalar rule. A ragged end is a window ending at <paramref name="end"/>
     /// that overlaps the last whole window: it runs in the same batch as that window, from the
     /// same loaded state, so the shared gates get identical values from both and count once (its
-    /// mask keeps only its own gates).
+    /// mask keeps only its own gates). Without accelerated <typeparamref name="TLanes"/> every gate takes the scalar rule.
     /// </summary>
-    private static void RunGates(in GateColumns edges, int start, int end, double[] fires, int fireCount, in GateContext gates, byte[] masks, int stride)
+    internal static void RunGates<TLanes>(in GateColumns edges, int start, int end, double[] fires, int fireCount, in GateContext gates, byte[] masks, int stride)
+        where TLanes : struct, ILanes8<TLanes>
     {
         int count = end - start;
         int whole = count >> 3;
@@ -108,7 +117,7 @@ internal static class GateKernel
         ref byte flags = ref MemoryMarshal.GetArrayDataReference(edges.Flags);
         Span<int> windows = stackalloc int[4];
         int batched = 0;
-        bool vector = Vector512.IsHardwareAccelerated;
+        bool vector = TLanes.IsHardwareAccelerated;
         bool raggedVector = vector && ragged > 0 && whole > 0
                             && Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref flags, end - 8)) == AllImprinted
                             && Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref flags, start + (whole - 1) * 8)) == AllImprinted;
@@ -129,7 +138,7 @@ internal static class GateKernel
                 windows[batched++] = offset;
                 if (batched == 4)
                 {
-                    FireWindows(edges, start, windows, 4, fires, fireCount, gates, masks, stride);
+                    FireWindows<TLanes>(edges, start, windows, 4, fires, fireCount, gates, masks, stride);
                     batched = 0;
                 }
             }
@@ -141,7 +150,7 @@ internal static class GateKernel
         }
 
         if (batched > 0)
-            FireWindows(edges, start, windows, batched, fires, fireCount, gates, masks, stride);
+            FireWindows<TLanes>(edges, start, windows, batched, fires, fireCount, gates, masks, stride);
         if (!raggedVector)
         {
             for (int j = whole * 8; j < count; j++)
@@ -170,34 +179,25 @@ internal static class GateKernel
     /// gate. Fewer than four windows repeat the last one: the repeat computes the same values from
     /// the same state and stores them again, which changes nothing.
     /// </summary>
-    private static void FireWindows(in GateColumns e, int start, ReadOnlySpan<int> windows, int used, double[] fires, int fireCount,
+    private static void FireWindows<TLanes>(in GateColumns e, int start, ReadOnlySpan<int> windows, int used, double[] fires, int fireCount,
         in GateContext g, byte[] masks, int stride)
+        where TLanes : struct, ILanes8<TLanes>
     {
         int oa = windows[0], ob = windows[Math.Min(1, used - 1)], oc = windows[Math.Min(2, used - 1)], od = windows[used - 1];
         ref double strength = ref MemoryMarshal.GetArrayDataReference(e.Strength);
         ref double threshold = ref MemoryMarshal.GetArrayDataReference(e.Threshold);
         ref double ema = ref MemoryMarshal.GetArrayDataReference(e.EmaRate);
         ref int hits = ref MemoryMarshal.GetArrayDataReference(e.Hits);
-        var delta = Vector512.Create(g.Delta);
-        var minusOne = Vector512.Create(-1.0);
-        var one = Vector512.Create(1.0);
-        var decay = Vector512.Create(1 - g.Weight.Beta);
-        var beta = Vector512.Create(g.Weight.Beta);
-        // beta × (fired ? 1 : 0) is exactly beta or beta × 0 (signed zero): selecting the product
-        // instead of multiplying takes a multiply off the chain from one fire's compare to the next.
-        var betaTimesZero = Vector512.Create(g.Weight.Beta * 0.0);
-        var eta = Vector512.Create(g.Weight.Eta);
-        var rStar = Vector512.Create(g.Weight.RStar);
-        var saturation = Vector256.Create(g.Weight.HitSaturation);
-        nuint ka = (nuint)(start + oa), kb = (nuint)(start + ob), kc = (nuint)(start + oc), kd = (nuint)(start + od);
-        Vector256<int> ha = Vector256.LoadUnsafe(ref hits, ka), hb = Vector256.LoadUnsafe(ref hits, kb),
-            hc = Vector256.LoadUnsafe(ref hits, kc), hd = Vector256.LoadUnsafe(ref hits, kd);
-        Vector512<double> sa = Vector512.LoadUnsafe(ref strength, ka), sb = Vector512.LoadUnsafe(ref strength, kb),
-            sc = Vector512.LoadUnsafe(ref strength, kc), sd = Vector512.LoadUnsafe(ref strength, kd);
-        Vector512<double> ta = Vector512.LoadUnsafe(ref threshold, ka), tb = Vector512.LoadUnsafe(ref threshold, kb),
-            tc = Vector512.LoadUnsafe(ref threshold, kc), td = Vector512.LoadUnsafe(ref threshold, kd);
-        Vector512<double> ra = Vector512.LoadUnsafe(ref ema, ka), rb = Vector512.LoadUnsafe(ref ema, kb),
-            rc = Vector512.LoadUnsafe(ref ema, kc), rd = Vector512.LoadUnsafe(ref ema, kd);
+        var rule = new GateLanes<TLanes>(g);
+        int ka = start + oa, kb = start + ob, kc = start + oc, kd = start + od;
+        TLanes ha = TLanes.LoadWidened(ref Unsafe.Add(ref hits, ka)), hb = TLanes.LoadWidened(ref Unsafe.Add(ref hits, kb)),
+            hc = TLanes.LoadWidened(ref Unsafe.Add(ref hits, kc)), hd = TLanes.LoadWidened(ref Unsafe.Add(ref hits, kd));
+        TLanes sa = TLanes.Load(ref Unsafe.Add(ref strength, ka)), sb = TLanes.Load(ref Unsafe.Add(ref strength, kb)),
+            sc = TLanes.Load(ref Unsafe.Add(ref strength, kc)), sd = TLanes.Load(ref Unsafe.Add(ref strength, kd));
+        TLanes ta = TLanes.Load(ref Unsafe.Add(ref threshold, ka)), tb = TLanes.Load(ref Unsafe.Add(ref threshold, kb)),
+            tc = TLanes.Load(ref Unsafe.Add(ref threshold, kc)), td = TLanes.Load(ref Unsafe.Add(ref threshold, kd));
+        TLanes ra = TLanes.Load(ref Unsafe.Add(ref ema, ka)), rb = TLanes.Load(ref Unsafe.Add(ref ema, kb)),
+            rc = TLanes.Load(ref Unsafe.Add(ref ema, kc)), rd = TLanes.Load(ref Unsafe.Add(ref ema, kd));
 
         // A window's pass bits land at its gates' bit positions in the row; a ragged window
         // (offset not a multiple of 8) keeps only the gates past the last whole window. Each
@@ -208,55 +208,40 @@ internal static class GateKernel
         (int byteD, int shiftD) = Placement(od);
         ref byte row = ref MemoryMarshal.GetArrayDataReference(masks);
         // Hits only grow: once every lane is at the cap (the steady state) no fire reinforces any more.
-        bool reinforcing = (Vector256.LessThan(ha, saturation) | Vector256.LessThan(hb, saturation)
-                            | Vector256.LessThan(hc, saturation) | Vector256.LessThan(hd, saturation)) != Vector256<int>.Zero;
+        bool reinforcing = rule.AnyBelowCap(ha, hb, hc, hd);
         for (int f = 0; f < fireCount; f++)
         {
             if (reinforcing)
             {
-                Reinforce(ref sa, ref ha, saturation, delta, minusOne, one);
-                Reinforce(ref sb, ref hb, saturation, delta, minusOne, one);
-                Reinforce(ref sc, ref hc, saturation, delta, minusOne, one);
-                Reinforce(ref sd, ref hd, saturation, delta, minusOne, one);
-                reinforcing = (Vector256.LessThan(ha, saturation) | Vector256.LessThan(hb, saturation)
-                               | Vector256.LessThan(hc, saturation) | Vector256.LessThan(hd, saturation)) != Vector256<int>.Zero;
+                rule.Reinforce(ref sa, ref ha);
+                rule.Reinforce(ref sb, ref hb);
+                rule.Reinforce(ref sc, ref hc);
+                rule.Reinforce(ref sd, ref hd);
+                reinforcing = rule.AnyBelowCap(ha, hb, hc, hd);
             }
 
-            var fa = Vector512.GreaterThan(sa, ta);
-            var fb = Vector512.GreaterThan(sb, tb);
-            var fc = Vector512.GreaterThan(sc, tc);
-            var fd = Vector512.GreaterThan(sd, td);
-            ra = decay * ra + Vector512.ConditionalSelect(fa, beta, betaTimesZero);
-            rb = decay * rb + Vector512.ConditionalSelect(fb, beta, betaTimesZero);
-            rc = decay * rc + Vector512.ConditionalSelect(fc, beta, betaTimesZero);
-            rd = decay * rd + Vector512.ConditionalSelect(fd, beta, betaTimesZero);
-            ta += eta * (ra - rStar);
-            tb += eta * (rb - rStar);
-            tc += eta * (rc - rStar);
-            td += eta * (rd - rStar);
-            Unsafe.Add(ref row, byteA) = (byte)(fa.ExtractMostSignificantBits() >> shiftA);
-            Unsafe.Add(ref row, byteB) = (byte)(fb.ExtractMostSignificantBits() >> shiftB);
-            Unsafe.Add(ref row, byteC) = (byte)(fc.ExtractMostSignificantBits() >> shiftC);
-            Unsafe.Add(ref row, byteD) = (byte)(fd.ExtractMostSignificantBits() >> shiftD);
+            Unsafe.Add(ref row, byteA) = (byte)(rule.UpdateThreshold(sa, ref ta, ref ra) >> shiftA);
+            Unsafe.Add(ref row, byteB) = (byte)(rule.UpdateThreshold(sb, ref tb, ref rb) >> shiftB);
+            Unsafe.Add(ref row, byteC) = (byte)(rule.UpdateThreshold(sc, ref tc, ref rc) >> shiftC);
+            Unsafe.Add(ref row, byteD) = (byte)(rule.UpdateThreshold(sd, ref td, ref rd) >> shiftD);
             row = ref Unsafe.Add(ref row, stride);
         }
 
-        ha.StoreUnsafe(ref hits, ka);
-        sa.StoreUnsafe(ref strength, ka);
-        ta.StoreUnsafe(ref threshold, ka);
-        ra.StoreUnsafe(ref ema, ka);
-        hb.StoreUnsafe(ref hits, kb);
-        sb.StoreUnsafe(ref strength, kb);
-        tb.StoreUnsafe(ref threshold, kb);
-        rb.StoreUnsafe(ref ema, kb);
-        hc.StoreUnsafe(ref hits, kc);
-        sc.StoreUnsafe(ref strength, kc);
-        tc.StoreUnsafe(ref threshold, kc);
-        rc.StoreUnsafe(ref ema, kc);
-        hd.StoreUnsafe(ref hits, kd);
-        sd.StoreUnsafe(ref strength, kd);
-        td.StoreUnsafe(ref threshold, kd);
-        rd.StoreUnsafe(ref ema, kd);
+        Save(e, ka, ha, sa, ta, ra);
+        Save(e, kb, hb, sb, tb, rb);
+        Save(e, kc, hc, sc, tc, rc);
+        Save(e, kd, hd, sd, td, rd);
+    }
+
+    /// <summary>Stores the state of the eight gates from <paramref name="k"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Save<TLanes>(in GateColumns e, int k, TLanes h, TLanes s, TLanes t, TLanes r)
+        where TLanes : struct, ILanes8<TLanes>
+    {
+        TLanes.StoreNarrowed(h, ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(e.Hits), k));
+        TLanes.Store(s, ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(e.Strength), k));
+        TLanes.Store(t, ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(e.Threshold), k));
+        TLanes.Store(r, ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(e.EmaRate), k));
     }
 
     /// <summary>
@@ -269,19 +254,6 @@ internal static class GateKernel
     {
         int skip = offset & 7;
         return skip == 0 ? (offset >> 3, 0) : ((offset >> 3) + 1, 8 - skip);
-    }
-
-    /// <summary>The reinforcement of eight gates: lanes below the hit cap step their strength (clamped) and count the hit.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Reinforce(ref Vector512<double> s, ref Vector256<int> h, Vector256<int> saturation, Vector512<double> delta,
-        Vector512<double> minusOne, Vector512<double> one)
-    {
-        var below = Vector256.LessThan(h, saturation);
-        var (low, high) = Vector256.Widen(below);
-        var reinforce = Vector512.Create(low, high).AsDouble();
-        var stepped = Vector512.Min(Vector512.Max(s + delta, minusOne), one);
-        s = Vector512.ConditionalSelect(reinforce, stepped, s);
-        h -= below;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -297,21 +269,15 @@ internal static class GateKernel
     }
 
     /// <summary>Runs whole groups of eight imprinted, unfrozen gates; returns the first edge left for the scalar loop.</summary>
-    private static int FireVector(in GateColumns e, int start, int end, double x, in GateContext g, RangeResult result, int slot, int source)
+    internal static int FireVector<TLanes>(in GateColumns e, int start, int end, double x, in GateContext g, RangeResult result, int slot, int source)
+        where TLanes : struct, ILanes8<TLanes>
     {
         ref double strength = ref MemoryMarshal.GetArrayDataReference(e.Strength);
         ref double threshold = ref MemoryMarshal.GetArrayDataReference(e.Threshold);
         ref double ema = ref MemoryMarshal.GetArrayDataReference(e.EmaRate);
         ref int hits = ref MemoryMarshal.GetArrayDataReference(e.Hits);
         ref byte flags = ref MemoryMarshal.GetArrayDataReference(e.Flags);
-        var delta = Vector512.Create(g.Delta);
-        var minusOne = Vector512.Create(-1.0);
-        var one = Vector512.Create(1.0);
-        var decay = Vector512.Create(1 - g.Weight.Beta);
-        var beta = Vector512.Create(g.Weight.Beta);
-        var eta = Vector512.Create(g.Weight.Eta);
-        var rStar = Vector512.Create(g.Weight.RStar);
-        var saturation = Vector256.Create(g.Weight.HitSaturation);
+        var rule = new GateLanes<TLanes>(g);
         int k = start;
         for (; k + 8 <= end; k += 8)
         {
@@ -324,26 +290,20 @@ internal static class GateKernel
                 continue;
             }
 
-            var h = Vector256.LoadUnsafe(ref hits, (nuint)k);
-            var below = Vector256.LessThan(h, saturation);
-            var s = Vector512.LoadUnsafe(ref strength, (nuint)k);
-            if (below != Vector256<int>.Zero)
+            var h = TLanes.LoadWidened(ref Unsafe.Add(ref hits, k));
+            var s = TLanes.Load(ref Unsafe.Add(ref strength, k));
+            if (rule.AnyBelowCap(h, h, h, h))
             {
-                var (low, high) = Vector256.Widen(below);
-                var reinforce = Vector512.Create(low, high).AsDouble();
-                var stepped = Vector512.Min(Vector512.Max(s + delta, minusOne), one);
-                s = Vector512.ConditionalSelect(reinforce, stepped, s);
-                (h - below).StoreUnsafe(ref hits, (nuint)k);
-                s.StoreUnsafe(ref strength, (nuint)k);
+                rule.Reinforce(ref s, ref h);
+                TLanes.StoreNarrowed(h, ref Unsafe.Add(ref hits, k));
+                TLanes.Store(s, ref Unsafe.Add(ref strength, k));
             }
 
-            var t = Vector512.LoadUnsafe(ref threshold, (nuint)k);
-            var fired = Vector512.GreaterThan(s, t);
-            var r = decay * Vector512.LoadUnsafe(ref ema, (nuint)k) + beta * Vector512.ConditionalSelect(fired, one, Vector512<double>.Zero);
-            t += eta * (r - rStar);
-            r.StoreUnsafe(ref ema, (nuint)k);
-            t.StoreUnsafe(ref threshold, (nuint)k);
-            uint mask = (uint)fired.ExtractMostSignificantBits();
+            var t = TLanes.Load(ref Unsafe.Add(ref threshold, k));
+            var r = TLanes.Load(ref Unsafe.Add(ref ema, k));
+            uint mask = rule.UpdateThreshold(s, ref t, ref r);
+            TLanes.Store(r, ref Unsafe.Add(ref ema, k));
+            TLanes.Store(t, ref Unsafe.Add(ref threshold, k));
             while (mask != 0)
             {
                 int j = k + BitOperations.TrailingZeroCount(mask);

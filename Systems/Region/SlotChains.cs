@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using GrowNet.Ecs.Components.Region;
 
@@ -35,7 +34,7 @@ internal static class SlotChains
     {
         lastEntry = -1;
         lastFired = false;
-        if (!Vector512.IsHardwareAccelerated || slotCount > Lanes)
+        if (!Lanes8Vector128.IsHardwareAccelerated || slotCount > Lanes)
             return false;
         int count = values.Length - from;
         int words = (count + 63) >> 6;
@@ -45,7 +44,15 @@ internal static class SlotChains
         int bins1 = limit + 1;
         ulong[] binRows = result.BinRows(bins1 * words, out bool built);
         if (!built)
-            MarkBinInputs(bins, from, count, bins1, words, binRows);
+        {
+            if (Lanes8Vector512.IsHardwareAccelerated)
+                MarkBinInputs<Lanes8Vector512>(bins, from, count, bins1, words, binRows);
+            else if (Lanes8Vector256.IsHardwareAccelerated)
+                MarkBinInputs<Lanes8Vector256>(bins, from, count, bins1, words, binRows);
+            else
+                MarkBinInputs<Lanes8Vector128>(bins, from, count, bins1, words, binRows);
+        }
+
         ulong[] taken = result.SlotInputBits(slotCount * words);
         for (int bin = 0; bin < bins1; bin++)
         {
@@ -79,7 +86,12 @@ internal static class SlotChains
         foreach (int inputs in perSlot)
             longest = Math.Max(longest, inputs);
         ulong[] firedAt = result.FiredBits((count + 63) >> 6);
-        RunLanes(states, slotCount, perSlot, taken, words, longest, in k, firedAt);
+        if (Lanes8Vector512.IsHardwareAccelerated)
+            RunLanes<Lanes8Vector512>(states, slotCount, perSlot, taken, words, longest, in k, firedAt);
+        else if (Lanes8Vector256.IsHardwareAccelerated)
+            RunLanes<Lanes8Vector256>(states, slotCount, perSlot, taken, words, longest, in k, firedAt);
+        else
+            RunLanes<Lanes8Vector128>(states, slotCount, perSlot, taken, words, longest, in k, firedAt);
 
         // Fires in input order.
         ref double fires = ref MemoryMarshal.GetArrayDataReference(result.FireValues);
@@ -106,18 +118,24 @@ internal static class SlotChains
     /// Sets bit q of row b in <paramref name="rows"/> for each input q (relative to
     /// <paramref name="from"/>) in bin b, sixteen inputs at a time.
     /// </summary>
-    private static void MarkBinInputs(ReadOnlySpan<int> bins, int from, int count, int binCount, int words, ulong[] rows)
+    internal static void MarkBinInputs<TLanes>(ReadOnlySpan<int> bins, int from, int count, int binCount, int words, ulong[] rows)
+        where TLanes : struct, ILanes8<TLanes>
     {
         int q = 0;
-        if (Vector512.IsHardwareAccelerated)
+        if (TLanes.IsHardwareAccelerated)
         {
             ref int bin = ref Unsafe.Add(ref MemoryMarshal.GetReference(bins), from);
             ref ushort halves = ref Unsafe.As<ulong, ushort>(ref MemoryMarshal.GetArrayDataReference(rows));
             for (; q + 16 <= count; q += 16)
             {
-                var sixteen = Vector512.LoadUnsafe(ref bin, (nuint)q);
+                var low = TLanes.LoadWidened(ref Unsafe.Add(ref bin, q));
+                var high = TLanes.LoadWidened(ref Unsafe.Add(ref bin, q + 8));
                 for (int b = 0; b < binCount; b++)
-                    Unsafe.Add(ref halves, b * words * 4 + (q >> 4)) = (ushort)Vector512.Equals(sixteen, Vector512.Create(b)).ExtractMostSignificantBits();
+                {
+                    var wanted = TLanes.BroadcastInt64(b);
+                    Unsafe.Add(ref halves, b * words * 4 + (q >> 4)) = (ushort)(TLanes.MostSignificantBits(TLanes.EqualsInt64(low, wanted))
+                        | (TLanes.MostSignificantBits(TLanes.EqualsInt64(high, wanted)) << 8));
+                }
             }
         }
 
@@ -130,8 +148,9 @@ internal static class SlotChains
     /// is the j-th set bit of its row in <paramref name="taken"/>, and fired inputs are marked at
     /// those positions in <paramref name="firedAt"/>.
     /// </summary>
-    private static void RunLanes(Span<SlotState> states, int slotCount, ReadOnlySpan<int> perSlot, ulong[] taken, int words, int longest,
+    internal static void RunLanes<TLanes>(Span<SlotState> states, int slotCount, ReadOnlySpan<int> perSlot, ulong[] taken, int words, int longest,
         in KernelConstants k, ulong[] firedAt)
+        where TLanes : struct, ILanes8<TLanes>
     {
         // Per lane, the word of its row being read and the inputs in the words before it (steps only increase).
         Span<int> cursorWord = stackalloc int[Lanes];
@@ -151,69 +170,36 @@ internal static class SlotChains
             length[slot] = perSlot[slot];
         }
 
-        var sLo = Vector512.Create(strength[..8]);
-        var sHi = Vector512.Create(strength[8..]);
-        var tLo = Vector512.Create(threshold[..8]);
-        var tHi = Vector512.Create(threshold[8..]);
-        var rLo = Vector512.Create(ema[..8]);
-        var rHi = Vector512.Create(ema[8..]);
-        var hLo = Vector512.Create(hits[..8]);
-        var hHi = Vector512.Create(hits[8..]);
-        var nLo = Vector512.Create(length[..8]);
-        var nHi = Vector512.Create(length[8..]);
-        var saturation = Vector512.Create((long)k.Saturation);
-        var delta = Vector512.Create(k.Delta);
-        var minusOne = Vector512.Create(-1.0);
-        var one = Vector512.Create(1.0);
-        var decay = Vector512.Create(k.Decay);
-        var beta = Vector512.Create(k.Beta);
-        // beta × (fired ? 1 : 0) is exactly beta or beta × 0 (signed zero).
-        var betaTimesZero = Vector512.Create(k.Beta * 0.0);
-        var eta = Vector512.Create(k.Eta);
-        var rStar = Vector512.Create(k.RStar);
+        var sLo = TLanes.Load(ref strength[0]);
+        var sHi = TLanes.Load(ref strength[8]);
+        var tLo = TLanes.Load(ref threshold[0]);
+        var tHi = TLanes.Load(ref threshold[8]);
+        var rLo = TLanes.Load(ref ema[0]);
+        var rHi = TLanes.Load(ref ema[8]);
+        var hLo = TLanes.LoadInt64(ref hits[0]);
+        var hHi = TLanes.LoadInt64(ref hits[8]);
+        var nLo = TLanes.LoadInt64(ref length[0]);
+        var nHi = TLanes.LoadInt64(ref length[8]);
+        var rule = new GateLanes<TLanes>(k);
         // Hits only grow: once every lane with inputs still to take is at the cap (the steady state)
         // no later step reinforces any more, so the check is dropped for the rest of the run.
-        bool reinforcing = ((Vector512.LessThan(hLo, saturation) & Vector512.GreaterThan(nLo, Vector512<long>.Zero))
-                            | (Vector512.LessThan(hHi, saturation) & Vector512.GreaterThan(nHi, Vector512<long>.Zero))) != Vector512<long>.Zero;
+        bool reinforcing = TLanes.AnySet(TLanes.Or(TLanes.And(rule.BelowCap(hLo), TLanes.GreaterThanInt64(nLo, TLanes.Zero)),
+            TLanes.And(rule.BelowCap(hHi), TLanes.GreaterThanInt64(nHi, TLanes.Zero))));
         for (int step = 0; step < longest; step++)
         {
-            var at = Vector512.Create((long)step);
-            var activeLo = Vector512.GreaterThan(nLo, at);
-            var activeHi = Vector512.GreaterThan(nHi, at);
+            var at = TLanes.BroadcastInt64(step);
+            var activeLo = TLanes.GreaterThanInt64(nLo, at);
+            var activeHi = TLanes.GreaterThanInt64(nHi, at);
             if (reinforcing)
             {
-                // Reinforce lanes below the hit cap (Math.Clamp(s + delta, −1, 1), hits + 1).
-                var belowLo = Vector512.LessThan(hLo, saturation) & activeLo;
-                var belowHi = Vector512.LessThan(hHi, saturation) & activeHi;
-                sLo = Vector512.ConditionalSelect(belowLo.AsDouble(), Vector512.Min(Vector512.Max(sLo + delta, minusOne), one), sLo);
-                sHi = Vector512.ConditionalSelect(belowHi.AsDouble(), Vector512.Min(Vector512.Max(sHi + delta, minusOne), one), sHi);
-                hLo -= belowLo;
-                hHi -= belowHi;
-                var later = Vector512.Create((long)step + 1);
-                reinforcing = ((Vector512.LessThan(hLo, saturation) & Vector512.GreaterThan(nLo, later))
-                               | (Vector512.LessThan(hHi, saturation) & Vector512.GreaterThan(nHi, later))) != Vector512<long>.Zero;
+                rule.Reinforce(ref sLo, ref hLo, TLanes.And(rule.BelowCap(hLo), activeLo));
+                rule.Reinforce(ref sHi, ref hHi, TLanes.And(rule.BelowCap(hHi), activeHi));
+                var later = TLanes.BroadcastInt64(step + 1);
+                reinforcing = TLanes.AnySet(TLanes.Or(TLanes.And(rule.BelowCap(hLo), TLanes.GreaterThanInt64(nLo, later)),
+                    TLanes.And(rule.BelowCap(hHi), TLanes.GreaterThanInt64(nHi, later))));
             }
 
-            // Both outcomes of the compare are computed before it resolves (each exactly the rule's
-            // operations for that outcome) and then selected, so the chain from one step's threshold
-            // to the next is compare, select, add rather than the whole rate update.
-            var decayedLo = decay * rLo;
-            var decayedHi = decay * rHi;
-            var emaIfLo = decayedLo + beta;
-            var emaIfHi = decayedHi + beta;
-            var emaElseLo = decayedLo + betaTimesZero;
-            var emaElseHi = decayedHi + betaTimesZero;
-            var stepIfLo = eta * (emaIfLo - rStar);
-            var stepIfHi = eta * (emaIfHi - rStar);
-            var stepElseLo = eta * (emaElseLo - rStar);
-            var stepElseHi = eta * (emaElseHi - rStar);
-            var firedLo = Vector512.GreaterThan(sLo, tLo) & activeLo.AsDouble();
-            var firedHi = Vector512.GreaterThan(sHi, tHi) & activeHi.AsDouble();
-            rLo = Vector512.ConditionalSelect(activeLo.AsDouble(), Vector512.ConditionalSelect(firedLo, emaIfLo, emaElseLo), rLo);
-            rHi = Vector512.ConditionalSelect(activeHi.AsDouble(), Vector512.ConditionalSelect(firedHi, emaIfHi, emaElseHi), rHi);
-            tLo = Vector512.ConditionalSelect(activeLo.AsDouble(), tLo + Vector512.ConditionalSelect(firedLo, stepIfLo, stepElseLo), tLo);
-            tHi = Vector512.ConditionalSelect(activeHi.AsDouble(), tHi + Vector512.ConditionalSelect(firedHi, stepIfHi, stepElseHi), tHi);
-            uint fired = (uint)firedLo.ExtractMostSignificantBits() | ((uint)firedHi.ExtractMostSignificantBits() << 8);
+            uint fired = rule.UpdateThreshold(sLo, ref tLo, ref rLo, activeLo) | (rule.UpdateThreshold(sHi, ref tHi, ref rHi, activeHi) << 8);
             while (fired != 0)
             {
                 int slot = BitOperations.TrailingZeroCount(fired);
@@ -223,14 +209,14 @@ internal static class SlotChains
             }
         }
 
-        sLo.CopyTo(strength);
-        sHi.CopyTo(strength[8..]);
-        tLo.CopyTo(threshold);
-        tHi.CopyTo(threshold[8..]);
-        rLo.CopyTo(ema);
-        rHi.CopyTo(ema[8..]);
-        hLo.CopyTo(hits);
-        hHi.CopyTo(hits[8..]);
+        TLanes.Store(sLo, ref strength[0]);
+        TLanes.Store(sHi, ref strength[8]);
+        TLanes.Store(tLo, ref threshold[0]);
+        TLanes.Store(tHi, ref threshold[8]);
+        TLanes.Store(rLo, ref ema[0]);
+        TLanes.Store(rHi, ref ema[8]);
+        TLanes.StoreInt64(hLo, ref hits[0]);
+        TLanes.StoreInt64(hHi, ref hits[8]);
         for (int slot = 0; slot < slotCount; slot++)
         {
             ref var state = ref states[slot];
