@@ -14,27 +14,27 @@ internal static class FrameScan
     /// <summary>Counts fires in <paramref name="pixels"/>; returns −1 − index of the first non-finite value if any.</summary>
     public static long CountFires(ReadOnlySpan<double> pixels, double gain, double epsilonFire)
     {
-        if (Lanes8Vector512.IsHardwareAccelerated)
-            return CountFires<Lanes8Vector512>(pixels, gain, epsilonFire);
-        if (Lanes8Vector256.IsHardwareAccelerated)
-            return CountFires<Lanes8Vector256>(pixels, gain, epsilonFire);
-        return CountFires<Lanes8Vector128>(pixels, gain, epsilonFire);
+        if (LaneVector512.IsHardwareAccelerated)
+            return CountFires<LaneVector512>(pixels, gain, epsilonFire);
+        if (LaneVector256.IsHardwareAccelerated)
+            return CountFires<LaneVector256>(pixels, gain, epsilonFire);
+        return CountFires<LaneVector128>(pixels, gain, epsilonFire);
     }
 
-    /// <summary><see cref="CountFires(ReadOnlySpan{double}, double, double)"/> eight pixels at a time in <typeparamref name="TLanes"/> (scalar when it is not accelerated).</summary>
+    /// <summary><see cref="CountFires(ReadOnlySpan{double}, double, double)"/> a register of pixels at a time in <typeparamref name="TLanes"/> (scalar when it is not accelerated).</summary>
     internal static long CountFires<TLanes>(ReadOnlySpan<double> pixels, double gain, double epsilonFire)
-        where TLanes : struct, ILanes8<TLanes>
+        where TLanes : struct, ILaneVector<TLanes>
     {
         int n = pixels.Length;
         int i = 0;
         long fired = 0;
         ref double first = ref MemoryMarshal.GetReference(pixels);
-        if (TLanes.IsHardwareAccelerated && n >= 8)
+        if (TLanes.IsHardwareAccelerated && n >= TLanes.Count)
         {
             var g = TLanes.Broadcast(gain);
             var eps = TLanes.Broadcast(epsilonFire);
             var bad = TLanes.Zero;
-            for (; i <= n - 8; i += 8)
+            for (; i <= n - TLanes.Count; i += TLanes.Count)
             {
                 var v = TLanes.Load(ref Unsafe.Add(ref first, i));
                 // v − v is 0 for finite values and NaN for NaN and ±∞: any NaN poisons the sum.

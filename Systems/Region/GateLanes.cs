@@ -3,14 +3,14 @@ using System.Runtime.CompilerServices;
 namespace GrowNet.Ecs.Systems.Region;
 
 /// <summary>
-/// The weight rule (<see cref="GrowNet.Ecs.Components.Region.WeightRule"/>) on eight imprinted,
-/// unfrozen weights at a time, the lanes of <typeparamref name="TLanes"/>: the same IEEE
+/// The weight rule (<see cref="GrowNet.Ecs.Components.Region.WeightRule"/>) on imprinted,
+/// unfrozen weights, one per lane of <typeparamref name="TLanes"/>: the same IEEE
 /// operations per lane as the scalar rule, so any width gives its bits. Hits are held as 64-bit
 /// integer lanes. Shared by the gate kernel (one gate per lane) and the slot chains (one slot
 /// per lane).
 /// </summary>
 /// <typeparam name="TLanes">The lane width.</typeparam>
-internal readonly struct GateLanes<TLanes> where TLanes : struct, ILanes8<TLanes>
+internal readonly struct GateLanes<TLanes> where TLanes : struct, ILaneVector<TLanes>
 {
     private readonly TLanes delta;
     private readonly TLanes minusOne;
@@ -58,46 +58,33 @@ internal readonly struct GateLanes<TLanes> where TLanes : struct, ILanes8<TLanes
     public bool AnyBelowCap(TLanes a, TLanes b, TLanes c, TLanes d)
         => TLanes.AnySet(TLanes.Or(TLanes.Or(BelowCap(a), BelowCap(b)), TLanes.Or(BelowCap(c), BelowCap(d))));
 
-    /// <summary>Reinforcement of the lanes below the hit cap: strength steps (clamped to [−1, 1]) and the hit counts.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Reinforce(ref TLanes strength, ref TLanes hits) => Reinforce(ref strength, ref hits, BelowCap(hits));
-
-    /// <summary>Reinforcement of the lanes set in <paramref name="below"/> (lanes below the cap that take part).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Reinforce(ref TLanes strength, ref TLanes hits, TLanes below)
-    {
-        strength = TLanes.Select(below, TLanes.Min(TLanes.Max(TLanes.Add(strength, delta), minusOne), one), strength);
-        hits = TLanes.SubtractInt64(hits, below);
-    }
-
-    /// <summary>Threshold update of every lane: fired = s &gt; t, the rate's EMA, the threshold step. Returns the fired bits.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public uint UpdateThreshold(TLanes strength, ref TLanes threshold, ref TLanes ema)
-    {
-        var fired = TLanes.GreaterThan(strength, threshold);
-        ema = TLanes.Add(TLanes.Multiply(decay, ema), TLanes.Select(fired, beta, betaTimesZero));
-        threshold = TLanes.Add(threshold, TLanes.Multiply(eta, TLanes.Subtract(ema, rStar)));
-        return TLanes.MostSignificantBits(fired);
-    }
-
     /// <summary>
-    /// Threshold update of the lanes set in <paramref name="active"/> (the others keep their
-    /// state and never fire). Both outcomes of the compare are computed before it resolves (each
-    /// exactly the rule's operations for that outcome) and then selected, so the chain from one
-    /// step's threshold to the next is compare, select, add rather than the whole rate update.
-    /// Returns the fired bits.
+    /// The strengths after reinforcing the lanes set in <paramref name="below"/> (below the hit
+    /// cap, taking part): a step of delta clamped to [−1, 1]. Their hits grow by one with
+    /// <c>TLanes.SubtractInt64(hits, below)</c>. (Values in, values out: a struct passed by
+    /// reference would pin the lanes to the stack.)
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public uint UpdateThreshold(TLanes strength, ref TLanes threshold, ref TLanes ema, TLanes active)
-    {
-        var decayed = TLanes.Multiply(decay, ema);
-        var emaIf = TLanes.Add(decayed, beta);
-        var emaElse = TLanes.Add(decayed, betaTimesZero);
-        var stepIf = TLanes.Multiply(eta, TLanes.Subtract(emaIf, rStar));
-        var stepElse = TLanes.Multiply(eta, TLanes.Subtract(emaElse, rStar));
-        var fired = TLanes.And(TLanes.GreaterThan(strength, threshold), active);
-        ema = TLanes.Select(active, TLanes.Select(fired, emaIf, emaElse), ema);
-        threshold = TLanes.Select(active, TLanes.Add(threshold, TLanes.Select(fired, stepIf, stepElse)), threshold);
-        return TLanes.MostSignificantBits(fired);
-    }
+    public TLanes Reinforced(TLanes strength, TLanes below)
+        => TLanes.Select(below, TLanes.Min(TLanes.Max(TLanes.Add(strength, delta), minusOne), one), strength);
+
+    /// <summary>The rate's decayed part, <c>(1 − β) × ema</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TLanes Decayed(TLanes ema) => TLanes.Multiply(decay, ema);
+
+    /// <summary>The new rate from its decayed part: <c>+ β</c> where <paramref name="fired"/>, else <c>+ β × 0</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TLanes Ema(TLanes decayed, TLanes fired) => TLanes.Add(decayed, TLanes.Select(fired, beta, betaTimesZero));
+
+    /// <summary>The new rate of a lane that fired.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TLanes EmaIfFired(TLanes decayed) => TLanes.Add(decayed, beta);
+
+    /// <summary>The new rate of a lane that did not fire.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TLanes EmaIfNot(TLanes decayed) => TLanes.Add(decayed, betaTimesZero);
+
+    /// <summary>The threshold step for the new rate: <c>η × (ema − r*)</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TLanes Step(TLanes ema) => TLanes.Multiply(eta, TLanes.Subtract(ema, rStar));
 }

@@ -89,10 +89,10 @@ internal sealed class ScalarBinThresholds
         int i = 0;
         if (!Avx512F.IsSupported)
         {
-            if (Lanes8Vector256.IsHardwareAccelerated)
-                i = ClassifyCounting<Lanes8Vector256>(values, anchor, ref thresholds, limit, bins);
-            else if (Lanes8Vector128.IsHardwareAccelerated)
-                i = ClassifyCounting<Lanes8Vector128>(values, anchor, ref thresholds, limit, bins);
+            if (LaneVector256.IsHardwareAccelerated)
+                i = ClassifyCounting<LaneVector256>(values, anchor, ref thresholds, limit, bins);
+            else if (LaneVector128.IsHardwareAccelerated)
+                i = ClassifyCounting<LaneVector128>(values, anchor, ref thresholds, limit, bins);
         }
         else if (values.Length >= 8)
         {
@@ -121,20 +121,20 @@ internal sealed class ScalarBinThresholds
     }
 
     /// <summary>
-    /// The bins of the whole groups of eight inputs, counted: for a finite distance the thresholds
+    /// The bins of the inputs, a register at a time, counted: for a finite distance the thresholds
     /// past the limit are +∞ and never at or below it, so the count over the first
     /// <paramref name="limit"/> thresholds is the capped count; a NaN or +∞ distance counts every
     /// one of them, which is the cap. Returns the first input left for the scalar loop.
     /// </summary>
     internal static int ClassifyCounting<TLanes>(ReadOnlySpan<double> values, double anchor, ref double thresholds, int limit, Span<int> bins)
-        where TLanes : struct, ILanes8<TLanes>
+        where TLanes : struct, ILaneVector<TLanes>
     {
         var origin = TLanes.Broadcast(anchor);
         var cap = TLanes.BroadcastInt64(limit);
         ref double x = ref MemoryMarshal.GetReference(values);
         ref int bin = ref MemoryMarshal.GetReference(bins);
         int i = 0;
-        for (; i + 8 <= values.Length; i += 8)
+        for (; i + TLanes.Count <= values.Length; i += TLanes.Count)
         {
             var d = TLanes.Abs(TLanes.Subtract(TLanes.Load(ref Unsafe.Add(ref x, i)), origin));
             // "threshold ≤ d" is !(d < threshold): the bin is the limit less the thresholds above d

@@ -11,7 +11,7 @@ namespace GrowNet.Ecs.Systems.Region;
 /// it uses is imprinted and unfrozen, a slot's update no longer depends on the input value (x
 /// only matters for imprinting and as the fire value): each slot is a chain over its own inputs,
 /// in input order, independent of every other slot. So each slot's inputs are marked in a bit
-/// row, the 16 slots run side by side as the lanes of two 8-wide vectors — lane operations are
+/// row, the 16 slots run side by side as vector lanes (two registers at a time) — lane operations are
 /// exactly the scalar rule's, one input after another per lane, lanes whose inputs are done held
 /// by a blend — and a fire at a lane's j-th step is placed at the j-th set bit of its row, so the
 /// fires are read back in input order. Bit for bit the input-order loop
@@ -34,7 +34,7 @@ internal static class SlotChains
     {
         lastEntry = -1;
         lastFired = false;
-        if (!Lanes8Vector128.IsHardwareAccelerated || slotCount > Lanes)
+        if (!LaneVector128.IsHardwareAccelerated || slotCount > Lanes)
             return false;
         int count = values.Length - from;
         int words = (count + 63) >> 6;
@@ -45,12 +45,12 @@ internal static class SlotChains
         ulong[] binRows = result.BinRows(bins1 * words, out bool built);
         if (!built)
         {
-            if (Lanes8Vector512.IsHardwareAccelerated)
-                MarkBinInputs<Lanes8Vector512>(bins, from, count, bins1, words, binRows);
-            else if (Lanes8Vector256.IsHardwareAccelerated)
-                MarkBinInputs<Lanes8Vector256>(bins, from, count, bins1, words, binRows);
+            if (LaneVector512.IsHardwareAccelerated)
+                MarkBinInputs<LaneVector512>(bins, from, count, bins1, words, binRows);
+            else if (LaneVector256.IsHardwareAccelerated)
+                MarkBinInputs<LaneVector256>(bins, from, count, bins1, words, binRows);
             else
-                MarkBinInputs<Lanes8Vector128>(bins, from, count, bins1, words, binRows);
+                MarkBinInputs<LaneVector128>(bins, from, count, bins1, words, binRows);
         }
 
         ulong[] taken = result.SlotInputBits(slotCount * words);
@@ -82,16 +82,13 @@ internal static class SlotChains
             perSlot[slot] = inputs;
         }
 
-        int longest = 0;
-        foreach (int inputs in perSlot)
-            longest = Math.Max(longest, inputs);
         ulong[] firedAt = result.FiredBits((count + 63) >> 6);
-        if (Lanes8Vector512.IsHardwareAccelerated)
-            RunLanes<Lanes8Vector512>(states, slotCount, perSlot, taken, words, longest, in k, firedAt);
-        else if (Lanes8Vector256.IsHardwareAccelerated)
-            RunLanes<Lanes8Vector256>(states, slotCount, perSlot, taken, words, longest, in k, firedAt);
+        if (LaneVector512.IsHardwareAccelerated)
+            RunLanes<LaneVector512>(states, slotCount, perSlot, taken, words, in k, firedAt);
+        else if (LaneVector256.IsHardwareAccelerated)
+            RunLanes<LaneVector256>(states, slotCount, perSlot, taken, words, in k, firedAt);
         else
-            RunLanes<Lanes8Vector128>(states, slotCount, perSlot, taken, words, longest, in k, firedAt);
+            RunLanes<LaneVector128>(states, slotCount, perSlot, taken, words, in k, firedAt);
 
         // Fires in input order.
         ref double fires = ref MemoryMarshal.GetArrayDataReference(result.FireValues);
@@ -119,7 +116,7 @@ internal static class SlotChains
     /// <paramref name="from"/>) in bin b, sixteen inputs at a time.
     /// </summary>
     internal static void MarkBinInputs<TLanes>(ReadOnlySpan<int> bins, int from, int count, int binCount, int words, ulong[] rows)
-        where TLanes : struct, ILanes8<TLanes>
+        where TLanes : struct, ILaneVector<TLanes>
     {
         int q = 0;
         if (TLanes.IsHardwareAccelerated)
@@ -128,13 +125,13 @@ internal static class SlotChains
             ref ushort halves = ref Unsafe.As<ulong, ushort>(ref MemoryMarshal.GetArrayDataReference(rows));
             for (; q + 16 <= count; q += 16)
             {
-                var low = TLanes.LoadWidened(ref Unsafe.Add(ref bin, q));
-                var high = TLanes.LoadWidened(ref Unsafe.Add(ref bin, q + 8));
                 for (int b = 0; b < binCount; b++)
                 {
                     var wanted = TLanes.BroadcastInt64(b);
-                    Unsafe.Add(ref halves, b * words * 4 + (q >> 4)) = (ushort)(TLanes.MostSignificantBits(TLanes.EqualsInt64(low, wanted))
-                        | (TLanes.MostSignificantBits(TLanes.EqualsInt64(high, wanted)) << 8));
+                    uint sixteen = 0;
+                    for (int piece = 0; piece < 16; piece += TLanes.Count)
+                        sixteen |= TLanes.MostSignificantBits(TLanes.EqualsInt64(TLanes.LoadWidened(ref Unsafe.Add(ref bin, q + piece)), wanted)) << piece;
+                    Unsafe.Add(ref halves, b * words * 4 + (q >> 4)) = (ushort)sixteen;
                 }
             }
         }
@@ -144,13 +141,15 @@ internal static class SlotChains
     }
 
     /// <summary>
-    /// The 16 slot chains as two 8-lane vectors, <paramref name="longest"/> steps; lane l's step j
-    /// is the j-th set bit of its row in <paramref name="taken"/>, and fired inputs are marked at
-    /// those positions in <paramref name="firedAt"/>.
+    /// The slot chains in passes of two registers of lanes (all 16 slots in one pass with
+    /// AVX-512, 8 with AVX2, 4 with SSE: chains are independent, so passes change no bit), each
+    /// as long as its longest chain; lane l's step j is the j-th set bit of its row in
+    /// <paramref name="taken"/>, and fired inputs are marked at those positions in
+    /// <paramref name="firedAt"/>.
     /// </summary>
-    internal static void RunLanes<TLanes>(Span<SlotState> states, int slotCount, ReadOnlySpan<int> perSlot, ulong[] taken, int words, int longest,
-        in KernelConstants k, ulong[] firedAt)
-        where TLanes : struct, ILanes8<TLanes>
+    internal static void RunLanes<TLanes>(Span<SlotState> states, int slotCount, ReadOnlySpan<int> perSlot, ulong[] taken, int words, in KernelConstants k,
+        ulong[] firedAt)
+        where TLanes : struct, ILaneVector<TLanes>
     {
         // Per lane, the word of its row being read and the inputs in the words before it (steps only increase).
         Span<int> cursorWord = stackalloc int[Lanes];
@@ -170,17 +169,42 @@ internal static class SlotChains
             length[slot] = perSlot[slot];
         }
 
-        var sLo = TLanes.Load(ref strength[0]);
-        var sHi = TLanes.Load(ref strength[8]);
-        var tLo = TLanes.Load(ref threshold[0]);
-        var tHi = TLanes.Load(ref threshold[8]);
-        var rLo = TLanes.Load(ref ema[0]);
-        var rHi = TLanes.Load(ref ema[8]);
-        var hLo = TLanes.LoadInt64(ref hits[0]);
-        var hHi = TLanes.LoadInt64(ref hits[8]);
-        var nLo = TLanes.LoadInt64(ref length[0]);
-        var nHi = TLanes.LoadInt64(ref length[8]);
         var rule = new GateLanes<TLanes>(k);
+        for (int first = 0; first < slotCount; first += 2 * TLanes.Count)
+        {
+            int longest = 0;
+            for (int slot = first; slot < first + 2 * TLanes.Count; slot++)
+                longest = Math.Max(longest, perSlot[slot]);
+            RunPass(first, longest, rule, taken, words, firedAt, cursorWord, cursorRank, ref strength[first], ref threshold[first], ref ema[first],
+                ref hits[first], ref length[first]);
+        }
+
+        for (int slot = 0; slot < slotCount; slot++)
+        {
+            ref var state = ref states[slot];
+            state.Strength = strength[slot];
+            state.Threshold = threshold[slot];
+            state.EmaRate = ema[slot];
+            state.Hits = (int)hits[slot];
+        }
+    }
+
+    /// <summary>Lanes <paramref name="first"/>.. (two registers) for <paramref name="longest"/> steps, state loaded from and stored back to the lane columns.</summary>
+    private static void RunPass<TLanes>(int first, int longest, in GateLanes<TLanes> rule, ulong[] taken, int words, ulong[] firedAt,
+        Span<int> cursorWord, Span<int> cursorRank, ref double strength, ref double threshold, ref double ema, ref long hits, ref long length)
+        where TLanes : struct, ILaneVector<TLanes>
+    {
+        int c = TLanes.Count;
+        var sLo = TLanes.Load(ref strength);
+        var sHi = TLanes.Load(ref Unsafe.Add(ref strength, c));
+        var tLo = TLanes.Load(ref threshold);
+        var tHi = TLanes.Load(ref Unsafe.Add(ref threshold, c));
+        var rLo = TLanes.Load(ref ema);
+        var rHi = TLanes.Load(ref Unsafe.Add(ref ema, c));
+        var hLo = TLanes.LoadInt64(ref hits);
+        var hHi = TLanes.LoadInt64(ref Unsafe.Add(ref hits, c));
+        var nLo = TLanes.LoadInt64(ref length);
+        var nHi = TLanes.LoadInt64(ref Unsafe.Add(ref length, c));
         // Hits only grow: once every lane with inputs still to take is at the cap (the steady state)
         // no later step reinforces any more, so the check is dropped for the rest of the run.
         bool reinforcing = TLanes.AnySet(TLanes.Or(TLanes.And(rule.BelowCap(hLo), TLanes.GreaterThanInt64(nLo, TLanes.Zero)),
@@ -192,39 +216,54 @@ internal static class SlotChains
             var activeHi = TLanes.GreaterThanInt64(nHi, at);
             if (reinforcing)
             {
-                rule.Reinforce(ref sLo, ref hLo, TLanes.And(rule.BelowCap(hLo), activeLo));
-                rule.Reinforce(ref sHi, ref hHi, TLanes.And(rule.BelowCap(hHi), activeHi));
+                var belowLo = TLanes.And(rule.BelowCap(hLo), activeLo);
+                var belowHi = TLanes.And(rule.BelowCap(hHi), activeHi);
+                sLo = rule.Reinforced(sLo, belowLo);
+                sHi = rule.Reinforced(sHi, belowHi);
+                hLo = TLanes.SubtractInt64(hLo, belowLo);
+                hHi = TLanes.SubtractInt64(hHi, belowHi);
                 var later = TLanes.BroadcastInt64(step + 1);
                 reinforcing = TLanes.AnySet(TLanes.Or(TLanes.And(rule.BelowCap(hLo), TLanes.GreaterThanInt64(nLo, later)),
                     TLanes.And(rule.BelowCap(hHi), TLanes.GreaterThanInt64(nHi, later))));
             }
 
-            uint fired = rule.UpdateThreshold(sLo, ref tLo, ref rLo, activeLo) | (rule.UpdateThreshold(sHi, ref tHi, ref rHi, activeHi) << 8);
+            // Both outcomes of the compare are computed before it resolves (each exactly the rule's
+            // operations for that outcome) and then selected, so the chain from one step's threshold
+            // to the next is compare, select, add rather than the whole rate update.
+            var decayedLo = rule.Decayed(rLo);
+            var decayedHi = rule.Decayed(rHi);
+            var emaIfLo = rule.EmaIfFired(decayedLo);
+            var emaIfHi = rule.EmaIfFired(decayedHi);
+            var emaElseLo = rule.EmaIfNot(decayedLo);
+            var emaElseHi = rule.EmaIfNot(decayedHi);
+            var stepIfLo = rule.Step(emaIfLo);
+            var stepIfHi = rule.Step(emaIfHi);
+            var stepElseLo = rule.Step(emaElseLo);
+            var stepElseHi = rule.Step(emaElseHi);
+            var firedLo = TLanes.And(TLanes.GreaterThan(sLo, tLo), activeLo);
+            var firedHi = TLanes.And(TLanes.GreaterThan(sHi, tHi), activeHi);
+            rLo = TLanes.Select(activeLo, TLanes.Select(firedLo, emaIfLo, emaElseLo), rLo);
+            rHi = TLanes.Select(activeHi, TLanes.Select(firedHi, emaIfHi, emaElseHi), rHi);
+            tLo = TLanes.Select(activeLo, TLanes.Add(tLo, TLanes.Select(firedLo, stepIfLo, stepElseLo)), tLo);
+            tHi = TLanes.Select(activeHi, TLanes.Add(tHi, TLanes.Select(firedHi, stepIfHi, stepElseHi)), tHi);
+            uint fired = TLanes.MostSignificantBits(firedLo) | (TLanes.MostSignificantBits(firedHi) << c);
             while (fired != 0)
             {
-                int slot = BitOperations.TrailingZeroCount(fired);
+                int slot = first + BitOperations.TrailingZeroCount(fired);
                 fired &= fired - 1;
                 int p = InputOfStep(taken, slot * words, ref cursorWord[slot], ref cursorRank[slot], step);
                 firedAt[p >> 6] |= 1UL << p;
             }
         }
 
-        TLanes.Store(sLo, ref strength[0]);
-        TLanes.Store(sHi, ref strength[8]);
-        TLanes.Store(tLo, ref threshold[0]);
-        TLanes.Store(tHi, ref threshold[8]);
-        TLanes.Store(rLo, ref ema[0]);
-        TLanes.Store(rHi, ref ema[8]);
-        TLanes.StoreInt64(hLo, ref hits[0]);
-        TLanes.StoreInt64(hHi, ref hits[8]);
-        for (int slot = 0; slot < slotCount; slot++)
-        {
-            ref var state = ref states[slot];
-            state.Strength = strength[slot];
-            state.Threshold = threshold[slot];
-            state.EmaRate = ema[slot];
-            state.Hits = (int)hits[slot];
-        }
+        TLanes.Store(sLo, ref strength);
+        TLanes.Store(sHi, ref Unsafe.Add(ref strength, c));
+        TLanes.Store(tLo, ref threshold);
+        TLanes.Store(tHi, ref Unsafe.Add(ref threshold, c));
+        TLanes.Store(rLo, ref ema);
+        TLanes.Store(rHi, ref Unsafe.Add(ref ema, c));
+        TLanes.StoreInt64(hLo, ref hits);
+        TLanes.StoreInt64(hHi, ref Unsafe.Add(ref hits, c));
     }
 
     /// <summary>The position of the <paramref name="step"/>-th set bit of a row, advancing the lane's cursor.</summary>

@@ -15,17 +15,17 @@ internal static class SlotLookup
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Find(in SlotColumns s, int start, int count, long key)
     {
-        if (Lanes8Vector512.IsHardwareAccelerated)
-            return Find<Lanes8Vector512>(s, start, count, key);
-        if (Lanes8Vector256.IsHardwareAccelerated)
-            return Find<Lanes8Vector256>(s, start, count, key);
-        return Find<Lanes8Vector128>(s, start, count, key);
+        if (LaneVector512.IsHardwareAccelerated)
+            return Find<LaneVector512>(s, start, count, key);
+        if (LaneVector256.IsHardwareAccelerated)
+            return Find<LaneVector256>(s, start, count, key);
+        return Find<LaneVector128>(s, start, count, key);
     }
 
     /// <summary><see cref="Find(in SlotColumns, int, int, long)"/> with lane width <typeparamref name="TLanes"/> (scalar when it is not accelerated).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int Find<TLanes>(in SlotColumns s, int start, int count, long key)
-        where TLanes : struct, ILanes8<TLanes>
+        where TLanes : struct, ILaneVector<TLanes>
     {
         ref long keys = ref MemoryMarshal.GetArrayDataReference(s.Key);
         if (TLanes.IsHardwareAccelerated)
@@ -34,8 +34,9 @@ internal static class SlotLookup
             for (int offset = 0; offset < count; offset += 16)
             {
                 ref long block = ref Unsafe.Add(ref keys, start + offset);
-                uint mask = TLanes.MostSignificantBits(TLanes.EqualsInt64(TLanes.LoadInt64(ref block), wanted))
-                            | (TLanes.MostSignificantBits(TLanes.EqualsInt64(TLanes.LoadInt64(ref Unsafe.Add(ref block, 8)), wanted)) << 8);
+                uint mask = 0;
+                for (int piece = 0; piece < 16; piece += TLanes.Count)
+                    mask |= TLanes.MostSignificantBits(TLanes.EqualsInt64(TLanes.LoadInt64(ref Unsafe.Add(ref block, piece)), wanted)) << piece;
                 int left = count - offset;
                 if (left < 16)
                     mask &= (1u << left) - 1;
