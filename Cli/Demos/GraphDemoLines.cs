@@ -1,4 +1,5 @@
 using System.Globalization;
+using GrowNet.Ecs.Cli.Demos.Graph;
 using GrowNet.Ecs.Systems.Graph;
 
 namespace GrowNet.Ecs.Cli.Demos;

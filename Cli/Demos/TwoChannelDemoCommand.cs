@@ -1,5 +1,6 @@
 using System.Globalization;
 using GrowNet.Ecs.Systems;
+using GrowNet.Ecs.Cli.Demos.Graph;
 using GrowNet.Ecs.Systems.Graph;
 
 namespace GrowNet.Ecs.Cli.Demos;

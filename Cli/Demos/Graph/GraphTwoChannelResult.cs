@@ -1,4 +1,6 @@
-namespace GrowNet.Ecs.Systems.Graph;
+using GrowNet.Ecs.Systems.Graph;
+
+namespace GrowNet.Ecs.Cli.Demos.Graph;
 
 /// <summary>What the two-channel demo measured, per channel, and what each predictor grew.</summary>
 /// <param name="Grown">One-step NRMSE of each channel over the last window.</param>

@@ -1,7 +1,9 @@
 using GrowNet.Ecs.Components.Graph;
 using GrowNet.Ecs.Engine;
 
-namespace GrowNet.Ecs.Systems.Graph;
+using GrowNet.Ecs.Systems.Graph;
+
+namespace GrowNet.Ecs.Cli.Demos.Graph;
 
 /// <summary>Shared pieces of the graph demos: NRMSE, feature recording and structure lines.</summary>
 internal static class GraphDemoRuns

@@ -1,4 +1,6 @@
-namespace GrowNet.Ecs.Systems.Graph;
+using GrowNet.Ecs.Systems.Graph;
+
+namespace GrowNet.Ecs.Cli.Demos.Graph;
 
 /// <summary>Offline ordinary least squares in double (the Mackey–Glass scenario's control (c)).</summary>
 internal static class GraphLeastSquares

@@ -1,10 +1,11 @@
 using GrowNet.Ecs.Cli;
 using GrowNet.Ecs.Systems;
+using GrowNet.Ecs.Cli.Demos.Graph;
 using GrowNet.Ecs.Systems.Graph;
 using GrowNet.Ecs.Tests.Cli;
 using NUnit.Framework;
 
-namespace GrowNet.Ecs.Tests.Systems.Graph;
+namespace GrowNet.Ecs.Tests.Cli.Demos;
 
 /// <summary><c>grownet demo mackey-glass</c> and <c>grownet demo two-channel</c> run and print their lines.</summary>
 public class GraphDemoCommandTests

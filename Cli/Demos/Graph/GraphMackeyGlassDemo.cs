@@ -1,7 +1,10 @@
 using GrowNet.Ecs.Components.Graph;
 using GrowNet.Ecs.Engine;
 
-namespace GrowNet.Ecs.Systems.Graph;
+using GrowNet.Ecs.Systems;
+using GrowNet.Ecs.Systems.Graph;
+
+namespace GrowNet.Ecs.Cli.Demos.Graph;
 
 /// <summary>
 /// The Mackey–Glass scenario of graph.md: one channel staging <c>(float)(x[10t] − 0.9)</c>, a

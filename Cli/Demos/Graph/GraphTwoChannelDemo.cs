@@ -1,6 +1,8 @@
 using GrowNet.Ecs.Engine;
 
-namespace GrowNet.Ecs.Systems.Graph;
+using GrowNet.Ecs.Systems.Graph;
+
+namespace GrowNet.Ecs.Cli.Demos.Graph;
 
 /// <summary>
 /// The two-channel scenario of graph.md: channel 0 a sine of period 24, channel 1 a square wave of

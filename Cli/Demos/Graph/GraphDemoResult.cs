@@ -1,4 +1,6 @@
-namespace GrowNet.Ecs.Systems.Graph;
+using GrowNet.Ecs.Systems.Graph;
+
+namespace GrowNet.Ecs.Cli.Demos.Graph;
 
 /// <summary>What a graph demo measured: its NRMSE figures (NaN where not measured) and one line per predictor.</summary>
 /// <param name="Grown">One-step NRMSE of the growing block over the evaluation window.</param>
