@@ -22,6 +22,8 @@ public static class Program
             return QuickTicks.Run(args[1..]);
         if (args.Length > 0 && args[0] == "topology-ticks")
             return TopologyQuickTicks.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "scale-ranks")
+            return Distributed.ScaleRanksQuick.Run(args[1..]);
 
         // In-process toolchain: no child project is generated and built, which is the reliable
         // choice on the small shared machines here, and lets the pool benchmarks hand their

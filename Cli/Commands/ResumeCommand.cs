@@ -21,14 +21,16 @@ public static class ResumeCommand
         var saveOption = WorldFiles.SaveOption("Save the world after the run (may be the same file: the save is atomic).");
         var threadsOption = new Option<int>("--threads") { HelpName = "K", Description = "Worker threads (>= 1; default one per processor). Results do not depend on it." };
         var timingsOption = TimingsCsv.CreateOption();
-        var command = new Command("resume", "Continue a saved world (.gnw) for more ticks.") { fileArgument, ticksOption, saveOption, threadsOption, timingsOption };
+        var ranksOption = new Option<int?>("--ranks") { HelpName = "N", Description = "In-process ranks of a distributed checkpoint (default: the count it was written with)." };
+        var command = new Command("resume", "Continue a saved world (.gnw) for more ticks.") { fileArgument, ticksOption, saveOption, threadsOption, timingsOption, ranksOption };
         command.SetAction(parseResult => Run(
             parseResult.GetValue(fileArgument)!,
             parseResult.GetResult(ticksOption) is null ? null : parseResult.GetValue(ticksOption),
             parseResult.GetValue(saveOption),
             parseResult.GetResult(threadsOption) is null ? null : parseResult.GetValue(threadsOption),
             context,
-            parseResult.GetValue(timingsOption)));
+            parseResult.GetValue(timingsOption),
+            parseResult.GetValue(ranksOption)));
         return command;
     }
 
@@ -38,11 +40,12 @@ public static class ResumeCommand
     /// save path is given; a plain world needs <paramref name="requestedTicks"/>.
     /// <paramref name="timingsCsvPath"/>: per-system timings CSV, or null.
     /// </summary>
-    public static int Run(string path, int? requestedTicks, string? savePath, int? threads, CliContext context, string? timingsCsvPath = null)
+    public static int Run(string path, int? requestedTicks, string? savePath, int? threads, CliContext context, string? timingsCsvPath = null,
+        int? ranks = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (File.Exists(Runner.RunCheckpoint.SidecarOf(path)) && requestedTicks is null && savePath is null)
-            return RunCommand.Resume(path, threads, context);
+            return RunCommand.Resume(path, threads, context, ranks);
         if (requestedTicks is not { } ticks)
             throw new CliUsageException("--ticks is required to continue a plain world file.");
         if (ticks < 0)

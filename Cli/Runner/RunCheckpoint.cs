@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using GrowNet.Ecs.Serialization;
 
 namespace GrowNet.Ecs.Cli.Runner;
@@ -32,6 +33,10 @@ public sealed record RunCheckpoint
 
     /// <summary>Each recording's <see cref="IRecorder.Position"/> at the checkpoint.</summary>
     public Dictionary<string, long> Recorders { get; init; } = [];
+
+    /// <summary>Number of ranks of a distributed run (docs/distributed.md); 0 for one process (not written then).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int Ranks { get; init; }
 
     /// <summary>The sidecar path of the world file <paramref name="worldPath"/>.</summary>
     public static string SidecarOf(string worldPath) => Path.ChangeExtension(worldPath, null) + Extension;

@@ -14,4 +14,7 @@ public sealed record RunOverrides
 
     /// <summary>The HTML report's path (relative to the current directory) instead of <c>report</c>.</summary>
     public string? ReportPath { get; init; }
+
+    /// <summary>Where to save the final world (<c>--save</c>; a distributed run saves rank 0's gathered world), or null.</summary>
+    public string? SavePath { get; init; }
 }

@@ -51,6 +51,9 @@ public sealed class Scenario
     /// <summary>Checkpoint schedules, in order.</summary>
     public IReadOnlyList<ScenarioEntry<CheckpointDefinition>> Checkpoints { get; }
 
+    /// <summary>Sources, projections, links, modulators and the placement (empty when the file has none).</summary>
+    public ScenarioNetwork Network { get; init; } = ScenarioNetwork.None;
+
     /// <summary>The defaulted scenario as indented JSON.</summary>
     public string ToJson() => Defaulted.ToJsonString(ScenarioJson.Options);
 }

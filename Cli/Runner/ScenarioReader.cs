@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GrowNet.Ecs.Engine.Models;
 using GrowNet.Ecs.Systems;
+using GrowNet.Ecs.Systems.Network;
 
 namespace GrowNet.Ecs.Cli.Runner;
 
@@ -12,7 +13,8 @@ namespace GrowNet.Ecs.Cli.Runner;
 /// </summary>
 public static class ScenarioReader
 {
-    private static readonly string[] Keys = ["version", "run", "output", "report", "populations", "inputs", "recordings", "checkpoints"];
+    private static readonly string[] Keys =
+        ["version", "run", "output", "report", "populations", "sources", "projections", "links", "modulators", "placement", "inputs", "recordings", "checkpoints"];
     private static readonly string[] NetworkKeys = ["projections", "links", "sources", "modulators"];
 
     /// <summary>Reads the scenario file at <paramref name="path"/>, applying <c>--set PATH=VALUE</c> overrides first.</summary>
@@ -53,8 +55,9 @@ public static class ScenarioReader
     {
         foreach (var (key, _) in file)
         {
-            if (Array.IndexOf(NetworkKeys, key) >= 0)
-                throw new ScenarioException($"$.{key}", "is not available in this build yet (projections, links, sources and modulators come with the network model).");
+            // An empty network map is refused: a file that names one without entries is most likely wrong.
+            if (Array.IndexOf(NetworkKeys, key) >= 0 && file[key] is JsonObject { Count: 0 })
+                throw new ScenarioException($"$.{key}", "is empty; leave it out or give it entries.");
             if (Array.IndexOf(Keys, key) < 0)
                 throw new ScenarioException($"$.{key}", $"unknown key; known keys: {string.Join(", ", Keys)}.");
         }
@@ -68,6 +71,14 @@ public static class ScenarioReader
 
         var populations = Map(file, "populations", defaulted, ReadPopulation);
         var names = populations.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var sources = NetworkMap(file, "sources", defaulted, (node, path, into) =>
+            CheckTarget(Record<SourceDefinition>(node, path, into, null, d => d.Validate()), d => d.Target, names, path, "target"));
+        var projections = NetworkMap(file, "projections", defaulted, (node, path, into) => ReadProjection(node, path, into, names));
+        var links = NetworkMap(file, "links", defaulted, (node, path, into) =>
+            CheckTarget(Record<LinkDefinition>(node, path, into, null, d => d.Validate()), d => d.To, names, path, "to"));
+        var modulators = NetworkMap(file, "modulators", defaulted, (node, path, into) =>
+            Record<ModulatorDefinition>(node, path, into, null, d => d.Validate()));
+        var placement = ReadPlacement(file["placement"], names, defaulted);
         var inputs = Map(file, "inputs", defaulted, (node, path, into) =>
             CheckReference(Record<InputDefinition>(node, path, into, null, i => i.Validate()), names, path));
         var recordings = Map(file, "recordings", defaulted, (node, path, into) =>
@@ -75,7 +86,10 @@ public static class ScenarioReader
         var checkpoints = Map(file, "checkpoints", defaulted, (node, path, into) =>
             Record<CheckpointDefinition>(node, path, into, null, c => c.Validate()));
         CheckStems(recordings, checkpoints, report);
-        return new Scenario(defaulted, run, output, report, populations, inputs, recordings, checkpoints);
+        return new Scenario(defaulted, run, output, report, populations, inputs, recordings, checkpoints)
+        {
+            Network = new ScenarioNetwork(sources, projections, links, modulators, placement),
+        };
     }
 
     private static void CheckVersion(JsonNode? node)
@@ -123,6 +137,60 @@ public static class ScenarioReader
             withFamily[key] = value?.DeepClone();
         into[path[(path.LastIndexOf('.') + 1)..]] = withFamily;
         return definition;
+    }
+
+    private static ProjectionEntry ReadProjection(JsonNode node, string path, JsonObject into, HashSet<string> populations)
+    {
+        var entry = ScenarioJson.RequireObject(node, path);
+        string Pool(string key) => entry[key] is JsonValue value && value.GetValueKind() == JsonValueKind.String
+            ? value.GetValue<string>() is var name && populations.Contains(name) ? name : throw new ScenarioException($"{path}.{key}", $"no population '{name}'.")
+            : throw new ScenarioException($"{path}.{key}", "is required: the name of a pool.");
+        string from = Pool("from"), to = Pool("to");
+        var merged = ScenarioJson.MergeOntoDefaults(entry, typeof(ProjectionDefinition), path, "from", "to");
+        var definition = ScenarioJson.Read<ProjectionDefinition>(merged, path);
+        ScenarioJson.Validate(definition.Validate, path);
+        var withEnds = new JsonObject { ["from"] = from, ["to"] = to };
+        foreach (var (key, value) in merged)
+            withEnds[key] = value?.DeepClone();
+        into[path[(path.LastIndexOf('.') + 1)..]] = withEnds;
+        return new ProjectionEntry(from, to, definition);
+    }
+
+    private static Dictionary<string, int> ReadPlacement(JsonNode? node, HashSet<string> populations, JsonObject defaulted)
+    {
+        var placement = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (node is null)
+            return placement;
+        foreach (var (name, value) in ScenarioJson.RequireObject(node, "$.placement"))
+        {
+            string path = $"$.placement.{name}";
+            if (!populations.Contains(name))
+                throw new ScenarioException(path, $"no population '{name}'.");
+            if (value is not JsonValue rank || rank.GetValueKind() != JsonValueKind.Number || !rank.TryGetValue(out int r) || r < 0)
+                throw new ScenarioException(path, $"must be a rank (an integer >= 0), not {ScenarioJson.Kind(value)}.");
+            placement[name] = r;
+        }
+
+        defaulted["placement"] = node.DeepClone();
+        return placement;
+    }
+
+    private static T CheckTarget<T>(T definition, Func<T, string> address, HashSet<string> populations, string path, string key)
+    {
+        if (address(definition) is not { } text)
+            throw new ScenarioException($"{path}.{key}", "is required: a port address population/port[from..to].");
+        string population = text.Split('/')[0];
+        if (!populations.Contains(population))
+            throw new ScenarioException($"{path}.{key}", $"no population '{population}'.");
+        return definition;
+    }
+
+    /// <summary>Like <see cref="Map{T}"/>, but the defaulted scenario gets the key only when the file has it.</summary>
+    private static List<ScenarioEntry<T>> NetworkMap<T>(JsonObject file, string key, JsonObject defaulted, Func<JsonNode, string, JsonObject, T> read)
+    {
+        if (file[key] is null)
+            return [];
+        return Map(file, key, defaulted, read);
     }
 
     private static string FamilyNames() => string.Join(", ", ModelFamilies.Catalog.Families.Select(f => f.Name));

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using GrowNet.Ecs.Distributed.Network;
 using GrowNet.Ecs.Engine;
 using GrowNet.Ecs.Serialization.Worlds;
 using GrowNet.Ecs.Systems;
@@ -10,7 +11,7 @@ namespace GrowNet.Ecs.Cli.Runner;
 /// after the ticks they are due, writes checkpoints on schedule, and on SIGINT/SIGTERM finishes
 /// the current tick, writes a checkpoint and stops with exit code 130.
 /// </summary>
-public sealed class ScenarioRunner : IDisposable
+public sealed partial class ScenarioRunner : IDisposable
 {
     /// <summary>Exit code of a run stopped by a signal (after its checkpoint is written).</summary>
     public const int InterruptedExitCode = 130;
@@ -25,9 +26,12 @@ public sealed class ScenarioRunner : IDisposable
     private readonly long endTick;
     private readonly string? reportPath;
     private volatile bool stopRequested;
+    private string? savePath;
 
-    private ScenarioRunner(World world, Scenario scenario, IRecorder[] recorders, string outputDir, long endTick, string? reportPath)
+    private ScenarioRunner(World world, Scenario scenario, IRecorder[] recorders, string outputDir, long endTick, string? reportPath,
+        RankWorld? rankWorld = null)
     {
+        this.rankWorld = rankWorld;
         this.world = world;
         this.scenario = scenario;
         this.recorders = recorders;
@@ -62,8 +66,7 @@ public sealed class ScenarioRunner : IDisposable
         try
         {
             SetThreads(world, overrides.Threads ?? scenario.Run.Threads);
-            foreach (var entry in scenario.Populations)
-                CreatePopulation(world, entry);
+            BuildNetwork(world, scenario);
             foreach (var entry in scenario.Inputs)
                 RecorderFactory.ApplyInput(world, entry);
             Directory.CreateDirectory(outputDir);
@@ -71,7 +74,10 @@ public sealed class ScenarioRunner : IDisposable
                 recorders.Add(RecorderFactory.Create(world, entry, outputDir, null));
             string? report = overrides.ReportPath is { } given ? Path.GetFullPath(given)
                 : scenario.Report is { } name ? Path.Combine(outputDir, name) : null;
-            return new ScenarioRunner(world, scenario, [.. recorders], outputDir, overrides.Ticks ?? scenario.Run.Ticks, report);
+            return new ScenarioRunner(world, scenario, [.. recorders], outputDir, overrides.Ticks ?? scenario.Run.Ticks, report)
+            {
+                savePath = overrides.SavePath is { } save ? Path.GetFullPath(save) : null,
+            };
         }
         catch
         {
@@ -122,7 +128,10 @@ public sealed class ScenarioRunner : IDisposable
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         while ((long)world.Tick < endTick)
         {
-            world.Step();
+            if (rankWorld is null)
+                world.Step();
+            else
+                StepRanks();
             long tick = (long)world.Tick;
             foreach (var recorder in recorders)
                 if (recorder.Definition.IsDue(tick))
@@ -131,7 +140,7 @@ public sealed class ScenarioRunner : IDisposable
                 if (tick % checkpoint.Value.Every == 0 && tick < endTick)
                     WriteCheckpoint(checkpoint.Name, checkpoint.Value.Keep);
             progress?.Update(tick);
-            if (stopRequested && tick < endTick)
+            if (StopAgreed() && tick < endTick)
             {
                 string path = WriteCheckpoint(scenario.Checkpoints.Count > 0 ? scenario.Checkpoints[0].Name : "interrupt", int.MaxValue);
                 progress?.Interrupted(tick, path);
@@ -141,7 +150,11 @@ public sealed class ScenarioRunner : IDisposable
 
         foreach (var recorder in recorders)
             recorder.Flush();
+        if (rankWorld is not null && !GatherToRankZero())
+            return ExitCodes.Success;
         WriteFinalMetrics();
+        if (savePath is not null)
+            WorldCodec.SaveFile(world, savePath);
         if (reportPath is not null)
             HtmlReport.Write(reportPath, scenario, world, recorders);
         progress?.Finished((long)world.Tick);
@@ -154,7 +167,7 @@ public sealed class ScenarioRunner : IDisposable
     {
         foreach (var recorder in recorders)
             recorder.Flush();
-        string stem = Path.Combine(outputDir, $"{name}-{world.Tick:D10}");
+        string stem = Path.Combine(outputDir, $"{name}-{world.Tick:D10}{RankSuffix}");
         string worldPath = stem + WorldCodec.Extension;
         WorldCodec.SaveFile(world, worldPath);
         new RunCheckpoint
@@ -165,8 +178,9 @@ public sealed class ScenarioRunner : IDisposable
             EndTick = endTick,
             ReportPath = reportPath,
             Recorders = recorders.ToDictionary(r => r.Name, r => r.Position),
+            Ranks = rankWorld?.Channel.Size ?? 0,
         }.Save(RunCheckpoint.SidecarOf(worldPath));
-        var old = Directory.GetFiles(outputDir, $"{name}-??????????{WorldCodec.Extension}").Order(StringComparer.Ordinal).ToArray();
+        var old = Directory.GetFiles(outputDir, $"{name}-??????????{RankSuffix}{WorldCodec.Extension}").Order(StringComparer.Ordinal).ToArray();
         foreach (string file in old.Take(Math.Max(0, old.Length - keep)))
         {
             File.Delete(file);
@@ -204,17 +218,30 @@ public sealed class ScenarioRunner : IDisposable
         File.WriteAllText(Path.Combine(outputDir, FinalMetricsStem + ".csv"), text.ToString());
     }
 
-    private static void CreatePopulation(World world, ScenarioEntry<Engine.Models.IPopulationDefinition> entry)
+    private static void BuildNetwork(World world, Scenario scenario) => BuildPlan(() => ScenarioNetwork.Plan(scenario).Build(world));
+
+    /// <summary>Builds a scenario's plan; a failing item becomes a <see cref="ScenarioException"/> at its JSON path.</summary>
+    private static T BuildPlan<T>(Func<T> build)
     {
         try
         {
-            ModelFamilies.Catalog.Create(world, entry.Name, entry.Value);
+            return build();
         }
-        catch (Engine.Models.ModelConfigException error)
+        catch (PlanItemException error) when (error.InnerException is Engine.Models.ModelConfigException config)
         {
-            throw new ScenarioException($"{entry.Path}.{error.Field}", error.Message);
+            throw new ScenarioException($"{error.Label}.{config.Field}", config.Message);
+        }
+        catch (PlanItemException error)
+        {
+            throw new ScenarioException(error.Label, error.InnerException!.Message);
         }
     }
+
+    private static void BuildPlan(Action build) => BuildPlan(() =>
+    {
+        build();
+        return 0;
+    });
 
     private static void SetThreads(World world, int threads)
     {

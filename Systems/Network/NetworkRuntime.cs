@@ -9,11 +9,13 @@ namespace GrowNet.Ecs.Systems.Network;
 /// population handles they address, rebuilt only when the network's version changes (an object
 /// added or removed), so a tick allocates nothing. Objects whose population was destroyed are
 /// removed here, before the tick uses them (network.md: a removed pool removes its projections).
+/// Objects marked remote (<see cref="World.SetRemote"/>) are left out: another rank runs them.
 /// </summary>
 internal sealed class NetworkRuntime
 {
     private World? world;
     private uint version;
+    private int remoteVersion;
     private readonly Dictionary<Entity, Population> populations = new();
     private readonly List<Entity> referenced = new();
 
@@ -36,13 +38,14 @@ internal sealed class NetworkRuntime
     public void Refresh(World current)
     {
         uint now = NetworkRegistry.Version(current);
-        if (ReferenceEquals(current, world) && now == version && AllAlive(current))
+        if (ReferenceEquals(current, world) && now == version && current.RemoteVersion == remoteVersion && AllAlive(current))
             return;
         if (NetworkRemoval.RemoveOrphans(current) > 0)
             now = NetworkRegistry.Version(current);
         Rebuild(current);
         world = current;
         version = now;
+        remoteVersion = current.RemoteVersion;
     }
 
     /// <summary>The handle of projection <paramref name="entity"/>, when it is one.</summary>
@@ -112,7 +115,11 @@ internal sealed class NetworkRuntime
         {
             var states = table.Span<T>();
             for (int row = 0; row < table.Count; row++)
-                found.Add((order(states[row]), table.Entities[row]));
+            {
+                // Objects another rank runs (docs/distributed.md) are not this world's to run.
+                if (!current.IsRemote(table.Entities[row]))
+                    found.Add((order(states[row]), table.Entities[row]));
+            }
         }
 
         found.Sort((a, b) => a.Order.CompareTo(b.Order));

@@ -16,10 +16,13 @@ public sealed class PoolClockSystem : ISystem
     {
         foreach (var table in world.Query(PoolSet))
         {
-            foreach (ref var state in table.Span<PoolState>())
+            var states = table.Span<PoolState>();
+            for (int row = 0; row < table.Count; row++)
             {
-                state.TotalSpikes += (ulong)state.LastSpikeCount;
-                state.TickCount++;
+                if (world.HasRemoteEntities && world.IsRemote(table.Entities[row]))
+                    continue;
+                states[row].TotalSpikes += (ulong)states[row].LastSpikeCount;
+                states[row].TickCount++;
             }
         }
     }

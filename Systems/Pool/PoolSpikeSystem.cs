@@ -55,7 +55,12 @@ public sealed partial class PoolSpikeSystem : ISystem
             var configs = table.Span<PoolConfig>();
             var states = table.Span<PoolState>();
             for (int row = 0; row < table.Count; row++)
+            {
+                // A remote pool's state lives on another rank; its spikes arrive through the exchange.
+                if (world.HasRemoteEntities && world.IsRemote(table.Entities[row]))
+                    continue;
                 TickPool(world, in configs[row], ref states[row]);
+            }
         }
     }
 

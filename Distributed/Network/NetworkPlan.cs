@@ -1,0 +1,111 @@
+using GrowNet.Ecs.Engine;
+using GrowNet.Ecs.Engine.Models;
+using GrowNet.Ecs.Systems;
+using GrowNet.Ecs.Systems.Network;
+using GrowNet.Ecs.Systems.Pool;
+
+namespace GrowNet.Ecs.Distributed.Network;
+
+/// <summary>
+/// A whole network as a description (populations, projections, sources, links, modulators in
+/// creation order) that every rank builds in the same order, so entity and table handles agree on
+/// every rank. <see cref="Build(World)"/> builds it all (one process); <see cref="Build(World, PopulationRanks, int)"/>
+/// builds the populations and projections of other ranks as shells: a remote pool is created with
+/// its cells but no synapses, a remote projection with no synapses. Everything else is small and
+/// built whole.
+/// </summary>
+public sealed class NetworkPlan
+{
+    private readonly List<Item> items = new();
+
+    /// <summary>The populations in creation order (name and definition).</summary>
+    public IEnumerable<(string Name, IPopulationDefinition Definition)> Populations
+        => items.Where(i => i.Kind == ItemKind.Population).Select(i => (i.Name, (IPopulationDefinition)i.Definition));
+
+    /// <summary>Adds a population of any family; <paramref name="label"/> (e.g. a JSON path) names it in a <see cref="PlanItemException"/>.</summary>
+    public NetworkPlan AddPopulation(string name, IPopulationDefinition definition, string? label = null)
+        => Add(ItemKind.Population, name, definition, null, null, label);
+
+    /// <summary>Adds a projection from pool <paramref name="from"/> to pool <paramref name="to"/>.</summary>
+    public NetworkPlan Connect(string name, string from, string to, ProjectionDefinition definition, string? label = null)
+        => Add(ItemKind.Projection, name, definition, from, to, label);
+
+    /// <summary>Adds a source.</summary>
+    public NetworkPlan AddSource(string name, SourceDefinition definition, string? label = null)
+        => Add(ItemKind.Source, name, definition, null, null, label);
+
+    /// <summary>Adds a link.</summary>
+    public NetworkPlan Link(LinkDefinition definition, string? label = null) => Add(ItemKind.Link, "", definition, null, null, label);
+
+    /// <summary>Adds a modulator.</summary>
+    public NetworkPlan AddModulator(ModulatorDefinition definition, string? label = null) => Add(ItemKind.Modulator, "", definition, null, null, label);
+
+    /// <summary>Builds the whole network into <paramref name="world"/> (one process).</summary>
+    public void Build(World world) => Build(world, null, 0);
+
+    /// <summary>
+    /// Builds the network for rank <paramref name="rank"/>: pools placed on other ranks and
+    /// projections into them become shells (same cells, tables and handles; no synapses).
+    /// </summary>
+    public void Build(World world, PopulationRanks? ranks, int rank)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        foreach (var item in items)
+        {
+            try
+            {
+                BuildItem(world, ranks, rank, item);
+            }
+            catch (Exception error) when (item.Label is not null && error is ModelConfigException or ArgumentException or KeyNotFoundException)
+            {
+                throw new PlanItemException(item.Label, error);
+            }
+        }
+    }
+
+    private static void BuildItem(World world, PopulationRanks? ranks, int rank, Item item)
+    {
+        switch (item.Kind)
+        {
+            case ItemKind.Population:
+                var definition = (IPopulationDefinition)item.Definition;
+                if (ranks is not null && ranks.RankOf(item.Name) != rank && definition is PoolDefinition pool)
+                    definition = pool with { Generator = PoolGenerator.Empty };
+                ModelFamilies.Catalog.Create(world, item.Name, definition);
+                break;
+            case ItemKind.Projection:
+                var projection = (ProjectionDefinition)item.Definition;
+                if (ranks is not null && ranks.RankOf(item.To!) != rank)
+                    projection = projection with { Generator = ProjectionGenerator.Empty, Synapses = [] };
+                NetworkBuilder.Connect(world, item.Name, item.From!, item.To!, projection);
+                break;
+            case ItemKind.Source:
+                NetworkBuilder.AddSource(world, item.Name, (SourceDefinition)item.Definition);
+                break;
+            case ItemKind.Link:
+                NetworkBuilder.Link(world, (LinkDefinition)item.Definition);
+                break;
+            default:
+                NetworkBuilder.AddModulator(world, (ModulatorDefinition)item.Definition);
+                break;
+        }
+    }
+
+    private NetworkPlan Add(ItemKind kind, string name, object definition, string? from, string? to, string? label)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        items.Add(new Item(kind, name, definition, from, to, label));
+        return this;
+    }
+
+    private enum ItemKind
+    {
+        Population,
+        Projection,
+        Source,
+        Link,
+        Modulator,
+    }
+
+    private sealed record Item(ItemKind Kind, string Name, object Definition, string? From, string? To, string? Label);
+}
