@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace GrowNet.Ecs.Systems.Region;
 
@@ -15,39 +14,36 @@ internal static class FrameScan
     /// <summary>Counts fires in <paramref name="pixels"/>; returns −1 − index of the first non-finite value if any.</summary>
     public static long CountFires(ReadOnlySpan<double> pixels, double gain, double epsilonFire)
     {
+        if (LaneVector512.IsHardwareAccelerated)
+            return CountFires<LaneVector512>(pixels, gain, epsilonFire);
+        if (LaneVector256.IsHardwareAccelerated)
+            return CountFires<LaneVector256>(pixels, gain, epsilonFire);
+        return CountFires<LaneVector128>(pixels, gain, epsilonFire);
+    }
+
+    /// <summary><see cref="CountFires(ReadOnlySpan{double}, double, double)"/> a register of pixels at a time in <typeparamref name="TLanes"/> (scalar when it is not accelerated).</summary>
+    internal static long CountFires<TLanes>(ReadOnlySpan<double> pixels, double gain, double epsilonFire)
+        where TLanes : struct, ILaneVector<TLanes>
+    {
         int n = pixels.Length;
         int i = 0;
         long fired = 0;
         ref double first = ref MemoryMarshal.GetReference(pixels);
-        if (Vector512.IsHardwareAccelerated && n >= Vector512<double>.Count)
+        if (TLanes.IsHardwareAccelerated && n >= TLanes.Count)
         {
-            var g = Vector512.Create(gain);
-            var eps = Vector512.Create(epsilonFire);
-            var bad = Vector512<double>.Zero;
-            for (; i <= n - Vector512<double>.Count; i += Vector512<double>.Count)
+            var g = TLanes.Broadcast(gain);
+            var eps = TLanes.Broadcast(epsilonFire);
+            var bad = TLanes.Zero;
+            for (; i <= n - TLanes.Count; i += TLanes.Count)
             {
-                var v = Vector512.LoadUnsafe(ref first, (nuint)i);
+                var v = TLanes.Load(ref Unsafe.Add(ref first, i));
                 // v − v is 0 for finite values and NaN for NaN and ±∞: any NaN poisons the sum.
-                bad += v - v;
-                fired += BitOperations.PopCount(Vector512.GreaterThanOrEqual(Vector512.Abs(v * g), eps).ExtractMostSignificantBits());
+                bad = TLanes.Add(bad, TLanes.Subtract(v, v));
+                fired += BitOperations.PopCount(TLanes.MostSignificantBits(TLanes.GreaterThanOrEqual(TLanes.Abs(TLanes.Multiply(v, g)), eps)));
             }
 
-            if (bad != Vector512<double>.Zero)
-                return FirstBad(pixels);
-        }
-        else if (Vector256.IsHardwareAccelerated && n >= Vector256<double>.Count)
-        {
-            var g = Vector256.Create(gain);
-            var eps = Vector256.Create(epsilonFire);
-            var bad = Vector256<double>.Zero;
-            for (; i <= n - Vector256<double>.Count; i += Vector256<double>.Count)
-            {
-                var v = Vector256.LoadUnsafe(ref first, (nuint)i);
-                bad += v - v;
-                fired += BitOperations.PopCount(Vector256.GreaterThanOrEqual(Vector256.Abs(v * g), eps).ExtractMostSignificantBits());
-            }
-
-            if (bad != Vector256<double>.Zero)
+            // bad is +0 in every lane exactly when every value was finite.
+            if (TLanes.AnySet(bad))
                 return FirstBad(pixels);
         }
 

@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using CommunityToolkit.HighPerformance;
 using GrowNet.Ecs.Components.Region;
 using GrowNet.Ecs.Engine;
 
@@ -7,6 +7,9 @@ namespace GrowNet.Ecs.Systems.Region;
 /// <summary>Port bindings and staged inputs: what the host sets before a <see cref="World.Step"/>.</summary>
 public sealed partial class Region
 {
+    /// <summary>Rows of the last pitched 2D frame staged, gathered (reused: staging allocates nothing once grown).</summary>
+    private double[] pitchedFrame = [];
+
     /// <summary>Binds (or rebinds) scalar input <paramref name="port"/> to slot layers.</summary>
     public void BindInput(string port, params int[] layers) => Bind(port, PortKind.Input, layers);
 
@@ -61,18 +64,40 @@ public sealed partial class Region
     public void SetFrame(string port, double[,] frame)
     {
         ArgumentNullException.ThrowIfNull(frame);
+        SetFrame(port, new ReadOnlySpan2D<double>(frame));
+    }
+
+    /// <summary>
+    /// Stages a 2D frame (<see cref="ReadOnlySpan2D{T}.Height"/> × <see cref="ReadOnlySpan2D{T}.Width"/>,
+    /// e.g. a host's texture rows with a pitch) on image input <paramref name="port"/> without the host
+    /// flattening it. A frame with a pitch is gathered into a buffer the region keeps, so staging
+    /// allocates nothing once that buffer has grown to the frame size.
+    /// </summary>
+    public void SetFrame(string port, ReadOnlySpan2D<double> frame)
+    {
+        ThrowIfTicking();
         ref var info = ref InputPort(port, PortKind.Input2D);
         var bindings = World.GetTable(info.Bindings).Span(RegionColumns.PortLayer);
         if (bindings.Length > 0)
         {
             var first = Layer(bindings[0]);
-            if (frame.GetLength(0) != first.Height || frame.GetLength(1) != first.Width)
+            if (frame.Height != first.Height || frame.Width != first.Width)
                 throw new ArgumentException(
-                    $"Frame for port '{port}' is {frame.GetLength(0)}×{frame.GetLength(1)}; the bound InputLayer2D is {first.Height}×{first.Width}.",
+                    $"Frame for port '{port}' is {frame.Height}×{frame.Width}; the bound InputLayer2D is {first.Height}×{first.Width}.",
                     nameof(frame));
         }
 
-        SetFrame(port, frame.Length == 0 ? [] : MemoryMarshal.CreateReadOnlySpan(ref frame[0, 0], frame.Length));
+        if (frame.TryGetSpan(out var contiguous))
+        {
+            SetFrame(port, contiguous);
+            return;
+        }
+
+        int length = frame.Height * frame.Width;
+        if (pitchedFrame.Length < length)
+            pitchedFrame = new double[length];
+        frame.CopyTo(pitchedFrame);
+        SetFrame(port, pitchedFrame.AsSpan(0, length));
     }
 
     private void Bind(string port, PortKind kind, int[] layers)

@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using CommunityToolkit.HighPerformance;
 using GrowNet.Ecs.Components.Region;
 using GrowNet.Ecs.Engine;
 
@@ -116,25 +116,51 @@ public sealed partial class Region
         if (info.Kind != LayerKind.Output2D)
             throw new ArgumentException($"Layer {layer} is {info.Kind}, not an OutputLayer2D.", nameof(layer));
         var frame = new double[info.Height, info.Width];
-        CopyFrame(layer, MemoryMarshal.CreateSpan(ref frame[0, 0], frame.Length));
+        CopyFrame(layer, new Span2D<double>(frame));
         return frame;
     }
 
     /// <summary>Copies an OutputLayer2D's frame (row-major) into <paramref name="destination"/> without allocating.</summary>
     public void CopyFrame(int layer, Span<double> destination)
     {
-        var entity = LayerEntity(layer);
-        var info = World.Get<LayerInfo>(entity);
-        if (info.Kind != LayerKind.Output2D)
-            throw new ArgumentException($"Layer {layer} is {info.Kind}, not an OutputLayer2D.", nameof(layer));
-        var frame = World.GetTable(World.Get<LayerState>(entity).Pixels).Span(RegionColumns.PixelValue);
+        var frame = OutputPixels(layer, out _);
         if (destination.Length != frame.Length)
             throw new ArgumentException($"Destination holds {destination.Length} values; the frame has {frame.Length}.", nameof(destination));
         frame.CopyTo(destination);
     }
 
+    /// <summary>
+    /// Copies an OutputLayer2D's frame into a 2D <paramref name="destination"/> of its shape (e.g. a
+    /// host's texture rows with a pitch) without allocating.
+    /// </summary>
+    public void CopyFrame(int layer, Span2D<double> destination)
+    {
+        var frame = OutputPixels(layer, out var info);
+        if (destination.Height != info.Height || destination.Width != info.Width)
+            throw new ArgumentException(
+                $"Destination is {destination.Height}×{destination.Width}; the frame of layer {layer} is {info.Height}×{info.Width}.", nameof(destination));
+        for (int row = 0; row < info.Height; row++)
+            frame.Slice(row * info.Width, info.Width).CopyTo(destination.GetRowSpan(row));
+    }
+
     /// <summary>A copy of the frame of the first OutputLayer2D bound to output <paramref name="port"/>.</summary>
-    public double[,] GetOutputFrame(string port)
+    public double[,] GetOutputFrame(string port) => GetFrame(OutputFrameLayer(port));
+
+    /// <summary>Copies the frame of the first OutputLayer2D bound to output <paramref name="port"/> into <paramref name="destination"/> without allocating.</summary>
+    public void CopyOutputFrame(string port, Span2D<double> destination) => CopyFrame(OutputFrameLayer(port), destination);
+
+    /// <summary>The pixels of OutputLayer2D <paramref name="layer"/> (row-major), or a clear error for any other layer.</summary>
+    private Span<double> OutputPixels(int layer, out LayerInfo info)
+    {
+        var entity = LayerEntity(layer);
+        info = World.Get<LayerInfo>(entity);
+        if (info.Kind != LayerKind.Output2D)
+            throw new ArgumentException($"Layer {layer} is {info.Kind}, not an OutputLayer2D.", nameof(layer));
+        return World.GetTable(World.Get<LayerState>(entity).Pixels).Span(RegionColumns.PixelValue);
+    }
+
+    /// <summary>The first OutputLayer2D bound to output <paramref name="port"/>.</summary>
+    private int OutputFrameLayer(string port)
     {
         var entity = FindPort(port, output: true);
         if (entity.IsNull)
@@ -142,10 +168,9 @@ public sealed partial class Region
         foreach (int layer in World.GetTable(World.Get<RegionPortBinding>(entity).Bindings).Span(RegionColumns.PortLayer))
         {
             if (Layer(layer).Kind == LayerKind.Output2D)
-                return GetFrame(layer);
+                return layer;
         }
 
         throw new ArgumentException($"Output port '{port}' has no OutputLayer2D bound.", nameof(port));
     }
-
 }

@@ -80,13 +80,21 @@ internal sealed class ScalarBinThresholds
     /// <summary>
     /// The bins of <paramref name="values"/> (capped at <paramref name="limit"/>: out of domain)
     /// for a neuron with this anchor and these 16 thresholds, into <paramref name="bins"/>. Each bin
-    /// is the number of thresholds at or below <c>|x − anchor|</c>; the thresholds ascend, so eight
-    /// inputs at a time find it by a five-probe binary search over the table held in two registers.
+    /// is the number of thresholds at or below <c>|x − anchor|</c>; the thresholds ascend, so with
+    /// AVX-512 eight inputs at a time find it by a five-probe binary search over the table held in
+    /// two registers, and on narrower vectors (<see cref="ClassifyCounting{TLanes}"/>) by counting.
     /// </summary>
     public static void Classify(ReadOnlySpan<double> values, double anchor, ref double thresholds, int limit, Span<int> bins)
     {
         int i = 0;
-        if (Avx512F.IsSupported && values.Length >= 8)
+        if (!Avx512F.IsSupported)
+        {
+            if (LaneVector256.IsHardwareAccelerated)
+                i = ClassifyCounting<LaneVector256>(values, anchor, ref thresholds, limit, bins);
+            else if (LaneVector128.IsHardwareAccelerated)
+                i = ClassifyCounting<LaneVector128>(values, anchor, ref thresholds, limit, bins);
+        }
+        else if (values.Length >= 8)
         {
             var low = Vector512.LoadUnsafe(ref thresholds);
             var high = Vector512.LoadUnsafe(ref thresholds, 8);
@@ -109,7 +117,41 @@ internal sealed class ScalarBinThresholds
             }
         }
 
-        for (; i < values.Length; i++)
+        ClassifyScalar(values, anchor, ref thresholds, limit, bins, i);
+    }
+
+    /// <summary>
+    /// The bins of the inputs, a register at a time, counted: for a finite distance the thresholds
+    /// past the limit are +∞ and never at or below it, so the count over the first
+    /// <paramref name="limit"/> thresholds is the capped count; a NaN or +∞ distance counts every
+    /// one of them, which is the cap. Returns the first input left for the scalar loop.
+    /// </summary>
+    internal static int ClassifyCounting<TLanes>(ReadOnlySpan<double> values, double anchor, ref double thresholds, int limit, Span<int> bins)
+        where TLanes : struct, ILaneVector<TLanes>
+    {
+        var origin = TLanes.Broadcast(anchor);
+        var cap = TLanes.BroadcastInt64(limit);
+        ref double x = ref MemoryMarshal.GetReference(values);
+        ref int bin = ref MemoryMarshal.GetReference(bins);
+        int i = 0;
+        for (; i + TLanes.Count <= values.Length; i += TLanes.Count)
+        {
+            var d = TLanes.Abs(TLanes.Subtract(TLanes.Load(ref Unsafe.Add(ref x, i)), origin));
+            // "threshold ≤ d" is !(d < threshold): the bin is the limit less the thresholds above d
+            // (subtracting a mask's −1 counts one).
+            var above = TLanes.Zero;
+            for (int k = 0; k < limit; k++)
+                above = TLanes.SubtractInt64(above, TLanes.LessThan(d, TLanes.Broadcast(Unsafe.Add(ref thresholds, k))));
+            TLanes.StoreNarrowed(TLanes.SubtractInt64(cap, above), ref Unsafe.Add(ref bin, i));
+        }
+
+        return i;
+    }
+
+    /// <summary>The bins of inputs <paramref name="from"/>.. by the definition: thresholds at or below the distance, capped.</summary>
+    internal static void ClassifyScalar(ReadOnlySpan<double> values, double anchor, ref double thresholds, int limit, Span<int> bins, int from)
+    {
+        for (int i = from; i < values.Length; i++)
         {
             double d = Math.Abs(values[i] - anchor);
             int count = 0;

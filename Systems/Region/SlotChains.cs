@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using GrowNet.Ecs.Components.Region;
 
@@ -12,7 +11,7 @@ namespace GrowNet.Ecs.Systems.Region;
 /// it uses is imprinted and unfrozen, a slot's update no longer depends on the input value (x
 /// only matters for imprinting and as the fire value): each slot is a chain over its own inputs,
 /// in input order, independent of every other slot. So each slot's inputs are marked in a bit
-/// row, the 16 slots run side by side as the lanes of two 8-wide vectors — lane operations are
+/// row, the 16 slots run side by side as vector lanes (two registers at a time) — lane operations are
 /// exactly the scalar rule's, one input after another per lane, lanes whose inputs are done held
 /// by a blend — and a fire at a lane's j-th step is placed at the j-th set bit of its row, so the
 /// fires are read back in input order. Bit for bit the input-order loop
@@ -35,7 +34,7 @@ internal static class SlotChains
     {
         lastEntry = -1;
         lastFired = false;
-        if (!Vector512.IsHardwareAccelerated || slotCount > Lanes)
+        if (!LaneVector128.IsHardwareAccelerated || slotCount > Lanes)
             return false;
         int count = values.Length - from;
         int words = (count + 63) >> 6;
@@ -45,7 +44,15 @@ internal static class SlotChains
         int bins1 = limit + 1;
         ulong[] binRows = result.BinRows(bins1 * words, out bool built);
         if (!built)
-            MarkBinInputs(bins, from, count, bins1, words, binRows);
+        {
+            if (LaneVector512.IsHardwareAccelerated)
+                MarkBinInputs<LaneVector512>(bins, from, count, bins1, words, binRows);
+            else if (LaneVector256.IsHardwareAccelerated)
+                MarkBinInputs<LaneVector256>(bins, from, count, bins1, words, binRows);
+            else
+                MarkBinInputs<LaneVector128>(bins, from, count, bins1, words, binRows);
+        }
+
         ulong[] taken = result.SlotInputBits(slotCount * words);
         for (int bin = 0; bin < bins1; bin++)
         {
@@ -75,11 +82,13 @@ internal static class SlotChains
             perSlot[slot] = inputs;
         }
 
-        int longest = 0;
-        foreach (int inputs in perSlot)
-            longest = Math.Max(longest, inputs);
         ulong[] firedAt = result.FiredBits((count + 63) >> 6);
-        RunLanes(states, slotCount, perSlot, taken, words, longest, in k, firedAt);
+        if (LaneVector512.IsHardwareAccelerated)
+            RunLanes<LaneVector512>(states, slotCount, perSlot, taken, words, in k, firedAt);
+        else if (LaneVector256.IsHardwareAccelerated)
+            RunLanes<LaneVector256>(states, slotCount, perSlot, taken, words, in k, firedAt);
+        else
+            RunLanes<LaneVector128>(states, slotCount, perSlot, taken, words, in k, firedAt);
 
         // Fires in input order.
         ref double fires = ref MemoryMarshal.GetArrayDataReference(result.FireValues);
@@ -106,18 +115,24 @@ internal static class SlotChains
     /// Sets bit q of row b in <paramref name="rows"/> for each input q (relative to
     /// <paramref name="from"/>) in bin b, sixteen inputs at a time.
     /// </summary>
-    private static void MarkBinInputs(ReadOnlySpan<int> bins, int from, int count, int binCount, int words, ulong[] rows)
+    internal static void MarkBinInputs<TLanes>(ReadOnlySpan<int> bins, int from, int count, int binCount, int words, ulong[] rows)
+        where TLanes : struct, ILaneVector<TLanes>
     {
         int q = 0;
-        if (Vector512.IsHardwareAccelerated)
+        if (TLanes.IsHardwareAccelerated)
         {
             ref int bin = ref Unsafe.Add(ref MemoryMarshal.GetReference(bins), from);
             ref ushort halves = ref Unsafe.As<ulong, ushort>(ref MemoryMarshal.GetArrayDataReference(rows));
             for (; q + 16 <= count; q += 16)
             {
-                var sixteen = Vector512.LoadUnsafe(ref bin, (nuint)q);
                 for (int b = 0; b < binCount; b++)
-                    Unsafe.Add(ref halves, b * words * 4 + (q >> 4)) = (ushort)Vector512.Equals(sixteen, Vector512.Create(b)).ExtractMostSignificantBits();
+                {
+                    var wanted = TLanes.BroadcastInt64(b);
+                    uint sixteen = 0;
+                    for (int piece = 0; piece < 16; piece += TLanes.Count)
+                        sixteen |= TLanes.MostSignificantBits(TLanes.EqualsInt64(TLanes.LoadWidened(ref Unsafe.Add(ref bin, q + piece)), wanted)) << piece;
+                    Unsafe.Add(ref halves, b * words * 4 + (q >> 4)) = (ushort)sixteen;
+                }
             }
         }
 
@@ -126,12 +141,15 @@ internal static class SlotChains
     }
 
     /// <summary>
-    /// The 16 slot chains as two 8-lane vectors, <paramref name="longest"/> steps; lane l's step j
-    /// is the j-th set bit of its row in <paramref name="taken"/>, and fired inputs are marked at
-    /// those positions in <paramref name="firedAt"/>.
+    /// The slot chains in passes of two registers of lanes (all 16 slots in one pass with
+    /// AVX-512, 8 with AVX2, 4 with SSE: chains are independent, so passes change no bit), each
+    /// as long as its longest chain; lane l's step j is the j-th set bit of its row in
+    /// <paramref name="taken"/>, and fired inputs are marked at those positions in
+    /// <paramref name="firedAt"/>.
     /// </summary>
-    private static void RunLanes(Span<SlotState> states, int slotCount, ReadOnlySpan<int> perSlot, ulong[] taken, int words, int longest,
-        in KernelConstants k, ulong[] firedAt)
+    internal static void RunLanes<TLanes>(Span<SlotState> states, int slotCount, ReadOnlySpan<int> perSlot, ulong[] taken, int words, in KernelConstants k,
+        ulong[] firedAt)
+        where TLanes : struct, ILaneVector<TLanes>
     {
         // Per lane, the word of its row being read and the inputs in the words before it (steps only increase).
         Span<int> cursorWord = stackalloc int[Lanes];
@@ -151,86 +169,16 @@ internal static class SlotChains
             length[slot] = perSlot[slot];
         }
 
-        var sLo = Vector512.Create(strength[..8]);
-        var sHi = Vector512.Create(strength[8..]);
-        var tLo = Vector512.Create(threshold[..8]);
-        var tHi = Vector512.Create(threshold[8..]);
-        var rLo = Vector512.Create(ema[..8]);
-        var rHi = Vector512.Create(ema[8..]);
-        var hLo = Vector512.Create(hits[..8]);
-        var hHi = Vector512.Create(hits[8..]);
-        var nLo = Vector512.Create(length[..8]);
-        var nHi = Vector512.Create(length[8..]);
-        var saturation = Vector512.Create((long)k.Saturation);
-        var delta = Vector512.Create(k.Delta);
-        var minusOne = Vector512.Create(-1.0);
-        var one = Vector512.Create(1.0);
-        var decay = Vector512.Create(k.Decay);
-        var beta = Vector512.Create(k.Beta);
-        // beta × (fired ? 1 : 0) is exactly beta or beta × 0 (signed zero).
-        var betaTimesZero = Vector512.Create(k.Beta * 0.0);
-        var eta = Vector512.Create(k.Eta);
-        var rStar = Vector512.Create(k.RStar);
-        // Hits only grow: once every lane with inputs still to take is at the cap (the steady state)
-        // no later step reinforces any more, so the check is dropped for the rest of the run.
-        bool reinforcing = ((Vector512.LessThan(hLo, saturation) & Vector512.GreaterThan(nLo, Vector512<long>.Zero))
-                            | (Vector512.LessThan(hHi, saturation) & Vector512.GreaterThan(nHi, Vector512<long>.Zero))) != Vector512<long>.Zero;
-        for (int step = 0; step < longest; step++)
+        var rule = new GateLanes<TLanes>(k);
+        for (int first = 0; first < slotCount; first += 2 * TLanes.Count)
         {
-            var at = Vector512.Create((long)step);
-            var activeLo = Vector512.GreaterThan(nLo, at);
-            var activeHi = Vector512.GreaterThan(nHi, at);
-            if (reinforcing)
-            {
-                // Reinforce lanes below the hit cap (Math.Clamp(s + delta, −1, 1), hits + 1).
-                var belowLo = Vector512.LessThan(hLo, saturation) & activeLo;
-                var belowHi = Vector512.LessThan(hHi, saturation) & activeHi;
-                sLo = Vector512.ConditionalSelect(belowLo.AsDouble(), Vector512.Min(Vector512.Max(sLo + delta, minusOne), one), sLo);
-                sHi = Vector512.ConditionalSelect(belowHi.AsDouble(), Vector512.Min(Vector512.Max(sHi + delta, minusOne), one), sHi);
-                hLo -= belowLo;
-                hHi -= belowHi;
-                var later = Vector512.Create((long)step + 1);
-                reinforcing = ((Vector512.LessThan(hLo, saturation) & Vector512.GreaterThan(nLo, later))
-                               | (Vector512.LessThan(hHi, saturation) & Vector512.GreaterThan(nHi, later))) != Vector512<long>.Zero;
-            }
-
-            // Both outcomes of the compare are computed before it resolves (each exactly the rule's
-            // operations for that outcome) and then selected, so the chain from one step's threshold
-            // to the next is compare, select, add rather than the whole rate update.
-            var decayedLo = decay * rLo;
-            var decayedHi = decay * rHi;
-            var emaIfLo = decayedLo + beta;
-            var emaIfHi = decayedHi + beta;
-            var emaElseLo = decayedLo + betaTimesZero;
-            var emaElseHi = decayedHi + betaTimesZero;
-            var stepIfLo = eta * (emaIfLo - rStar);
-            var stepIfHi = eta * (emaIfHi - rStar);
-            var stepElseLo = eta * (emaElseLo - rStar);
-            var stepElseHi = eta * (emaElseHi - rStar);
-            var firedLo = Vector512.GreaterThan(sLo, tLo) & activeLo.AsDouble();
-            var firedHi = Vector512.GreaterThan(sHi, tHi) & activeHi.AsDouble();
-            rLo = Vector512.ConditionalSelect(activeLo.AsDouble(), Vector512.ConditionalSelect(firedLo, emaIfLo, emaElseLo), rLo);
-            rHi = Vector512.ConditionalSelect(activeHi.AsDouble(), Vector512.ConditionalSelect(firedHi, emaIfHi, emaElseHi), rHi);
-            tLo = Vector512.ConditionalSelect(activeLo.AsDouble(), tLo + Vector512.ConditionalSelect(firedLo, stepIfLo, stepElseLo), tLo);
-            tHi = Vector512.ConditionalSelect(activeHi.AsDouble(), tHi + Vector512.ConditionalSelect(firedHi, stepIfHi, stepElseHi), tHi);
-            uint fired = (uint)firedLo.ExtractMostSignificantBits() | ((uint)firedHi.ExtractMostSignificantBits() << 8);
-            while (fired != 0)
-            {
-                int slot = BitOperations.TrailingZeroCount(fired);
-                fired &= fired - 1;
-                int p = InputOfStep(taken, slot * words, ref cursorWord[slot], ref cursorRank[slot], step);
-                firedAt[p >> 6] |= 1UL << p;
-            }
+            int longest = 0;
+            for (int slot = first; slot < first + 2 * TLanes.Count; slot++)
+                longest = Math.Max(longest, perSlot[slot]);
+            RunPass(first, longest, rule, taken, words, firedAt, cursorWord, cursorRank, ref strength[first], ref threshold[first], ref ema[first],
+                ref hits[first], ref length[first]);
         }
 
-        sLo.CopyTo(strength);
-        sHi.CopyTo(strength[8..]);
-        tLo.CopyTo(threshold);
-        tHi.CopyTo(threshold[8..]);
-        rLo.CopyTo(ema);
-        rHi.CopyTo(ema[8..]);
-        hLo.CopyTo(hits);
-        hHi.CopyTo(hits[8..]);
         for (int slot = 0; slot < slotCount; slot++)
         {
             ref var state = ref states[slot];
@@ -239,6 +187,83 @@ internal static class SlotChains
             state.EmaRate = ema[slot];
             state.Hits = (int)hits[slot];
         }
+    }
+
+    /// <summary>Lanes <paramref name="first"/>.. (two registers) for <paramref name="longest"/> steps, state loaded from and stored back to the lane columns.</summary>
+    private static void RunPass<TLanes>(int first, int longest, in GateLanes<TLanes> rule, ulong[] taken, int words, ulong[] firedAt,
+        Span<int> cursorWord, Span<int> cursorRank, ref double strength, ref double threshold, ref double ema, ref long hits, ref long length)
+        where TLanes : struct, ILaneVector<TLanes>
+    {
+        int c = TLanes.Count;
+        var sLo = TLanes.Load(ref strength);
+        var sHi = TLanes.Load(ref Unsafe.Add(ref strength, c));
+        var tLo = TLanes.Load(ref threshold);
+        var tHi = TLanes.Load(ref Unsafe.Add(ref threshold, c));
+        var rLo = TLanes.Load(ref ema);
+        var rHi = TLanes.Load(ref Unsafe.Add(ref ema, c));
+        var hLo = TLanes.LoadInt64(ref hits);
+        var hHi = TLanes.LoadInt64(ref Unsafe.Add(ref hits, c));
+        var nLo = TLanes.LoadInt64(ref length);
+        var nHi = TLanes.LoadInt64(ref Unsafe.Add(ref length, c));
+        // Hits only grow: once every lane with inputs still to take is at the cap (the steady state)
+        // no later step reinforces any more, so the check is dropped for the rest of the run.
+        bool reinforcing = TLanes.AnySet(TLanes.Or(TLanes.And(rule.BelowCap(hLo), TLanes.GreaterThanInt64(nLo, TLanes.Zero)),
+            TLanes.And(rule.BelowCap(hHi), TLanes.GreaterThanInt64(nHi, TLanes.Zero))));
+        for (int step = 0; step < longest; step++)
+        {
+            var at = TLanes.BroadcastInt64(step);
+            var activeLo = TLanes.GreaterThanInt64(nLo, at);
+            var activeHi = TLanes.GreaterThanInt64(nHi, at);
+            if (reinforcing)
+            {
+                var belowLo = TLanes.And(rule.BelowCap(hLo), activeLo);
+                var belowHi = TLanes.And(rule.BelowCap(hHi), activeHi);
+                sLo = rule.Reinforced(sLo, belowLo);
+                sHi = rule.Reinforced(sHi, belowHi);
+                hLo = TLanes.SubtractInt64(hLo, belowLo);
+                hHi = TLanes.SubtractInt64(hHi, belowHi);
+                var later = TLanes.BroadcastInt64(step + 1);
+                reinforcing = TLanes.AnySet(TLanes.Or(TLanes.And(rule.BelowCap(hLo), TLanes.GreaterThanInt64(nLo, later)),
+                    TLanes.And(rule.BelowCap(hHi), TLanes.GreaterThanInt64(nHi, later))));
+            }
+
+            // Both outcomes of the compare are computed before it resolves (each exactly the rule's
+            // operations for that outcome) and then selected, so the chain from one step's threshold
+            // to the next is compare, select, add rather than the whole rate update.
+            var decayedLo = rule.Decayed(rLo);
+            var decayedHi = rule.Decayed(rHi);
+            var emaIfLo = rule.EmaIfFired(decayedLo);
+            var emaIfHi = rule.EmaIfFired(decayedHi);
+            var emaElseLo = rule.EmaIfNot(decayedLo);
+            var emaElseHi = rule.EmaIfNot(decayedHi);
+            var stepIfLo = rule.Step(emaIfLo);
+            var stepIfHi = rule.Step(emaIfHi);
+            var stepElseLo = rule.Step(emaElseLo);
+            var stepElseHi = rule.Step(emaElseHi);
+            var firedLo = TLanes.And(TLanes.GreaterThan(sLo, tLo), activeLo);
+            var firedHi = TLanes.And(TLanes.GreaterThan(sHi, tHi), activeHi);
+            rLo = TLanes.Select(activeLo, TLanes.Select(firedLo, emaIfLo, emaElseLo), rLo);
+            rHi = TLanes.Select(activeHi, TLanes.Select(firedHi, emaIfHi, emaElseHi), rHi);
+            tLo = TLanes.Select(activeLo, TLanes.Add(tLo, TLanes.Select(firedLo, stepIfLo, stepElseLo)), tLo);
+            tHi = TLanes.Select(activeHi, TLanes.Add(tHi, TLanes.Select(firedHi, stepIfHi, stepElseHi)), tHi);
+            uint fired = TLanes.MostSignificantBits(firedLo) | (TLanes.MostSignificantBits(firedHi) << c);
+            while (fired != 0)
+            {
+                int slot = first + BitOperations.TrailingZeroCount(fired);
+                fired &= fired - 1;
+                int p = InputOfStep(taken, slot * words, ref cursorWord[slot], ref cursorRank[slot], step);
+                firedAt[p >> 6] |= 1UL << p;
+            }
+        }
+
+        TLanes.Store(sLo, ref strength);
+        TLanes.Store(sHi, ref Unsafe.Add(ref strength, c));
+        TLanes.Store(tLo, ref threshold);
+        TLanes.Store(tHi, ref Unsafe.Add(ref threshold, c));
+        TLanes.Store(rLo, ref ema);
+        TLanes.Store(rHi, ref Unsafe.Add(ref ema, c));
+        TLanes.StoreInt64(hLo, ref hits);
+        TLanes.StoreInt64(hHi, ref Unsafe.Add(ref hits, c));
     }
 
     /// <summary>The position of the <paramref name="step"/>-th set bit of a row, advancing the lane's cursor.</summary>

@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace GrowNet.Ecs.Systems.Region;
 
@@ -16,35 +15,28 @@ internal static class SlotLookup
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Find(in SlotColumns s, int start, int count, long key)
     {
+        if (LaneVector512.IsHardwareAccelerated)
+            return Find<LaneVector512>(s, start, count, key);
+        if (LaneVector256.IsHardwareAccelerated)
+            return Find<LaneVector256>(s, start, count, key);
+        return Find<LaneVector128>(s, start, count, key);
+    }
+
+    /// <summary><see cref="Find(in SlotColumns, int, int, long)"/> with lane width <typeparamref name="TLanes"/> (scalar when it is not accelerated).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Find<TLanes>(in SlotColumns s, int start, int count, long key)
+        where TLanes : struct, ILaneVector<TLanes>
+    {
         ref long keys = ref MemoryMarshal.GetArrayDataReference(s.Key);
-        if (Vector512.IsHardwareAccelerated)
+        if (TLanes.IsHardwareAccelerated)
         {
-            var wanted = Vector512.Create(key);
+            var wanted = TLanes.BroadcastInt64(key);
             for (int offset = 0; offset < count; offset += 16)
             {
                 ref long block = ref Unsafe.Add(ref keys, start + offset);
-                uint mask = (uint)Vector512.Equals(Vector512.LoadUnsafe(ref block), wanted).ExtractMostSignificantBits()
-                            | ((uint)Vector512.Equals(Vector512.LoadUnsafe(ref block, 8), wanted).ExtractMostSignificantBits() << 8);
-                int left = count - offset;
-                if (left < 16)
-                    mask &= (1u << left) - 1;
-                if (mask != 0)
-                    return start + offset + BitOperations.TrailingZeroCount(mask);
-            }
-
-            return -1;
-        }
-
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var wanted = Vector256.Create(key);
-            for (int offset = 0; offset < count; offset += 16)
-            {
-                ref long block = ref Unsafe.Add(ref keys, start + offset);
-                uint mask = Vector256.Equals(Vector256.LoadUnsafe(ref block), wanted).ExtractMostSignificantBits()
-                            | (Vector256.Equals(Vector256.LoadUnsafe(ref block, 4), wanted).ExtractMostSignificantBits() << 4)
-                            | (Vector256.Equals(Vector256.LoadUnsafe(ref block, 8), wanted).ExtractMostSignificantBits() << 8)
-                            | (Vector256.Equals(Vector256.LoadUnsafe(ref block, 12), wanted).ExtractMostSignificantBits() << 12);
+                uint mask = 0;
+                for (int piece = 0; piece < 16; piece += TLanes.Count)
+                    mask |= TLanes.MostSignificantBits(TLanes.EqualsInt64(TLanes.LoadInt64(ref Unsafe.Add(ref block, piece)), wanted)) << piece;
                 int left = count - offset;
                 if (left < 16)
                     mask &= (1u << left) - 1;
