@@ -19,15 +19,8 @@ public class ReadmeExampleTests
         string path = Path.Combine(Path.GetTempPath(), $"grownet-readme-{Guid.NewGuid():N}.gnw");
         try
         {
-            using var world = Pipeline.CreateWorld(seed: 42);
-            var pool = NeuronPool.Create(world, "cortex", PoolDefinition.Compat(4096, 0.02f, PoolConfig.Default));
-            pool.SetInputRange(0, 100, 10000);
-            var region = Region.Create(world, "vision");
-            int input = region.AddLayer(excitatory: 40, inhibitory: 8, modulatory: 4);
-            int hidden = region.AddLayer(30, 6, 3);
-            region.ConnectLayers(input, hidden, probability: 0.10);
-            region.BindInput("pixels", input);
-            var block = TopologyBlock.Create(world, "assoc", TopologyDefinition.Random(256, 0.05, TopologyParameters.Default));
+            var (world, pool, region, block) = CreateExampleWorld();
+            using var owned = world;
             var tick = TimeSpan.FromTicks(TimeSpan.TicksPerSecond / 60);
             // The README's clock; frames here report exactly one tick interval each, so the run is deterministic.
             var clock = new FixedTickClock(world, tick, maxTicksPerFrame: 4, frameBudget: TimeSpan.FromSeconds(10));
@@ -62,15 +55,8 @@ public class ReadmeExampleTests
     [Test]
     public void EmbeddingExampleWorld_AllocatesNothingPerTick_OnceStarted()
     {
-        using var world = Pipeline.CreateWorld(seed: 42);
-        var pool = NeuronPool.Create(world, "cortex", PoolDefinition.Compat(4096, 0.02f, PoolConfig.Default));
-        pool.SetInputRange(0, 100, 10000);
-        var region = Region.Create(world, "vision");
-        int input = region.AddLayer(excitatory: 40, inhibitory: 8, modulatory: 4);
-        int hidden = region.AddLayer(30, 6, 3);
-        region.ConnectLayers(input, hidden, probability: 0.10);
-        region.BindInput("pixels", input);
-        TopologyBlock.Create(world, "assoc", TopologyDefinition.Random(256, 0.05, TopologyParameters.Default));
+        var (world, pool, region, _) = CreateExampleWorld();
+        using var owned = world;
         var allocations = new List<(ulong Tick, long Bytes)>();
         long deliveredTotal = 0;
         for (int t = 0; t < 4000; t++)
@@ -89,5 +75,20 @@ public class ReadmeExampleTests
         // The run must reach the deliveries, or the test would not cover the first flush.
         Assert.That(deliveredTotal, Is.GreaterThan(0));
         Assert.That(allocations, Is.Empty);
+    }
+
+    /// <summary>The example's world, built as the README builds it.</summary>
+    private static (World World, NeuronPool Pool, Region Region, TopologyBlock Block) CreateExampleWorld()
+    {
+        var world = Pipeline.CreateWorld(seed: 42);
+        var pool = NeuronPool.Create(world, "cortex", PoolDefinition.Compat(4096, 0.02f, PoolConfig.Default));
+        pool.SetInputRange(0, 100, 10000);
+        var region = Region.Create(world, "vision");
+        int input = region.AddLayer(excitatory: 40, inhibitory: 8, modulatory: 4);
+        int hidden = region.AddLayer(30, 6, 3);
+        region.ConnectLayers(input, hidden, probability: 0.10);
+        region.BindInput("pixels", input);
+        var block = TopologyBlock.Create(world, "assoc", TopologyDefinition.Random(256, 0.05, TopologyParameters.Default));
+        return (world, pool, region, block);
     }
 }
