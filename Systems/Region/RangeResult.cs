@@ -30,24 +30,22 @@ internal sealed class RangeResult
     /// <summary>Grows the tract counters and the event buffers, when needed, so a pass this size allocates nothing.</summary>
     public void Reserve(int tracts, int emits)
     {
-        if (TractCounts.Length < tracts)
-        {
-            TractCounts = new int[tracts];
-            Cursor = new int[tracts];
-        }
-
+        EnsureTracts(tracts);
         while (EmitTract.Length < emits)
             Grow();
     }
 
+    private void EnsureTracts(int tracts)
+    {
+        if (TractCounts.Length >= tracts)
+            return;
+        TractCounts = new int[tracts];
+        Cursor = new int[tracts];
+    }
+
     public void Reset(int tracts)
     {
-        if (TractCounts.Length < tracts)
-        {
-            TractCounts = new int[tracts];
-            Cursor = new int[tracts];
-        }
-
+        EnsureTracts(tracts);
         Array.Clear(TractCounts, 0, tracts);
         Fired = 0;
         Delivered = 0;

@@ -125,11 +125,7 @@ internal sealed class TractDeliveries
         for (int s = 0; s < sourceCount; s++)
             count[s + 1] += count[s];
         if (sortSource.Length < ItemCount)
-        {
-            sortSource = new int[ItemSource.Length];
-            sortTarget = new int[ItemSource.Length];
-            sortValue = new double[ItemSource.Length];
-        }
+            EnsureSortScratch();
 
         for (int k = 0; k < ItemCount; k++)
         {
@@ -153,18 +149,22 @@ internal sealed class TractDeliveries
     {
         EnsureItems(events);
         EnsureDeliveries(events);
-        if (sortSource.Length < ItemSource.Length)
-        {
-            sortSource = new int[ItemSource.Length];
-            sortTarget = new int[ItemSource.Length];
-            sortValue = new double[ItemSource.Length];
-        }
+        EnsureSortScratch();
 
         int rows = Math.Max(sourceCount, destinationCount) + 1;
         if (counts.Length < rows)
             counts = new int[rows];
         if (BucketStart.Length < destinationCount + 1)
             BucketStart = new int[destinationCount + 1];
+    }
+
+    private void EnsureSortScratch()
+    {
+        if (sortSource.Length >= ItemSource.Length)
+            return;
+        sortSource = new int[ItemSource.Length];
+        sortTarget = new int[ItemSource.Length];
+        sortValue = new double[ItemSource.Length];
     }
 
     private void EnsureItems(int size)
