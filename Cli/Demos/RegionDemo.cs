@@ -1,4 +1,5 @@
 using GrowNet.Ecs.Systems;
+using GrowNet.Ecs.Systems.Network;
 using GrowNet.Ecs.Systems.Region;
 using GrowNet.Ecs.Engine;
 
@@ -8,7 +9,8 @@ namespace GrowNet.Ecs.Cli.Demos;
 /// The tutorial's region demo (seed 000, Appendix B; grownet.md "Scenarios that must run"): region
 /// "vision" with layers 40/8/4 and 30/6/3, p 0.10 forward and 0.01 feedback, port "pixels" on
 /// the first layer fed a uniform random scalar each tick, metrics every <c>every</c> ticks, then
-/// <c>Prune()</c>. The inputs come from the world's counter-based random (same seed, same run).
+/// <c>Prune()</c>. The input is a uniform source in the world (network.md, "Sources"), so a saved
+/// demo world resumes exactly, its input included.
 /// </summary>
 public static class RegionDemo
 {
@@ -18,8 +20,8 @@ public static class RegionDemo
     /// <summary>Reporting interval of the tutorial.</summary>
     public const int DefaultEvery = 200;
 
-    /// <summary>Stream id of the demo's input draws ("rdem").</summary>
-    public const ulong InputStream = 0x7264_656D_0000_0000UL;
+    /// <summary>Name of the source that feeds the region's <c>pixels</c> port.</summary>
+    public const string InputSource = "vision-pixels";
 
     /// <summary>Runs the demo in a world of its own; <paramref name="onRow"/> sees each row as it is produced.</summary>
     public static RegionDemoResult Run(int ticks = DefaultTicks, ulong seed = 42, int every = DefaultEvery, Action<RegionDemoRow>? onRow = null)
@@ -43,20 +45,19 @@ public static class RegionDemo
         ArgumentOutOfRangeException.ThrowIfLessThan(every, 1);
         var region = Build(world);
         var rows = new List<RegionDemoRow>();
+        long deliveredSinceRow = 0;
         for (int t = 0; t < ticks; t++)
         {
-            double value = CounterRandom.NextDouble(world.Seed, InputStream, (ulong)t, 0);
-            region.SetInput("pixels", value);
             world.Step();
             var metrics = region.Metrics;
+            deliveredSinceRow += metrics.DeliveredEvents;
             bool report = (t + 1) % every == 0;
-            if (!report && onTick is null)
-                continue;
-            var row = new RegionDemoRow(t + 1, metrics.DeliveredEvents, metrics.TotalSlots, metrics.TotalSynapses,
-                region.FiredCount(0), region.FiredCount(1));
-            onTick?.Invoke(row);
+            if (onTick is not null)
+                onTick(Row(region, t + 1, metrics.DeliveredEvents));
             if (!report)
                 continue;
+            var row = Row(region, t + 1, deliveredSinceRow);
+            deliveredSinceRow = 0;
             rows.Add(row);
             onRow?.Invoke(row);
         }
@@ -64,7 +65,7 @@ public static class RegionDemo
         return new RegionDemoResult(rows, region.Prune());
     }
 
-    /// <summary>The demo's region in <paramref name="world"/>.</summary>
+    /// <summary>The demo's region in <paramref name="world"/>, with the uniform source on its <c>pixels</c> port.</summary>
     public static Region Build(World world)
     {
         var region = Region.Create(world, "vision");
@@ -73,6 +74,13 @@ public static class RegionDemo
         region.BindInput("pixels", input);
         region.ConnectLayers(input, output, 0.10, feedback: false);
         region.ConnectLayers(output, input, 0.01, feedback: true);
+        NetworkBuilder.AddSource(world, InputSource, SourceDefinition.Uniform("vision/pixels", 0, 1));
         return region;
+    }
+
+    private static RegionDemoRow Row(Region region, int tick, long delivered)
+    {
+        ref readonly var metrics = ref region.Metrics;
+        return new RegionDemoRow(tick, delivered, metrics.TotalSlots, metrics.TotalSynapses, region.FiredCount(0), region.FiredCount(1));
     }
 }

@@ -1,6 +1,7 @@
 using GrowNet.Ecs.Components.Topology;
 using GrowNet.Ecs.Engine;
 using GrowNet.Ecs.Systems;
+using GrowNet.Ecs.Systems.Network;
 using GrowNet.Ecs.Systems.Topology;
 
 namespace GrowNet.Ecs.Cli.Demos;
@@ -10,12 +11,20 @@ namespace GrowNet.Ecs.Cli.Demos;
 /// repeating ±1 input patterns on its first vertices, rewarded (R = 1) on every tick its output
 /// vertex is active and mildly penalised otherwise. It starts sparse; sprouting grows the
 /// skeleton toward the budget and the block switches to the dense representation on the way.
+/// The patterns are a sequence source and the reward a thresholded link from the output vertex
+/// (network.md), so the whole demo is world state and a saved demo world resumes exactly.
 /// Yields one <see cref="TopologyDemoRow"/> every K ticks; deterministic for a seed.
 /// </summary>
 public static class TopologyDemo
 {
     /// <summary>Counter-random stream of the input patterns.</summary>
     public const ulong PatternStream = 0x746F_706F_0D30UL;
+
+    /// <summary>Name of the demo's block.</summary>
+    public const string BlockName = "topology-demo";
+
+    /// <summary>Name of the sequence source of the input patterns.</summary>
+    public const string PatternSource = "topology-demo-patterns";
 
     /// <summary>The demo block's parameters for <paramref name="options"/>.</summary>
     public static TopologyParameters Parameters(TopologyDemoOptions options)
@@ -72,21 +81,13 @@ public static class TopologyDemo
 
     private static IEnumerable<TopologyDemoRow> RunIn(World world, TopologyDemoOptions options, TopologyParameters parameters)
     {
-        var block = TopologyBlock.Create(world, "topology-demo", TopologyDefinition.Random(options.Vertices, options.InitialDensity, parameters));
-        var patterns = Patterns(options);
+        var block = Build(world, options, parameters);
         int output = options.OutputVertex ?? options.Vertices - 1;
-        var bias = new float[options.Vertices];
-        bias[output] = options.OutputBias;
-        block.SetBias(bias);
-        bool active = false;
         int activeTicks = 0, ticksSinceReport = 0;
         for (int t = 0; t < options.Ticks; t++)
         {
-            block.Reward = active ? options.Reward : options.Penalty;
-            block.SetInput(patterns[t / options.TicksPerPattern % options.Patterns]);
             world.Step();
-            active = block.Activations[output] > options.ActiveThreshold;
-            activeTicks += active ? 1 : 0;
+            activeTicks += block.Activations[output] > options.ActiveThreshold ? 1 : 0;
             ticksSinceReport++;
             if ((t + 1) % options.ReportEvery == 0 || t + 1 == options.Ticks)
             {
@@ -95,6 +96,42 @@ public static class TopologyDemo
                 ticksSinceReport = 0;
             }
         }
+    }
+
+    /// <summary>
+    /// The demo's block in <paramref name="world"/> with its inputs as world state: the patterns
+    /// (<see cref="Patterns"/>) as a sequence source on the input vertices, each held
+    /// <see cref="TopologyDemoOptions.TicksPerPattern"/> ticks, and the reward as a link from the
+    /// output vertex's activation, thresholded at <see cref="TopologyDemoOptions.ActiveThreshold"/>:
+    /// <c>R = Penalty + (Reward − Penalty)·[x_out &gt; θ]</c>, read at the end of the previous tick.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is unusable (checked before anything is built).</exception>
+    public static TopologyBlock Build(World world, TopologyDemoOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(options);
+        return Build(world, options, Validate(options));
+    }
+
+    private static TopologyBlock Build(World world, TopologyDemoOptions options, TopologyParameters parameters)
+    {
+        var block = TopologyBlock.Create(world, BlockName, TopologyDefinition.Random(options.Vertices, options.InitialDensity, parameters));
+        int output = options.OutputVertex ?? options.Vertices - 1;
+        var bias = new float[options.Vertices];
+        bias[output] = options.OutputBias;
+        block.SetBias(bias);
+        var frames = Patterns(options).Select(p => p.AsSpan(0, options.InputVertices).ToArray().Select(v => (double)v).ToArray()).ToArray();
+        NetworkBuilder.AddSource(world, PatternSource,
+            SourceDefinition.Sequence($"{BlockName}/sensory[0..{options.InputVertices}]", frames, options.TicksPerPattern));
+        NetworkBuilder.Link(world, new LinkDefinition
+        {
+            From = $"{BlockName}/activation[{output}..{output + 1}]",
+            To = $"{BlockName}/reward",
+            Threshold = options.ActiveThreshold,
+            Gain = (double)options.Reward - options.Penalty,
+            Offset = options.Penalty,
+        });
+        return block;
     }
 
     /// <summary>The input vectors: pattern p drives vertex i &lt; InputVertices with ±1, the other vertices with 0.</summary>
