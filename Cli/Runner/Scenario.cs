@@ -5,7 +5,7 @@ namespace GrowNet.Ecs.Cli.Runner;
 
 /// <summary>
 /// A validated scenario (docs/scenarios.md): populations made from their families' config records,
-/// held inputs, recordings and checkpoints, the run settings and the output folder. Every entry of
+/// the network (projections, sources, links, modulators), held inputs, recordings and checkpoints, the run settings and the output folder. Every entry of
 /// every map is in file order, which is creation order.
 /// </summary>
 public sealed class Scenario
@@ -15,8 +15,10 @@ public sealed class Scenario
 
     internal Scenario(JsonObject defaulted, RunSettings run, OutputSettings output, string? report,
         IReadOnlyList<ScenarioEntry<IPopulationDefinition>> populations, IReadOnlyList<ScenarioEntry<InputDefinition>> inputs,
-        IReadOnlyList<ScenarioEntry<RecordingDefinition>> recordings, IReadOnlyList<ScenarioEntry<CheckpointDefinition>> checkpoints)
+        IReadOnlyList<ScenarioEntry<RecordingDefinition>> recordings, IReadOnlyList<ScenarioEntry<CheckpointDefinition>> checkpoints,
+        ScenarioNetworkEntries network)
     {
+        Network = network;
         Defaulted = defaulted;
         Run = run;
         Output = output;
@@ -41,6 +43,9 @@ public sealed class Scenario
 
     /// <summary>Populations to create, in order.</summary>
     public IReadOnlyList<ScenarioEntry<IPopulationDefinition>> Populations { get; }
+
+    /// <summary>Projections, sources, links and modulators, each map in order.</summary>
+    public ScenarioNetworkEntries Network { get; }
 
     /// <summary>Held inputs written once before the first tick, in order.</summary>
     public IReadOnlyList<ScenarioEntry<InputDefinition>> Inputs { get; }

@@ -12,8 +12,8 @@ namespace GrowNet.Ecs.Cli.Runner;
 /// </summary>
 public static class ScenarioReader
 {
-    private static readonly string[] Keys = ["version", "run", "output", "report", "populations", "inputs", "recordings", "checkpoints"];
-    private static readonly string[] NetworkKeys = ["projections", "links", "sources", "modulators"];
+    private static readonly string[] Keys =
+        ["version", "run", "output", "report", "populations", "projections", "sources", "links", "modulators", "inputs", "recordings", "checkpoints"];
 
     /// <summary>Reads the scenario file at <paramref name="path"/>, applying <c>--set PATH=VALUE</c> overrides first.</summary>
     /// <exception cref="ScenarioException">The scenario is invalid.</exception>
@@ -53,8 +53,6 @@ public static class ScenarioReader
     {
         foreach (var (key, _) in file)
         {
-            if (Array.IndexOf(NetworkKeys, key) >= 0)
-                throw new ScenarioException($"$.{key}", "is not available in this build yet (projections, links, sources and modulators come with the network model).");
             if (Array.IndexOf(Keys, key) < 0)
                 throw new ScenarioException($"$.{key}", $"unknown key; known keys: {string.Join(", ", Keys)}.");
         }
@@ -67,7 +65,9 @@ public static class ScenarioReader
         defaulted["report"] = report;
 
         var populations = Map(file, "populations", defaulted, ReadPopulation);
-        var names = populations.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var network = new ScenarioNetworkEntries();
+        ScenarioNetworkReader.Read(file, defaulted, populations, network);
+        var names = populations.Select(p => p.Name).Concat(network.Sources.Select(s => s.Name)).ToHashSet(StringComparer.Ordinal);
         var inputs = Map(file, "inputs", defaulted, (node, path, into) =>
             CheckReference(Record<InputDefinition>(node, path, into, null, i => i.Validate()), names, path));
         var recordings = Map(file, "recordings", defaulted, (node, path, into) =>
@@ -75,7 +75,7 @@ public static class ScenarioReader
         var checkpoints = Map(file, "checkpoints", defaulted, (node, path, into) =>
             Record<CheckpointDefinition>(node, path, into, null, c => c.Validate()));
         CheckStems(recordings, checkpoints, report);
-        return new Scenario(defaulted, run, output, report, populations, inputs, recordings, checkpoints);
+        return new Scenario(defaulted, run, output, report, populations, inputs, recordings, checkpoints, network);
     }
 
     private static void CheckVersion(JsonNode? node)

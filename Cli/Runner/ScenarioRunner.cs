@@ -48,7 +48,7 @@ public sealed class ScenarioRunner : IDisposable
     /// <summary>The recorders, in scenario order.</summary>
     public IReadOnlyList<IRecorder> Recorders => recorders;
 
-    /// <summary>Creates the world of <paramref name="scenario"/>, its populations, held inputs and recorders.</summary>
+    /// <summary>Creates the world of <paramref name="scenario"/>, its populations, network, held inputs and recorders.</summary>
     /// <exception cref="ScenarioException">A reference to a port or range is invalid (nothing has run).</exception>
     public static ScenarioRunner Start(Scenario scenario, RunOverrides overrides)
     {
@@ -64,6 +64,7 @@ public sealed class ScenarioRunner : IDisposable
             SetThreads(world, overrides.Threads ?? scenario.Run.Threads);
             foreach (var entry in scenario.Populations)
                 CreatePopulation(world, entry);
+            ScenarioNetwork.Build(world, scenario.Network);
             foreach (var entry in scenario.Inputs)
                 RecorderFactory.ApplyInput(world, entry);
             Directory.CreateDirectory(outputDir);
