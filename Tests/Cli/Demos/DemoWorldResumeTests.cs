@@ -67,7 +67,7 @@ public class DemoWorldResumeTests
 
     private static World Build(string demo, int threads)
     {
-        var world = Pipeline.CreateWorld(seed: 42);
+        var world = Pipeline.CreateWorld(seed: demo == "growth" ? GrowthDemo.DefaultSeed : 42);
         world.SetThreadCount(threads);
         switch (demo)
         {

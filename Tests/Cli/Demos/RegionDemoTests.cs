@@ -47,8 +47,7 @@ public class RegionDemoTests
     public void PrintedRows_CountTheDeliveriesSinceThePreviousRow()
     {
         var ticks = new List<RegionDemoRow>();
-        using var world = GrowNet.Ecs.Systems.Pipeline.CreateWorld(42);
-        var result = RegionDemo.Run(world, ticks: 1200, every: 200, onTick: ticks.Add);
+        var result = RegionDemo.Run(ticks: 1200, seed: 42, every: 200, onTick: ticks.Add);
         Assert.That(ticks, Has.Count.EqualTo(1200));
         var sums = Enumerable.Range(0, 6).Select(k => ticks.Skip(k * 200).Take(200).Sum(r => r.Delivered)).ToArray();
         Assert.That(result.Rows.Select(r => r.Delivered), Is.EqualTo(sums));
