@@ -21,6 +21,8 @@ public class DemoScenarioFileTests
         yield return new TestCaseData(TopologyDemo.ScenarioName, TopologyDemo.Scenario(new TopologyDemoOptions())).SetArgDisplayNames("topology");
         yield return new TestCaseData(DiscriminationDemo.ScenarioName, DiscriminationDemo.Scenario()).SetArgDisplayNames("discrimination");
         yield return new TestCaseData(ChainDemo.ScenarioName, ChainDemo.Scenario()).SetArgDisplayNames("chain");
+        yield return new TestCaseData(GrowNet.Ecs.Cli.Demos.Graph.GraphTwoChannelDemo.ScenarioName, GrowNet.Ecs.Cli.Demos.Graph.GraphTwoChannelDemo.Scenario())
+            .SetArgDisplayNames("two-channel");
     }
 
     [TestCaseSource(nameof(Files))]
