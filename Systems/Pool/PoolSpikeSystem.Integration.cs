@@ -16,14 +16,14 @@ public sealed partial class PoolSpikeSystem : ISystem
     /// <summary>Step 2 over a block of cells; a block's spikes go to its own part of the spike list.</summary>
     private readonly struct IntegrateAction : IRangeAction
     {
-        private readonly PoolArrays arrays;
+        private readonly Table cellTable;
         private readonly int resting, reset, stdpPositive, traceDecay, inputCells;
         private readonly byte refractoryTicks;
         private readonly int[] blockSpikeCounts;
 
-        public IntegrateAction(in PoolArrays arrays, in PoolConfig config, int inputCells, int[] blockSpikeCounts)
+        public IntegrateAction(Table cellTable, in PoolConfig config, int inputCells, int[] blockSpikeCounts)
         {
-            this.arrays = arrays;
+            this.cellTable = cellTable;
             resting = config.Resting;
             reset = config.Reset;
             stdpPositive = config.StdpPositive;
@@ -35,7 +35,7 @@ public sealed partial class PoolSpikeSystem : ISystem
 
         public void Execute(int start, int end)
         {
-            var cells = new CellColumns(arrays);
+            var cells = new CellColumns(cellTable);
             int spikes = start;
             int i = start;
             if (Avx512BW.IsSupported)
@@ -277,20 +277,20 @@ public sealed partial class PoolSpikeSystem : ISystem
         }
     }
 
-    /// <summary>References to the first element of each cell column, taken once per block.</summary>
+    /// <summary>References to the first element of each cell column step 2 uses, taken once per block.</summary>
     private readonly ref struct CellColumns
     {
-        public CellColumns(in PoolArrays arrays)
+        public CellColumns(Table cells)
         {
-            Membrane = ref arrays.Membrane.DangerousGetReference();
-            Threshold = ref arrays.Threshold.DangerousGetReference();
-            Leak = ref arrays.Leak.DangerousGetReference();
-            Refract = ref arrays.Refract.DangerousGetReference();
-            Trace = ref arrays.Trace.DangerousGetReference();
-            SpikeOut = ref arrays.SpikeOut.DangerousGetReference();
-            Synaptic = ref arrays.SynapticCurrent.DangerousGetReference();
-            Input = ref arrays.Input.DangerousGetReference();
-            SpikeList = ref arrays.SpikeList.DangerousGetReference();
+            Membrane = ref cells.DangerousGetArray(PoolColumns.Membrane).DangerousGetReference();
+            Threshold = ref cells.DangerousGetArray(PoolColumns.Threshold).DangerousGetReference();
+            Leak = ref cells.DangerousGetArray(PoolColumns.Leak).DangerousGetReference();
+            Refract = ref cells.DangerousGetArray(PoolColumns.Refract).DangerousGetReference();
+            Trace = ref cells.DangerousGetArray(PoolColumns.Trace).DangerousGetReference();
+            SpikeOut = ref cells.DangerousGetArray(PoolColumns.SpikeOut).DangerousGetReference();
+            Synaptic = ref cells.DangerousGetArray(PoolColumns.SynapticCurrent).DangerousGetReference();
+            Input = ref cells.DangerousGetArray(PoolColumns.Input).DangerousGetReference();
+            SpikeList = ref cells.DangerousGetArray(PoolColumns.SpikeList).DangerousGetReference();
         }
 
         public readonly ref short Membrane;

@@ -63,23 +63,23 @@ public sealed partial class PoolSpikeSystem : ISystem
     public void TickPool(World world, in PoolConfig config, ref PoolState state)
     {
         var cells = world.GetTable(state.Cells);
-        var arrays = new PoolArrays(world, state);
         int n = cells.Count;
-        Drain(config, ref state, arrays, n);
-        var integrate = new IntegrateAction(arrays, config, Math.Min(state.InputLength, n), blockSpikeCounts);
+        Drain(config, ref state, cells, world.GetTable(state.DelayRing), n);
+        var integrate = new IntegrateAction(cells, config, Math.Min(state.InputLength, n), blockSpikeCounts);
         bool parallelCells = n > CellBlock && world.Parallel.ThreadCount > 1;
         if (parallelCells)
             world.Parallel.For(n, CellBlock, integrate);
         else
             integrate.Execute(0, n);
-        state.LastSpikeCount = parallelCells ? JoinSpikeLists(arrays.SpikeList, n) : blockSpikeCounts[0];
-        Propagate(world, config, state, arrays, n, state.LastSpikeCount);
+        state.LastSpikeCount = parallelCells ? JoinSpikeLists(cells.DangerousGetArray(PoolColumns.SpikeList), n) : blockSpikeCounts[0];
+        if (state.LastSpikeCount > 0)
+            Propagate(world, config, state, new PropagateColumns(world, state), state.LastSpikeCount);
     }
 
-    private static void Drain(in PoolConfig config, ref PoolState state, in PoolArrays arrays, int n)
+    private static void Drain(in PoolConfig config, ref PoolState state, Table cells, Table delayRing, int n)
     {
-        var slot = arrays.DelayRing.AsSpan(state.WriteHead * n, n);
-        slot.CopyTo(arrays.SynapticCurrent);
+        var slot = delayRing.Span(PoolColumns.DelaySlot).Slice(state.WriteHead * n, n);
+        slot.CopyTo(cells.Span(PoolColumns.SynapticCurrent));
         slot.Clear();
         state.WriteHead = (state.WriteHead + 1) % config.MaxDelay;
     }
@@ -99,16 +99,15 @@ public sealed partial class PoolSpikeSystem : ISystem
         return total;
     }
 
-    private void Propagate(World world, in PoolConfig config, in PoolState state, in PoolArrays arrays, int n, int spikes)
+    private void Propagate(World world, in PoolConfig config, in PoolState state, in PropagateColumns columns, int spikes)
     {
-        if (spikes == 0)
-            return;
+        int n = columns.CellCount;
         // Ring offset for every possible delay byte: slot (writeHead + max(d,1) − 1) % maxDelay.
         for (int d = 0; d < slotOffsets.Length; d++)
             slotOffsets[d] = (state.WriteHead + Math.Max(d, 1) - 1) % config.MaxDelay * n;
         // Expected events from the mean row length: only the serial/parallel choice reads it, and
         // results do not depend on that choice, so an estimate saves a pass over the spiking rows.
-        long events = (long)spikes * arrays.SynapseCount / n;
+        long events = (long)spikes * columns.SynapseCount / n;
 
         int threads = world.Parallel.ThreadCount;
         if (events >= ParallelEventThreshold && threads > 1)
@@ -123,34 +122,34 @@ public sealed partial class PoolSpikeSystem : ISystem
             long started = Stopwatch.GetTimestamp();
             if (parallel)
             {
-                var cut = split.Boundaries(arrays.Synapses.AsSpan(0, arrays.SynapseCount), arrays.RowStart.AsSpan(0, n),
+                var cut = split.Boundaries(columns.Synapses.AsSpan(0, columns.SynapseCount), columns.RowStart.AsSpan(0, n),
                     state.RowsSorted != 0, threads, state.TickCount);
                 if (splitBoundaries.Length < cut.Length)
                     splitBoundaries = new int[cut.Length];
                 cut.CopyTo(splitBoundaries);
-                var action = new PropagateAction(arrays, config, state.TickCount, spikes, slotOffsets, state.RowsSorted != 0,
+                var action = new PropagateAction(columns, config, state.TickCount, spikes, slotOffsets, state.RowsSorted != 0,
                     splitBoundaries, split.RowCutArray, threads);
                 world.Parallel.For(threads, 1, action);
             }
             else
             {
-                PropagateSerial(config, state, arrays, spikes);
+                PropagateSerial(config, state, columns, spikes);
             }
 
             split.Record(parallel, Stopwatch.GetTimestamp() - started, events);
         }
         else
         {
-            PropagateSerial(config, state, arrays, spikes);
+            PropagateSerial(config, state, columns, spikes);
         }
 
         // Stamps move only after every worker has read them: all rows that spiked are now current.
         for (int k = 0; k < spikes; k++)
-            arrays.EligibilityStamp[arrays.SpikeList[k]] = state.TickCount;
+            columns.EligibilityStamp[columns.SpikeList[k]] = state.TickCount;
     }
 
-    private void PropagateSerial(in PoolConfig config, in PoolState state, in PoolArrays arrays, int spikes)
-        => new PropagateAction(arrays, config, state.TickCount, spikes, slotOffsets, state.RowsSorted != 0, null, null, 1).Execute(0, 1);
+    private void PropagateSerial(in PoolConfig config, in PoolState state, in PropagateColumns columns, int spikes)
+        => new PropagateAction(columns, config, state.TickCount, spikes, slotOffsets, state.RowsSorted != 0, null, null, 1).Execute(0, 1);
 
     /// <summary>Forgets the cuts of pools that no longer exist (called only when a new pool shows up).</summary>
     private void PruneSplits(World world)
@@ -159,41 +158,25 @@ public sealed partial class PoolSpikeSystem : ISystem
             splits.Remove(cells);
     }
 
-    /// <summary>The pool's column arrays (their lengths are capacities; counts come from the tables).</summary>
-    private readonly struct PoolArrays
+    /// <summary>The columns step 3 reads and writes (array lengths are capacities; counts come from the tables).</summary>
+    private readonly struct PropagateColumns
     {
-        public PoolArrays(World world, in PoolState state)
+        public PropagateColumns(World world, in PoolState state)
         {
             var cells = world.GetTable(state.Cells);
-            int n = cells.Count;
-            Membrane = cells.TypedColumn(PoolColumns.Membrane).DangerousGetArray();
-            Threshold = cells.TypedColumn(PoolColumns.Threshold).DangerousGetArray();
-            Leak = cells.TypedColumn(PoolColumns.Leak).DangerousGetArray();
-            Refract = cells.TypedColumn(PoolColumns.Refract).DangerousGetArray();
-            Trace = cells.TypedColumn(PoolColumns.Trace).DangerousGetArray();
-            SpikeOut = cells.TypedColumn(PoolColumns.SpikeOut).DangerousGetArray();
-            SynapticCurrent = cells.TypedColumn(PoolColumns.SynapticCurrent).DangerousGetArray();
-            Input = cells.TypedColumn(PoolColumns.Input).DangerousGetArray();
-            RowStart = cells.TypedColumn(PoolColumns.RowStart).DangerousGetArray();
-            EligibilityStamp = cells.TypedColumn(PoolColumns.EligibilityStamp).DangerousGetArray();
-            SpikeList = cells.TypedColumn(PoolColumns.SpikeList).DangerousGetArray();
+            CellCount = cells.Count;
+            SpikeOut = cells.DangerousGetArray(PoolColumns.SpikeOut);
+            RowStart = cells.DangerousGetArray(PoolColumns.RowStart);
+            EligibilityStamp = cells.DangerousGetArray(PoolColumns.EligibilityStamp);
+            SpikeList = cells.DangerousGetArray(PoolColumns.SpikeList);
             var synapses = world.GetTable(state.Synapses);
-            Synapses = synapses.TypedColumn(PoolColumns.Synapses).DangerousGetArray();
+            Synapses = synapses.DangerousGetArray(PoolColumns.Synapses);
             SynapseCount = synapses.Count;
-            DelayRing = world.GetTable(state.DelayRing).TypedColumn(PoolColumns.DelaySlot).DangerousGetArray();
-            CellCount = n;
+            DelayRing = world.GetTable(state.DelayRing).DangerousGetArray(PoolColumns.DelaySlot);
         }
 
         public int CellCount { get; }
-
-        public short[] Membrane { get; }
-        public short[] Threshold { get; }
-        public byte[] Leak { get; }
-        public byte[] Refract { get; }
-        public sbyte[] Trace { get; }
         public byte[] SpikeOut { get; }
-        public short[] SynapticCurrent { get; }
-        public short[] Input { get; }
         public uint[] RowStart { get; }
         public ulong[] EligibilityStamp { get; }
         public int[] SpikeList { get; }
@@ -205,7 +188,7 @@ public sealed partial class PoolSpikeSystem : ISystem
     /// <summary>Step 3 for the synapses whose target lies in [start, end), over every spiking row in source order.</summary>
     private readonly unsafe struct PropagateAction : IRangeAction
     {
-        private readonly PoolArrays arrays;
+        private readonly PropagateColumns columns;
         private readonly sbyte[] decayTable;
         private readonly int[] slotOffsets;
         private readonly ulong tick;
@@ -216,12 +199,12 @@ public sealed partial class PoolSpikeSystem : ISystem
         private readonly int workers;
 
         // boundaries: worker w owns targets [b[w], b[w+1]) and runs as block w; null: one block owns every target.
-        public PropagateAction(in PoolArrays arrays, in PoolConfig config, ulong tick, int spikes, int[] slotOffsets, bool rowsSorted, int[]? boundaries, int[]? rowCuts, int threadCount)
+        public PropagateAction(in PropagateColumns columns, in PoolConfig config, ulong tick, int spikes, int[] slotOffsets, bool rowsSorted, int[]? boundaries, int[]? rowCuts, int threadCount)
         {
             this.boundaries = boundaries;
             this.rowCuts = rowCuts;
             workers = boundaries == null ? 1 : threadCount;
-            this.arrays = arrays;
+            this.columns = columns;
             decayTable = PoolEligibility.TableFor(config.TraceDecay);
             this.slotOffsets = slotOffsets;
             this.tick = tick;
@@ -233,26 +216,26 @@ public sealed partial class PoolSpikeSystem : ISystem
 
         public void Execute(int block, int blockEnd)
         {
-            int n = arrays.CellCount;
+            int n = columns.CellCount;
             int start = boundaries == null ? 0 : boundaries[block];
             int end = boundaries == null ? n : boundaries[block + 1];
             if (end <= start)
                 return;
             bool wholeRange = start == 0 && end >= n;
-            fixed (Synapse* synapses = arrays.Synapses)
-            fixed (short* ring = arrays.DelayRing)
-            fixed (byte* spikeOut = arrays.SpikeOut)
+            fixed (Synapse* synapses = columns.Synapses)
+            fixed (short* ring = columns.DelayRing)
+            fixed (byte* spikeOut = columns.SpikeOut)
             fixed (int* offsets = slotOffsets)
             fixed (sbyte* decay = decayTable)
-            fixed (ulong* stamps = arrays.EligibilityStamp)
-            fixed (uint* rowStart = arrays.RowStart)
-            fixed (int* spikeList = arrays.SpikeList)
+            fixed (ulong* stamps = columns.EligibilityStamp)
+            fixed (uint* rowStart = columns.RowStart)
+            fixed (int* spikeList = columns.SpikeList)
             fixed (int* cuts = rowCuts)
             {
                 // The whole range is [0, n): it also skips targets outside the pool, as the reference does.
                 var context = new SynapseEventContext(ring, spikeOut, offsets, stdpPositive, stdpNegative - stdpPositive,
                     wholeRange ? 0 : start, wholeRange ? (uint)n : (uint)(end - start), block);
-                var rows = new SpikingRows(spikeList, spikes, rowStart, stamps, synapses, arrays.SynapseCount, n, tick, decay, rowsSorted,
+                var rows = new SpikingRows(spikeList, spikes, rowStart, stamps, synapses, columns.SynapseCount, n, tick, decay, rowsSorted,
                     rowsSorted && rowCuts != null ? cuts : null, workers);
                 SynapseEventKernel.RunRows(rows, context);
             }
