@@ -185,6 +185,9 @@ public sealed class ScenarioNetworkTests
         Assert.That(Keys(defs["term"]!["properties"]),
             Is.EqualTo(Keys(System.Text.Json.JsonSerializer.SerializeToNode(new ModulatorTermDefinition(0, 0, ""), ScenarioJson.Options))));
         Assert.That(Keys(schema["properties"]), Is.SupersetOf(ScenarioNetworkKeys));
+        Assert.That(Keys(defs["region"]!["properties"]), Is.EqualTo(Fields(typeof(GrowNet.Ecs.Systems.Region.RegionDefinition))));
+        Assert.That(Keys(defs["topology"]!["properties"]), Is.EqualTo(Fields(typeof(GrowNet.Ecs.Systems.Topology.TopologyDefinition))));
+        Assert.That(Keys(defs["graph"]!["properties"]), Is.EqualTo(Fields(typeof(GrowNet.Ecs.Systems.Graph.GraphDefinition))));
     }
 
     private static readonly string[] ScenarioNetworkKeys = ["projections", "sources", "links", "modulators"];
