@@ -161,6 +161,34 @@ public sealed class ScenarioNetworkTests
         Assert.That(Directory.GetFiles(dir.Path), Is.Empty, "nothing ran");
     }
 
+    /// <summary>docs/scenarios.md, "Checkpoints, signals, resume": a checkpointed network scenario resumes to the same outputs.</summary>
+    [Test]
+    public void ANetworkScenario_ResumedFromACheckpoint_EqualsTheUninterruptedRun()
+    {
+        using var temp = new TempDirectory();
+        const string extra = """
+            , "recordings": {
+                "noise": { "what": "port", "population": "noise", "port": "value" },
+                "b-spikes": { "what": "spikes", "population": "b" },
+                "body": { "what": "port", "population": "t", "port": "activation", "every": 3 }
+              },
+              "checkpoints": { "ckpt": { "every": 20, "keep": 5 } }
+            """;
+        string file = temp.File("network.json");
+        File.WriteAllText(file, Scenario(Network, extra: extra));
+        string whole = temp.File("whole"), parts = temp.File("parts");
+        foreach (string dir in new[] { whole, parts })
+        {
+            var run = CliRun.Of("run", file, "--out", dir, "--threads", dir == whole ? "1" : "2");
+            Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        }
+
+        var resumed = CliRun.Of("resume", Path.Combine(parts, "ckpt-0000000020.gnw"), "--threads", "1");
+        Assert.That(resumed.ExitCode, Is.EqualTo(0), resumed.Error);
+        RunnerScenarios.AssertSameOutputs(whole, parts);
+        Assert.That(File.ReadAllBytes(Path.Combine(parts, "ckpt-0000000040.gnw")), Is.EqualTo(File.ReadAllBytes(Path.Combine(whole, "ckpt-0000000040.gnw"))));
+    }
+
     [Test]
     public void RecordingsAndInputs_MayNameSources()
     {
