@@ -34,7 +34,8 @@ public static class DemoScenarios
     /// folder that is deleted afterwards): <paramref name="afterTick"/> reads the world after every
     /// tick, <paramref name="atEnd"/> sees the final world before it is disposed (summary, save).
     /// </summary>
-    /// <returns>The runner's exit code (130 when a signal stopped it).</returns>
+    /// <returns>0 (the run reached its end).</returns>
+    /// <exception cref="DemoInterruptedException">SIGINT or SIGTERM stopped the run (reported by <c>grownet</c> with exit code 130).</exception>
     public static int Run(Scenario scenario, Action<World, long>? afterTick = null, Action<World>? atEnd = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -43,9 +44,10 @@ public static class DemoScenarios
         {
             using var runner = ScenarioRunner.Start(scenario, new RunOverrides { OutputDir = folder });
             var world = runner.World;
-            int code = runner.Run(null, afterTick is null ? null : tick => afterTick(world, tick));
+            if (runner.Run(null, afterTick is null ? null : tick => afterTick(world, tick)) == ScenarioRunner.InterruptedExitCode)
+                throw new DemoInterruptedException(world.Tick);
             atEnd?.Invoke(world);
-            return code;
+            return ExitCodes.Success;
         }
         finally
         {
