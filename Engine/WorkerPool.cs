@@ -97,13 +97,7 @@ public sealed class WorkerPool : IDisposable
                 return;
             }
 
-            if (!jobs.TryGetValue(typeof(TAction), out var cached))
-            {
-                cached = new BlockJob<TAction>();
-                jobs.Add(typeof(TAction), cached);
-            }
-
-            var box = (BlockJob<TAction>)cached;
+            var box = Job<TAction>();
             box.Action = action;
             box.Length = length;
             box.BlockSize = blockSize;
@@ -130,6 +124,31 @@ public sealed class WorkerPool : IDisposable
                 throw new AggregateException(FailureMessage, error);
             }
         }
+    }
+
+    /// <summary>
+    /// Makes the reusable job of <typeparamref name="TAction"/> now, so the first parallel
+    /// <see cref="For{TAction}"/> with it allocates nothing, and starts the built-in worker threads
+    /// (for systems whose first parallel
+    /// loop may come long after start-up, inside a frame loop's steady state).
+    /// </summary>
+    public void Reserve<TAction>() where TAction : struct, IRangeAction
+    {
+        lock (runGate)
+            Job<TAction>();
+        if (dispatcher is WorkerThreadDispatcher own && ThreadCount > 1)
+            own.StartWorkers();
+    }
+
+    private BlockJob<TAction> Job<TAction>() where TAction : struct, IRangeAction
+    {
+        if (!jobs.TryGetValue(typeof(TAction), out var cached))
+        {
+            cached = new BlockJob<TAction>();
+            jobs.Add(typeof(TAction), cached);
+        }
+
+        return (BlockJob<TAction>)cached;
     }
 
     private static void RunSerially<TAction>(int length, int blockSize, int blocks, in TAction action) where TAction : struct, IRangeAction

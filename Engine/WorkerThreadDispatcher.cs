@@ -10,7 +10,10 @@ public sealed class WorkerThreadDispatcher : IThreadDispatcher, IDisposable
 {
     private readonly object dispatchGate = new();
     private readonly SemaphoreSlim start = new(0);
-    private readonly CountdownEvent finished = new(1);
+    // Helpers still running; the last one releases `finished`. (A CountdownEvent would allocate
+    // its lock the first time the caller has to block on it, inside some tick long after start.)
+    private readonly SemaphoreSlim finished = new(0);
+    private int running;
     private Thread[]? workers;
     private Action<int>? body;
     private int nextWorker;
@@ -59,7 +62,7 @@ public sealed class WorkerThreadDispatcher : IThreadDispatcher, IDisposable
             body = workerBody;
             nextWorker = 0;
             helperFailure = null;
-            finished.Reset(workerCount - 1);
+            running = workerCount - 1;
             start.Release(workerCount - 1);
             try
             {
@@ -77,6 +80,16 @@ public sealed class WorkerThreadDispatcher : IThreadDispatcher, IDisposable
                 helperFailure = null;
                 throw new AggregateException("A worker of the dispatcher failed.", failure);
             }
+        }
+    }
+
+    /// <summary>Starts the worker threads now instead of at the first dispatch (which then allocates nothing).</summary>
+    public void StartWorkers()
+    {
+        lock (dispatchGate)
+        {
+            if (!disposed)
+                EnsureWorkers();
         }
     }
 
@@ -109,7 +122,8 @@ public sealed class WorkerThreadDispatcher : IThreadDispatcher, IDisposable
             }
             finally
             {
-                finished.Signal();
+                if (Interlocked.Decrement(ref running) == 0)
+                    finished.Release();
             }
         }
     }

@@ -31,6 +31,11 @@ public record struct GraphConfig : IComponent
     public int HistoryLength { get; init; } = 6;
     /// <summary>Whether Summary nodes pair the Hidden modules up to one module (true).</summary>
     public bool Hierarchy { get; init; } = true;
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private byte padding17;
+    private short padding18;
+#pragma warning restore CS0169
     /// <summary>A Summary node of level ℓ updates with f = LevelFrequency^ℓ (0.5), in [0, 1].</summary>
     public float LevelFrequency { get; init; } = 0.5f;
     /// <summary>Scale of the drawn reservoir weights: uniform in ±ReservoirScale / √K (0.9).</summary>
@@ -39,6 +44,10 @@ public record struct GraphConfig : IComponent
     public GraphActivation Activation { get; init; } = GraphActivation.Tanh;
     /// <summary>Whether a drawn reservoir may also read Summary nodes (false).</summary>
     public bool HiddenReadsSummary { get; init; }
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private short padding30;
+#pragma warning restore CS0169
     /// <summary>NLMS learning rate (0.05), ≥ 0.</summary>
     public float LearningRate { get; init; } = 0.05f;
     /// <summary>NLMS normaliser ε (1e-3), ≥ 0.</summary>
@@ -49,10 +58,31 @@ public record struct GraphConfig : IComponent
     public float BarrierScale { get; init; } = 1f;
     /// <summary>Floor of 1 − r² under the barrier's square root (1e-4), &gt; 0.</summary>
     public float BarrierEpsilon { get; init; } = 1e-4f;
+    // TapBudget is stored as a Nullable<int> would be (flag, 3 bytes, value), with the padding declared.
+    private bool tapBudgetSet;
+#pragma warning disable CS0169
+    private byte tapBudgetPadding1;
+    private short tapBudgetPadding2;
+#pragma warning restore CS0169
+    private int tapBudgetValue;
+
     /// <summary>Learnable-tap budget; null means 4 × C × MaxInDegree, ≤ 0 means no budget.</summary>
-    public int? TapBudget { get; init; }
+    public int? TapBudget
+    {
+        readonly get => tapBudgetSet ? tapBudgetValue : null;
+        init
+        {
+            tapBudgetSet = value.HasValue;
+            tapBudgetValue = value.GetValueOrDefault();
+        }
+    }
     /// <summary>Whether the structural cycle (shortlist, probe, commit, prune, split) runs (true).</summary>
     public bool Growth { get; init; } = true;
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private byte padding61;
+    private short padding62;
+#pragma warning restore CS0169
     /// <summary>
     /// Ticks per structural cycle: a multiple of 4, with CycleTicks/2 a multiple of SnrWindows. The spec
     /// gives no default; 256 lets a shadow probe learn for 128 ticks at the default rate (docs/graph.md).
@@ -80,6 +110,11 @@ public record struct GraphConfig : IComponent
     public int MaxPredictorsPerChannel { get; init; } = 8;
     /// <summary>Whether the Δ-state log records state changes (false).</summary>
     public bool DeltaLog { get; init; }
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private byte padding109;
+    private short padding110;
+#pragma warning restore CS0169
     /// <summary>Least |Δ| the log records (0: every change), ≥ 0.</summary>
     public float DeltaEpsilon { get; init; }
     /// <summary>Ticks the Δ-log window spans (128), ≥ 1.</summary>

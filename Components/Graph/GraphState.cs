@@ -44,6 +44,10 @@ public struct GraphState : IComponent
     public int WarmCount;
     /// <summary>γscale = 1/γ used by the last tick.</summary>
     public float GammaScale;
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private int padding100;
+#pragma warning restore CS0169
     /// <summary>Warm → Hot commits since creation.</summary>
     public long Commits;
     /// <summary>Commits that displaced a tap under the budget, since creation.</summary>

@@ -29,6 +29,10 @@ public struct LinkState : IComponent
     public WriteMode Write;
     /// <summary><see cref="EmaFlag"/> | <see cref="ClampFlag"/>.</summary>
     public byte Flags;
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private int padding52;
+#pragma warning restore CS0169
     /// <summary>EMA rate β: <c>m = (1 − β)·m + β·v</c>.</summary>
     public double EmaRate;
     /// <summary>Gain.</summary>

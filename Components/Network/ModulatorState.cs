@@ -12,6 +12,11 @@ public struct ModulatorState : IComponent
 
     /// <summary>The event.</summary>
     public ModulatorAction Action;
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private byte padding1;
+    private short padding2;
+#pragma warning restore CS0169
     /// <summary>The pool or projection entity (<see cref="ModulatorAction.WritePort"/> uses <see cref="Port"/>).</summary>
     public Entity Target;
     /// <summary>The input port range of a <see cref="ModulatorAction.WritePort"/> modulator.</summary>

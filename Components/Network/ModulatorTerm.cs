@@ -20,6 +20,10 @@ public struct ModulatorTerm
     public Reduction ReduceA;
     /// <summary>How <see cref="B"/> is pooled.</summary>
     public Reduction ReduceB;
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private int padding4;
+#pragma warning restore CS0169
     /// <summary>The coefficient.</summary>
     public double Coefficient;
     /// <summary>First factor's port range.</summary>

@@ -29,4 +29,10 @@ public struct ProjectionState : IComponent
     public int Index;
     /// <summary>1 when every row is in strictly ascending target order.</summary>
     public byte RowsSorted;
+
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private byte padding53;
+    private short padding54;
+#pragma warning restore CS0169
 }

@@ -12,12 +12,21 @@ public struct SourceState : IComponent
 
     /// <summary>The input port range written (its length is the source's <c>value</c> port length).</summary>
     public PortRef To;
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private int padding20;
+#pragma warning restore CS0169
     /// <summary>Creation order among all network objects; also the source's key in the counter-based random.</summary>
     public ulong Order;
     /// <summary>The signal.</summary>
     public SourceKind Kind;
     /// <summary>Set or add.</summary>
     public WriteMode Write;
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private short padding34;
+    private int padding36;
+#pragma warning restore CS0169
     /// <summary>Signal parameters (meaning by <see cref="Kind"/>).</summary>
     public double P0, P1, P2, P3;
     /// <summary>First active world tick.</summary>

@@ -26,6 +26,10 @@ public struct PoolConfig : IComponent
     public byte TraceDecay;
     /// <summary>Threshold step of homeostasis (0 disables it). Default 1.</summary>
     public byte HomeostaticRate;
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private byte padding9;
+#pragma warning restore CS0169
     /// <summary>Most synapses one source row may hold. Default 128.</summary>
     public ushort MaxSynapsesPerNeuron;
     /// <summary>STDP mark for a causal (pre before post) pairing, and the trace bump on a spike. Default +20.</summary>
@@ -34,6 +38,11 @@ public struct PoolConfig : IComponent
     public sbyte StdpNegative;
     /// <summary>Number of delay-ring slots; synapse delays lie in 1..MaxDelay. Default 8.</summary>
     public byte MaxDelay;
+
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private byte padding15;
+#pragma warning restore CS0169
 
     /// <summary>The neuropool 0.1 defaults.</summary>
     public static PoolConfig Default => new()

@@ -37,4 +37,11 @@ public struct PoolState : IComponent
     /// of a row by binary search; it never changes results.
     /// </summary>
     public byte RowsSorted;
+
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private byte padding57;
+    private short padding58;
+    private int padding60;
+#pragma warning restore CS0169
 }

@@ -24,6 +24,13 @@ public struct BusState : IComponent
     /// <summary>Pulses written during the current phase.</summary>
     public BusPulses Pending;
 
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private byte padding33;
+    private short padding34;
+    private int padding36;
+#pragma warning restore CS0169
+
     /// <summary>A fresh bus at <paramref name="step"/>.</summary>
     public static BusState Create(double inhibitionDecay, long step = 0) => new()
     {

@@ -16,6 +16,11 @@ public struct LayerInfo : IComponent
     public int Index;
     /// <summary>Slot neurons, image input or image output.</summary>
     public LayerKind Kind;
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private byte padding13;
+    private short padding14;
+#pragma warning restore CS0169
     /// <summary>Excitatory neurons at creation.</summary>
     public int Excitatory;
     /// <summary>Inhibitory neurons at creation.</summary>
@@ -26,6 +31,10 @@ public struct LayerInfo : IComponent
     public int Height;
     /// <summary>Image width (2D layers; 0 otherwise).</summary>
     public int Width;
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private int padding36;
+#pragma warning restore CS0169
     /// <summary>InputLayer2D gain.</summary>
     public double Gain;
     /// <summary>InputLayer2D fire threshold on <c>|gain * pixel|</c>.</summary>
@@ -34,4 +43,9 @@ public struct LayerInfo : IComponent
     public double Smoothing;
     /// <summary>Most neurons the layer may hold; −1 = none.</summary>
     public int NeuronLimit;
+
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private int padding68;
+#pragma warning restore CS0169
 }

@@ -28,6 +28,11 @@ public struct LayerState : IComponent
     public int GrownNeurons;
     /// <summary>How the next frame is staged (InputLayer2D).</summary>
     public FrameStaging Staging;
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private byte padding49;
+    private short padding50;
+#pragma warning restore CS0169
     /// <summary>Fire count of the staged frame (InputLayer2D).</summary>
     public int StagedFired;
     /// <summary>Spatial metrics of the staged frame, when the region computes them (InputLayer2D).</summary>

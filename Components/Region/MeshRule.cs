@@ -14,6 +14,11 @@ public struct MeshRule
     public double Probability;
     /// <summary>Feedback flag.</summary>
     public bool Feedback;
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private byte padding17;
+    private short padding18;
+#pragma warning restore CS0169
     /// <summary>The tract the rule's edges live in.</summary>
     public int Tract;
 }

@@ -31,6 +31,12 @@ public struct RegionMetrics : IComponent
     public int PrunedEdges;
     /// <summary>Whether <see cref="Spatial"/> was computed (a 2D tick with spatial metrics on).</summary>
     public bool HasSpatial;
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private byte padding49;
+    private short padding50;
+    private int padding52;
+#pragma warning restore CS0169
     /// <summary>Spatial metrics of the output frame, or of the input frame when the output has no active pixel.</summary>
     public SpatialSummary Spatial;
 

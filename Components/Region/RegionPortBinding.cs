@@ -19,6 +19,11 @@ public struct RegionPortBinding : IComponent
     public PortKind Kind;
     /// <summary>Whether an input is staged for the coming tick.</summary>
     public bool Staged;
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private short padding10;
+    private int padding12;
+#pragma warning restore CS0169
     /// <summary>The staged scalar value.</summary>
     public double StagedValue;
     /// <summary>Bound layer indices in binding order (<see cref="RegionColumns.PortLayer"/>).</summary>

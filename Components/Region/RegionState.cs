@@ -27,6 +27,11 @@ public struct RegionState : IComponent
     public long LastLayerGrowthStep;
     /// <summary>Whether growth has added a layer (so <see cref="LastLayerGrowthStep"/> is valid).</summary>
     public bool HasGrownLayer;
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private byte padding49;
+    private short padding50;
+#pragma warning restore CS0169
     /// <summary>Index of the first InputLayer2D fed this tick (−1 when none): the spatial metrics' input frame.</summary>
     public int SpatialInputLayer;
 }

@@ -26,6 +26,10 @@ public struct SlotConfig : IComponent
     public bool SpatialEnabled;
     /// <summary>2D anchor. Default <see cref="SpatialAnchor.First"/>.</summary>
     public SpatialAnchor SpatialAnchor;
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private byte padding23;
+#pragma warning restore CS0169
     /// <summary>Width of a row bin in percent. Default 50.</summary>
     public double RowBinWidthPct;
     /// <summary>Width of a column bin in percent. Default 50.</summary>
@@ -36,6 +40,10 @@ public struct SlotConfig : IComponent
     public bool NeuronGrowthEnabled;
     /// <summary>Whether a full layer (neuron limit) may spill over into a new layer. Default false.</summary>
     public bool LayerGrowthEnabled;
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private byte padding43;
+#pragma warning restore CS0169
     /// <summary>Consecutive at-capacity fallbacks that trigger a growth request (at least 1 is used). Default 3.</summary>
     public int FallbackGrowthThreshold;
     /// <summary>Steps a neuron waits between growth requests. Default 0.</summary>

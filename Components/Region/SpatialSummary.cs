@@ -12,6 +12,10 @@ public struct SpatialSummary
 {
     /// <summary>Pixels with a value &gt; 0.</summary>
     public int ActivePixels;
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private int padding4;
+#pragma warning restore CS0169
     /// <summary>Value-weighted mean row of the active pixels.</summary>
     public double CentroidRow;
     /// <summary>Value-weighted mean column of the active pixels.</summary>

@@ -22,6 +22,10 @@ public struct TractInfo : IComponent
     public TractKind Kind;
     /// <summary>Recorded feedback flag.</summary>
     public bool Feedback;
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private short padding22;
+#pragma warning restore CS0169
     /// <summary>Connection probability (gated tracts).</summary>
     public double Probability;
     /// <summary>
@@ -29,6 +33,11 @@ public struct TractInfo : IComponent
     /// every destination neuron, stored as one participation flag per source, not as edges.
     /// </summary>
     public bool Broadcast;
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private byte padding33;
+    private short padding34;
+#pragma warning restore CS0169
     /// <summary>Window height.</summary>
     public int KernelHeight;
     /// <summary>Window width.</summary>
@@ -41,8 +50,19 @@ public struct TractInfo : IComponent
     public WindowPadding Padding;
     /// <summary>Whether edge weights are the topographic Gaussian.</summary>
     public bool Topographic;
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private short padding54;
+#pragma warning restore CS0169
     /// <summary>Gaussian σ of a topographic tract.</summary>
     public double Sigma;
     /// <summary>Whether each center's incoming topographic weights sum to 1.</summary>
     public bool Normalize;
+
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private byte padding65;
+    private short padding66;
+    private int padding68;
+#pragma warning restore CS0169
 }

@@ -26,10 +26,20 @@ public struct TopologyParameters : IComponent
     public double MaxDensity;
     /// <summary>The activation σ. Default <see cref="ActivationKind.Tanh"/>.</summary>
     public ActivationKind Activation;
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private byte padding25;
+    private short padding26;
+#pragma warning restore CS0169
     /// <summary>Most sprouting candidates considered per tick; 0 means N (the vertex count, tracking growth). Default 0.</summary>
     public int MaxSproutsPerTick;
     /// <summary>How the representation is chosen. Default <see cref="RepresentationPolicy.Auto"/>.</summary>
     public RepresentationPolicy Representation;
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private byte padding33;
+    private short padding34;
+#pragma warning restore CS0169
     /// <summary>Least number of ticks between two automatic representation switches. Default 32.</summary>
     public int SwitchCooldownTicks;
 

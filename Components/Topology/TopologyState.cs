@@ -32,12 +32,20 @@ public struct TopologyState : IComponent
     public bool SparseRowsHaveGaps;
     /// <summary>True when <see cref="TopologyColumns.Input"/> holds an input for the coming tick.</summary>
     public bool InputPending;
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private byte padding47;
+#pragma warning restore CS0169
     /// <summary>Number of edges |E|.</summary>
     public int EdgeCount;
     /// <summary>Reward R, held until the host changes it. Default 1.</summary>
     public float Reward;
     /// <summary>Ticks since the last representation switch (saturating).</summary>
     public int TicksSinceSwitch;
+    // Declared padding, so it is always zero (world bytes and state hashes are raw bytes).
+#pragma warning disable CS0169
+    private int padding60;
+#pragma warning restore CS0169
     /// <summary>Ticks completed by this block.</summary>
     public ulong TickCount;
     /// <summary>Edges pruned for weakness on the last tick (step 3).</summary>

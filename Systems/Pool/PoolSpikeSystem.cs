@@ -64,6 +64,15 @@ public sealed partial class PoolSpikeSystem : ISystem
     {
         var cells = world.GetTable(state.Cells);
         int n = cells.Count;
+        // A pool's split (and the parallel job) is made the first tick it is seen, not at its first
+        // large tick, so that tick allocates nothing.
+        if (world.Parallel.ThreadCount > 1 && !splits.ContainsKey(state.Cells))
+        {
+            PruneSplits(world);
+            splits.Add(state.Cells, new TargetSplit());
+            world.Parallel.Reserve<PropagateAction>();
+        }
+
         Drain(config, ref state, cells, world.GetTable(state.DelayRing), n);
         var integrate = new IntegrateAction(cells, config, Math.Min(state.InputLength, n), blockSpikeCounts);
         bool parallelCells = n > CellBlock && world.Parallel.ThreadCount > 1;
@@ -110,14 +119,9 @@ public sealed partial class PoolSpikeSystem : ISystem
         long events = (long)spikes * columns.SynapseCount / n;
 
         int threads = world.Parallel.ThreadCount;
-        if (events >= ParallelEventThreshold && threads > 1)
+        var split = threads > 1 ? splits[state.Cells] : null;
+        if (events >= ParallelEventThreshold && split != null)
         {
-            if (!splits.TryGetValue(state.Cells, out var split))
-            {
-                PruneSplits(world);
-                splits.Add(state.Cells, split = new TargetSplit());
-            }
-
             bool parallel = split.ChooseParallel();
             long started = Stopwatch.GetTimestamp();
             if (parallel)

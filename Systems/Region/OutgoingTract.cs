@@ -19,6 +19,8 @@ internal sealed class OutgoingTract
     public TableHandle Queue;
     public int PendingCount;
     public int Position;
+    /// <summary>The most events one pass can queue on this tract (<see cref="TractCapacity.EventsPerPass"/>).</summary>
+    public int EventsPerPass;
     public int[] QueueSource = [];
     public int[] QueueTarget = [];
     public double[] QueueValue = [];
@@ -33,6 +35,7 @@ internal sealed class OutgoingTract
         Participates = sources.DangerousGetArray(RegionColumns.SourceParticipates);
         Edges = new GateColumns(world.GetTable(state.Edges));
         Queue = entryQueue ? state.EntryQueue : state.PendingQueue;
+        EventsPerPass = TractCapacity.EventsPerPass(world, info, state);
         PendingCount = 0;
         Position = 0;
     }

@@ -27,6 +27,19 @@ internal sealed class RangeResult
     public int[] EmitTarget = new int[64];
     public double[] EmitValue = new double[64];
 
+    /// <summary>Grows the tract counters and the event buffers, when needed, so a pass this size allocates nothing.</summary>
+    public void Reserve(int tracts, int emits)
+    {
+        if (TractCounts.Length < tracts)
+        {
+            TractCounts = new int[tracts];
+            Cursor = new int[tracts];
+        }
+
+        while (EmitTract.Length < emits)
+            Grow();
+    }
+
     public void Reset(int tracts)
     {
         if (TractCounts.Length < tracts)

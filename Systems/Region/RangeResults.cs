@@ -19,6 +19,13 @@ internal sealed class RangeResults
         return Items;
     }
 
+    /// <summary>Grows the first <paramref name="ranges"/> results, when needed, for <paramref name="tracts"/> outgoing tracts and <paramref name="emits"/> events each.</summary>
+    public void Reserve(int ranges, int tracts, int emits)
+    {
+        for (int i = 0; i < ranges; i++)
+            Items[i].Reserve(tracts, emits);
+    }
+
     /// <summary>Number of ranges of <paramref name="rangeSize"/> covering <paramref name="length"/> rows.</summary>
     public static int RangeCount(int length, int rangeSize) => (int)(((long)length + rangeSize - 1) / rangeSize);
 }

@@ -31,7 +31,10 @@ internal static class RegionAccess
         return regions;
     }
 
-    /// <summary>Collects the live regions (entity order) without holding a query open, so passes may grow tables.</summary>
+    /// <summary>
+    /// Collects the live regions (entity order) without holding a query open: for growth, which
+    /// creates layer entities (spillover) and so changes the archetype tables an owner query walks.
+    /// </summary>
     public static void CollectRegions(World world, List<Entity> regions)
     {
         regions.Clear();

@@ -9,7 +9,6 @@ namespace GrowNet.Ecs.Systems.Region;
 /// </summary>
 public sealed class RegionBusDecaySystem : ISystem
 {
-    private readonly List<Entity> regions = new();
 
     /// <inheritdoc />
     public string Name => "RegionBusDecay";
@@ -17,12 +16,13 @@ public sealed class RegionBusDecaySystem : ISystem
     /// <inheritdoc />
     public void Update(World world)
     {
-        RegionAccess.CollectRegions(world, regions);
-        foreach (var region in regions)
-        {
-            world.Get<BusState>(region).Decay();
-            foreach (var layer in RegionAccess.Layers(world, world.Get<RegionState>(region)))
-                world.Get<BusState>(layer).Decay();
-        }
+        // Passes change the regions' population tables, never the region entities' table.
+        foreach (var owners in world.QueryOwners(RegionAccess.RegionSet))
+            foreach (var region in owners.Entities)
+            {
+                world.Get<BusState>(region).Decay();
+                foreach (var layer in RegionAccess.Layers(world, world.Get<RegionState>(region)))
+                    world.Get<BusState>(layer).Decay();
+            }
     }
 }

@@ -13,7 +13,6 @@ namespace GrowNet.Ecs.Systems.Region;
 /// </summary>
 public sealed class RegionEntrySystem : ISystem
 {
-    private readonly List<Entity> regions = new();
     private readonly RegionPassScratch scratch = new();
 
     /// <inheritdoc />
@@ -22,9 +21,10 @@ public sealed class RegionEntrySystem : ISystem
     /// <inheritdoc />
     public void Update(World world)
     {
-        RegionAccess.CollectRegions(world, regions);
-        foreach (var region in regions)
-            Entry(world, region);
+        // Passes change the regions' population tables (queues, slots), never the region entities' table.
+        foreach (var owners in world.QueryOwners(RegionAccess.RegionSet))
+            foreach (var region in owners.Entities)
+                Entry(world, region);
     }
 
     private void Entry(World world, Entity region)
@@ -32,6 +32,7 @@ public sealed class RegionEntrySystem : ISystem
         var config = world.Get<RegionConfig>(region);
         var regionBus = world.Get<BusState>(region);
         ref var state = ref world.Get<RegionState>(region);
+        TractCapacity.ReserveQueues(world, state);
         world.Get<RegionMetrics>(region) = new RegionMetrics { Step = regionBus.CurrentStep };
         state.SpatialInputLayer = -1;
         var layers = RegionAccess.Layers(world, state);

@@ -15,10 +15,10 @@ namespace GrowNet.Ecs.Systems.Region;
 /// </summary>
 public sealed class RegionFlushSystem : ISystem
 {
-    private readonly List<Entity> regions = new();
     private readonly RegionPassScratch scratch = new();
     private TractDeliveries[] deliveries = [];
     private TractDeliveries[] incoming = [];
+    private readonly Dictionary<TableHandle, int> reservedNeurons = new();
 
     /// <inheritdoc />
     public string Name => "RegionFlush";
@@ -26,9 +26,10 @@ public sealed class RegionFlushSystem : ISystem
     /// <inheritdoc />
     public void Update(World world)
     {
-        RegionAccess.CollectRegions(world, regions);
-        foreach (var region in regions)
-            Flush(world, region);
+        // Passes change the regions' population tables (queues, slots), never the region entities' table.
+        foreach (var owners in world.QueryOwners(RegionAccess.RegionSet))
+            foreach (var region in owners.Entities)
+                Flush(world, region);
     }
 
     private void Flush(World world, Entity region)
@@ -39,6 +40,8 @@ public sealed class RegionFlushSystem : ISystem
         var layers = RegionAccess.Layers(world, state);
         var tracts = RegionAccess.Tracts(world, state);
         EnsureDeliveries(tracts.Length);
+        for (int t = 0; t < tracts.Length; t++)
+            ReserveDeliveries(world, layers, tracts[t], deliveries[t]);
 
         // Drain every queue first: events queued from here on belong to the next flush. Sinks
         // (OutputLayer2D) never queue anything, so they read their queues in place, before any
@@ -83,13 +86,15 @@ public sealed class RegionFlushSystem : ISystem
             var run = deliveries[t];
             if (world.Get<TractInfo>(tracts[t]).Destination != index || run.Deliveries == 0)
                 continue;
-            if (runs == incoming.Length)
-                Array.Resize(ref incoming, Math.Max(4, runs * 2));
             incoming[runs++] = run;
         }
 
         if (runs == 0)
+        {
+            ReserveFlush(world, region, config, regionBus, layer, index);
             return 0;
+        }
+
         int outgoing = scratch.LoadOutgoing(world, region, index, entryQueue: false);
         scratch.Slots.Begin(world, world.Get<LayerState>(layer), world.Get<SlotConfig>(layer), world.Get<BusState>(layer),
             config, regionBus, scratch.Outgoing, outgoing);
@@ -188,8 +193,31 @@ public sealed class RegionFlushSystem : ISystem
         return true;
     }
 
+    /// <summary>A layer without deliveries this tick has its first flush's scratch made, once per layer size.</summary>
+    private void ReserveFlush(World world, in RegionState region, in RegionConfig config, in BusState regionBus, Entity layer, int index)
+    {
+        var state = world.Get<LayerState>(layer);
+        int neurons = world.GetTable(state.Neurons).Count;
+        if (reservedNeurons.TryGetValue(state.Neurons, out int reserved) && reserved == neurons)
+            return;
+        int outgoing = scratch.LoadOutgoing(world, region, index, entryQueue: false);
+        scratch.Slots.Begin(world, state, world.Get<SlotConfig>(layer), world.Get<BusState>(layer), config, regionBus, scratch.Outgoing, outgoing);
+        scratch.Slots.ReserveFlush(scratch.Ranges);
+        reservedNeurons[state.Neurons] = neurons;
+    }
+
+    private static void ReserveDeliveries(World world, Span<Entity> layers, Entity tract, TractDeliveries run)
+    {
+        var info = world.Get<TractInfo>(tract);
+        int events = TractCapacity.EventsPerPass(world, info, world.Get<TractState>(tract));
+        run.Reserve(events, RegionAccess.NeuronCount(world, layers[info.Source]), RegionAccess.NeuronCount(world, layers[info.Destination]));
+    }
+
     private void EnsureDeliveries(int count)
     {
+        // A layer takes deliveries from at most every tract, so the incoming list never grows in a flush.
+        if (incoming.Length < count)
+            incoming = new TractDeliveries[count];
         if (deliveries.Length >= count)
             return;
         int old = deliveries.Length;

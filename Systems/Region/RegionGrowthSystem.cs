@@ -20,6 +20,7 @@ public sealed class RegionGrowthSystem : ISystem
     /// <inheritdoc />
     public void Update(World world)
     {
+        // A list, not an owner query: spillover creates layer entities while regions are walked.
         RegionAccess.CollectRegions(world, regions);
         foreach (var region in regions)
             Grow(world, region);

@@ -11,7 +11,6 @@ namespace GrowNet.Ecs.Systems.Region;
 /// </summary>
 public sealed class RegionMetricsSystem : ISystem
 {
-    private readonly List<Entity> regions = new();
 
     /// <inheritdoc />
     public string Name => "RegionMetrics";
@@ -19,9 +18,10 @@ public sealed class RegionMetricsSystem : ISystem
     /// <inheritdoc />
     public void Update(World world)
     {
-        RegionAccess.CollectRegions(world, regions);
-        foreach (var region in regions)
-            Measure(world, region);
+        // Passes change the regions' population tables (queues, slots), never the region entities' table.
+        foreach (var owners in world.QueryOwners(RegionAccess.RegionSet))
+            foreach (var region in owners.Entities)
+                Measure(world, region);
     }
 
     private static void Measure(World world, Entity region)

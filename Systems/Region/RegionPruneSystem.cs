@@ -10,7 +10,6 @@ namespace GrowNet.Ecs.Systems.Region;
 /// </summary>
 public sealed class RegionPruneSystem : ISystem
 {
-    private readonly List<Entity> regions = new();
 
     /// <inheritdoc />
     public string Name => "RegionPrune";
@@ -18,17 +17,18 @@ public sealed class RegionPruneSystem : ISystem
     /// <inheritdoc />
     public void Update(World world)
     {
-        RegionAccess.CollectRegions(world, regions);
-        foreach (var region in regions)
-        {
-            var config = world.Get<RegionConfig>(region);
-            long step = world.Get<BusState>(region).CurrentStep;
-            if (config.AutoPruneInterval <= 0 || (step + 1) % config.AutoPruneInterval != 0)
-                continue;
-            var result = RegionPruner.Prune(world, region, config.AutoPruneStaleWindow, config.AutoPruneMinStrength);
-            ref var metrics = ref world.Get<RegionMetrics>(region);
-            metrics.PrunedSynapses = result.PrunedSynapses;
-            metrics.PrunedEdges = result.PrunedEdges;
-        }
+        // Passes change the regions' population tables, never the region entities' table.
+        foreach (var owners in world.QueryOwners(RegionAccess.RegionSet))
+            foreach (var region in owners.Entities)
+            {
+                var config = world.Get<RegionConfig>(region);
+                long step = world.Get<BusState>(region).CurrentStep;
+                if (config.AutoPruneInterval <= 0 || (step + 1) % config.AutoPruneInterval != 0)
+                    continue;
+                var result = RegionPruner.Prune(world, region, config.AutoPruneStaleWindow, config.AutoPruneMinStrength);
+                ref var metrics = ref world.Get<RegionMetrics>(region);
+                metrics.PrunedSynapses = result.PrunedSynapses;
+                metrics.PrunedEdges = result.PrunedEdges;
+            }
     }
 }

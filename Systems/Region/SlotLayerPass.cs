@@ -24,6 +24,7 @@ internal sealed class SlotLayerPass
     private readonly Dictionary<TableHandle, ScalarBinThresholds> binThresholds = new();
     private SlotPassContext layer;
     private TableHandle neuronTable;
+    private int outgoingEvents;
 
     /// <summary>Gathers what every pass over the layer reads (columns, constants, outgoing tracts).</summary>
     public void Begin(World world, in LayerState state, in SlotConfig config, in BusState layerBus,
@@ -33,6 +34,9 @@ internal sealed class SlotLayerPass
         SlotRanges.EnsureGuard(world, state.Slots);
         neuronTable = state.Neurons;
         layer = new SlotPassContext(world, state, config, layerBus, regionConfig, regionBus, outgoing, outgoingCount);
+        outgoingEvents = 0;
+        for (int o = 0; o < outgoingCount; o++)
+            outgoingEvents = Math.Min(TractCapacity.MaxReservedEvents, outgoingEvents + outgoing[o].EventsPerPass);
     }
 
     /// <summary>Number of neurons.</summary>
@@ -48,13 +52,7 @@ internal sealed class SlotLayerPass
         // Neurons with a fixed anchor and a small limit pick bins by threshold compares (see
         // ScalarBinThresholds); the thresholds are kept per layer from pass to pass.
         bool binned = layer.Constants.FirstAnchor && !layer.MayRelocate;
-        ScalarBinThresholds? thresholds = null;
-        if (binned)
-        {
-            if (!binThresholds.TryGetValue(neuronTable, out thresholds))
-                binThresholds[neuronTable] = thresholds = new ScalarBinThresholds();
-            thresholds.Prepare(layer.Neurons.Count, layer.Constants.EpsilonScale, layer.Constants.BinWidth);
-        }
+        var thresholds = binned ? PrepareThresholds() : null;
 
         long work = 0;
         for (int i = 0; i < runCount; i++)
@@ -63,6 +61,37 @@ internal sealed class SlotLayerPass
         int size = (int)Math.Clamp(FlushRangeWork / perNeuron, 1, EntryRangeSize);
         return Run(pool, size, flush: true, 0, 0, runs, runCount, binned, thresholds);
     }
+
+    /// <summary>
+    /// Makes what a phase B pass over the layer begun last needs (bin thresholds, one range's
+    /// results and event buffers) without running it, so the layer's first deliveries allocate
+    /// nothing; the caller does this once per layer size.
+    /// </summary>
+    public void ReserveFlush(RangeResults pool)
+    {
+        if (layer.Constants.FirstAnchor && !layer.MayRelocate)
+            PrepareThresholds();
+        int count = Math.Max(1, layer.Neurons.Count);
+        int size = Math.Min(count, EntryRangeSize);
+        int ranges = RangeResults.RangeCount(count, size);
+        pool.Ensure(ranges);
+        pool.Reserve(ranges, layer.OutgoingCount, EmitsPerRange(size, count));
+    }
+
+    private ScalarBinThresholds PrepareThresholds()
+    {
+        if (!binThresholds.TryGetValue(neuronTable, out var thresholds))
+            binThresholds[neuronTable] = thresholds = new ScalarBinThresholds();
+        thresholds.Prepare(layer.Neurons.Count, layer.Constants.EpsilonScale, layer.Constants.BinWidth);
+        return thresholds;
+    }
+
+    /// <summary>
+    /// Events to reserve per range: the range's share of one fire per neuron over every outgoing
+    /// edge, with twice the slack (neurons fire unevenly), at least the default 64.
+    /// </summary>
+    private int EmitsPerRange(int size, int count)
+        => (int)Math.Min(outgoingEvents, Math.Max(64, 2L * outgoingEvents * Math.Min(size, count) / count));
 
     private int Run(RangeResults pool, int size, bool flush, double entryValue, long entryOrdinalBase,
         TractDeliveries[] runs, int runCount, bool binned, ScalarBinThresholds? thresholds)
@@ -74,6 +103,7 @@ internal sealed class SlotLayerPass
         var results = pool.Ensure(Math.Max(1, ranges));
         if (count == 0)
             return 0;
+        pool.Reserve(ranges, layer.OutgoingCount, EmitsPerRange(size, count));
         var context = new SlotPassContext(layer, results, size, entryValue, entryOrdinalBase, runs, runCount, binned, thresholds);
         var action = new SlotPassAction(in context, flush);
         if (context.MayRelocate || ranges == 1)

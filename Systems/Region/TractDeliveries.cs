@@ -144,6 +144,29 @@ internal sealed class TractDeliveries
         (ItemValue, sortValue) = (sortValue, ItemValue);
     }
 
+    /// <summary>
+    /// Grows the scratch, when needed, for <paramref name="events"/> items of a tract from
+    /// <paramref name="sourceCount"/> into <paramref name="destinationCount"/> rows, so a flush
+    /// of that size allocates nothing (a no-op once reserved).
+    /// </summary>
+    public void Reserve(int events, int sourceCount, int destinationCount)
+    {
+        EnsureItems(events);
+        EnsureDeliveries(events);
+        if (sortSource.Length < ItemSource.Length)
+        {
+            sortSource = new int[ItemSource.Length];
+            sortTarget = new int[ItemSource.Length];
+            sortValue = new double[ItemSource.Length];
+        }
+
+        int rows = Math.Max(sourceCount, destinationCount) + 1;
+        if (counts.Length < rows)
+            counts = new int[rows];
+        if (BucketStart.Length < destinationCount + 1)
+            BucketStart = new int[destinationCount + 1];
+    }
+
     private void EnsureItems(int size)
     {
         if (ItemSource.Length >= size)

@@ -477,6 +477,22 @@ public class WorkerPoolTests
     }
 
     [Test]
+    public void FirstBlockingLoop_AfterReserve_AllocatesNothingOnTheCaller()
+    {
+        // A system's first parallel loop can come thousands of ticks after start-up; with the job
+        // reserved and the workers started, even a loop whose caller must block allocates nothing.
+        using var pool = new WorkerPool(4);
+        pool.Reserve<SlowHelpers>();
+        var action = new SlowHelpers { Caller = Environment.CurrentManagedThreadId };
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        pool.For(8, 1, action);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.That(allocated, Is.Zero);
+    }
+
+    [Test]
     public void SteadyStateLoops_AllocateNothingOnTheCaller()
     {
         using var pool = new WorkerPool(4);
