@@ -152,6 +152,21 @@ public sealed partial class Region
         };
     }
 
+    /// <inheritdoc />
+    protected override FrameShape? FrameShapeCore(int port)
+    {
+        var at = Locate(port);
+        int layer;
+        if (at.Kind == PortSlot.Frame)
+            layer = at.Index;
+        else if (at.Kind == PortSlot.FrameInput && World.GetTable(World.Get<RegionPortBinding>(at.Entity).Bindings).Span(RegionColumns.PortLayer) is { Length: > 0 } bound)
+            layer = bound[0];
+        else
+            return null;
+        var info = Layer(layer);
+        return info.Height > 0 && info.Width > 0 ? new FrameShape(info.Height, info.Width) : null;
+    }
+
     private void ReadStagedFrame(Entity port, int start, Span<double> destination)
     {
         var bindings = World.GetTable(World.Get<RegionPortBinding>(port).Bindings).Span(RegionColumns.PortLayer);
