@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using GrowNet.Ecs.Engine.Models;
 
 namespace GrowNet.Ecs.Cli.Runner;
@@ -13,7 +14,7 @@ public sealed class SpikeRecorder : IRecorder
     /// <summary>The NPY dtype of a spike.</summary>
     public const string Descr = "[('tick', '<u4'), ('cell', '<u4')]";
 
-    private const int MinBufferSpikes = 8192;
+    private const int MinBufferSpikes = 32768;
     private readonly Population population;
     private readonly int port;
     private readonly int from;
@@ -55,12 +56,22 @@ public sealed class SpikeRecorder : IRecorder
         int count = population.ReadNonZero(port, from, spiked.Length, spiked);
         if (buffer.Length / 8 - buffered < count)
             Drain();
-        uint at = (uint)tick;
-        var bytes = buffer.AsSpan(buffered * 8, count * 8);
-        for (int i = 0; i < count; i++)
+        if (BitConverter.IsLittleEndian)
         {
-            BinaryPrimitives.WriteUInt32LittleEndian(bytes.Slice(i * 8, 4), at);
-            BinaryPrimitives.WriteUInt32LittleEndian(bytes.Slice(i * 8 + 4, 4), (uint)spiked[i]);
+            // One 8-byte store per spike: (tick, cell) as two little-endian u32 is the u64 tick | cell << 32.
+            var pairs = MemoryMarshal.Cast<byte, ulong>(buffer.AsSpan(buffered * 8, count * 8));
+            ulong at = (uint)tick;
+            for (int i = 0; i < count; i++)
+                pairs[i] = at | (ulong)(uint)spiked[i] << 32;
+        }
+        else
+        {
+            var bytes = buffer.AsSpan(buffered * 8, count * 8);
+            for (int i = 0; i < count; i++)
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(bytes.Slice(i * 8, 4), (uint)tick);
+                BinaryPrimitives.WriteUInt32LittleEndian(bytes.Slice(i * 8 + 4, 4), (uint)spiked[i]);
+            }
         }
 
         buffered += count;

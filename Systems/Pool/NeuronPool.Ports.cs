@@ -73,36 +73,15 @@ public sealed partial class NeuronPool
 
     /// <inheritdoc />
     /// <remarks>
-    /// The spikes port scans the cells' spike flags as bytes, skipping eight silent cells at a
-    /// time, instead of converting every flag to a double first. (The tick's spike list would be
-    /// shorter still, but a loaded world does not promise it is ordered; the flags are what
+    /// The spikes port scans the cells' spike flags a vector at a time (<see cref="SpikeFlagScan"/>)
+    /// instead of converting every flag to a double. (The tick's spike list would be shorter still,
+    /// but a loaded world does not promise it is ordered; the flags are what
     /// <see cref="ReadPortCore"/> reads, so both reads agree by construction.)
     /// </remarks>
     protected override int ReadNonZeroCore(int port, in PortDescriptor descriptor, int start, int width, Span<int> indices)
-    {
-        if (port != SpikesPort)
-            return base.ReadNonZeroCore(port, descriptor, start, width, indices);
-        ReadOnlySpan<byte> flags = View().SpikeOut.Slice(start, width);
-        int count = 0, at = 0;
-        for (; at <= flags.Length - sizeof(ulong); at += sizeof(ulong))
-        {
-            if (System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(flags[at..]) == 0)
-                continue;
-            for (int i = at; i < at + sizeof(ulong); i++)
-            {
-                indices[count] = start + i;
-                count += flags[i] != 0 ? 1 : 0; // branch-free: spikes are too irregular to predict
-            }
-        }
-
-        for (; at < flags.Length; at++)
-        {
-            indices[count] = start + at;
-            count += flags[at] != 0 ? 1 : 0;
-        }
-
-        return count;
-    }
+        => port == SpikesPort
+            ? SpikeFlagScan.NonZero(View().SpikeOut.Slice(start, width), start, indices)
+            : base.ReadNonZeroCore(port, descriptor, start, width, indices);
 
     /// <inheritdoc />
     protected override void WritePortCore(int port, in PortDescriptor descriptor, int start, ReadOnlySpan<double> values)
