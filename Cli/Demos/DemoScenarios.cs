@@ -31,12 +31,13 @@ public static class DemoScenarios
 
     /// <summary>
     /// Runs <paramref name="scenario"/> to its end through the runner (its outputs go to a temporary
-    /// folder that is deleted afterwards): <paramref name="afterTick"/> reads the world after every
-    /// tick, <paramref name="atEnd"/> sees the final world before it is disposed (summary, save).
+    /// folder that is deleted afterwards): <paramref name="atStart"/> sees the world before its first
+    /// tick, <paramref name="afterTick"/> is told the world after every tick, <paramref name="atEnd"/>
+    /// sees the final world before it is disposed (summary, save).
     /// </summary>
     /// <returns>0 (the run reached its end).</returns>
     /// <exception cref="DemoInterruptedException">SIGINT or SIGTERM stopped the run (reported by <c>grownet</c> with exit code 130).</exception>
-    public static int Run(Scenario scenario, Action<World, long>? afterTick = null, Action<World>? atEnd = null)
+    public static int Run(Scenario scenario, Action<World, long>? afterTick = null, Action<World>? atEnd = null, Action<World>? atStart = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         string folder = Path.Combine(Path.GetTempPath(), $"grownet-demo-{Environment.ProcessId}-{Guid.NewGuid():N}");
@@ -44,6 +45,7 @@ public static class DemoScenarios
         {
             using var runner = ScenarioRunner.Start(scenario, new RunOverrides { OutputDir = folder });
             var world = runner.World;
+            atStart?.Invoke(world);
             if (runner.Run(null, afterTick is null ? null : tick => afterTick(world, tick)) == ScenarioRunner.InterruptedExitCode)
                 throw new DemoInterruptedException(world.Tick);
             atEnd?.Invoke(world);

@@ -135,8 +135,10 @@ public sealed partial class ScenarioRunner : IDisposable
     /// <summary>Runs to the end tick (or until stopped), then flushes the recordings.</summary>
     /// <param name="progress">Told after every tick; it decides itself when to draw.</param>
     /// <param name="afterTick">
-    /// Told the world tick after every tick, after the recordings sampled it: a reader of the world
-    /// (a demo's printed lines), which must not change it.
+    /// Told the world tick after every tick, after the recordings sampled it and before checkpoints:
+    /// a host hook between ticks (a demo's printed lines, or the pool demo's presentation protocol).
+    /// What it changes is the host's input, not the scenario's: a run resumed from a checkpoint
+    /// without the same hook continues without it.
     /// </param>
     /// <returns>0 when the run reached its end, <see cref="InterruptedExitCode"/> when it was stopped.</returns>
     public int Run(RunProgress? progress = null, Action<long>? afterTick = null)

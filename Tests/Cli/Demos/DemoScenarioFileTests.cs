@@ -23,6 +23,9 @@ public class DemoScenarioFileTests
         yield return new TestCaseData(ChainDemo.ScenarioName, ChainDemo.Scenario()).SetArgDisplayNames("chain");
         yield return new TestCaseData(GrowNet.Ecs.Cli.Demos.Graph.GraphTwoChannelDemo.ScenarioName, GrowNet.Ecs.Cli.Demos.Graph.GraphTwoChannelDemo.Scenario())
             .SetArgDisplayNames("two-channel");
+        yield return new TestCaseData(PoolLearningDemo.ScenarioName, PoolLearningDemo.Scenario()).SetArgDisplayNames("pool");
+        yield return new TestCaseData(GrowNet.Ecs.Cli.Demos.Graph.GraphMackeyGlassDemo.ScenarioName, GrowNet.Ecs.Cli.Demos.Graph.GraphMackeyGlassDemo.Scenario())
+            .SetArgDisplayNames("mackey-glass");
     }
 
     [TestCaseSource(nameof(Files))]

@@ -15,7 +15,13 @@ public sealed class HtmlReportTests
         dir = temp.File("o");
         string file = temp.File("s.json");
         File.WriteAllText(file, RunnerScenarios.Small(dir, extra: ", \"report\": \"report.html\""));
-        var run = CliRun.Of("run", file);
+        return RunAndLoadReport(dir, "run", file);
+    }
+
+    /// <summary>Runs grownet with <paramref name="args"/> (which must succeed) and loads <c>DIR/report.html</c> as XML.</summary>
+    private static XDocument RunAndLoadReport(string dir, params string[] args)
+    {
+        var run = CliRun.Of(args);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         using var reader = XmlReader.Create(Path.Combine(dir, "report.html"), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore });
         return XDocument.Load(reader);
@@ -75,10 +81,7 @@ public sealed class HtmlReportTests
     {
         dir = temp.File("chain");
         string scenario = Path.Combine(RunnerScenarios.RepositoryRoot(), "scenarios", "chain.json");
-        var run = CliRun.Of("run", scenario, "--ticks", "60", "--out", dir, "--set", $"recordings={ChainRecordings}", "--set", "report=\"report.html\"");
-        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
-        using var reader = XmlReader.Create(Path.Combine(dir, "report.html"), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore });
-        return XDocument.Load(reader);
+        return RunAndLoadReport(dir, "run", scenario, "--ticks", "60", "--out", dir, "--set", $"recordings={ChainRecordings}", "--set", "report=\"report.html\"");
     }
 
     [Test]
@@ -113,11 +116,8 @@ public sealed class HtmlReportTests
         using var temp = new TempDirectory();
         string dir = temp.File("growth");
         string scenario = Path.Combine(RunnerScenarios.RepositoryRoot(), "scenarios", "growth.json");
-        var run = CliRun.Of("run", scenario, "--ticks", "40", "--out", dir, "--set",
+        var document = RunAndLoadReport(dir, "run", scenario, "--ticks", "40", "--out", dir, "--set",
             "recordings={\"m\": {\"what\": \"metrics\", \"population\": \"growth\", \"every\": 4}}", "--set", "report=\"report.html\"");
-        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
-        using var reader = XmlReader.Create(Path.Combine(dir, "report.html"), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore });
-        var document = XDocument.Load(reader);
         var (header, columns) = RecordingFiles.ReadCsv(Path.Combine(dir, "m.csv"));
         var events = ReportStructure.Events(header, columns);
         Assert.That(events.Select(e => e.Name), Is.EqualTo(new[] { "+total_slots", "+total_synapses", "+grown_neurons" }), "the growth demo grows slots, synapses and a neuron");
