@@ -21,6 +21,7 @@ internal readonly unsafe struct GraphGatherKernel<TLanes> : IRangeAction where T
     private readonly GraphArrays a;
     private readonly GraphHiddenLanes lanes;
     private readonly int h;
+    private readonly int sharedHead;
     private readonly ulong updateKey;
     private readonly bool tanh;
 
@@ -29,6 +30,7 @@ internal readonly unsafe struct GraphGatherKernel<TLanes> : IRangeAction where T
         a = arrays;
         this.lanes = lanes;
         h = lanes.HistoryLength;
+        sharedHead = lanes.SharedHead(arrays);
         updateKey = GraphStreams.UpdateKey(seed, tick);
         tanh = activation == GraphActivation.Tanh;
     }
@@ -126,7 +128,11 @@ internal readonly unsafe struct GraphGatherKernel<TLanes> : IRangeAction where T
         Activate(sums[..hidden], rows);
     }
 
-    /// <summary>The sums of group <paramref name="g"/> (rows <paramref name="row"/> onwards): lane l is row l's <c>bias + Σ w · lag_src(k)</c> in row order.</summary>
+    /// <summary>
+    /// The sums of group <paramref name="g"/> (rows <paramref name="row"/> onwards): lane l is row l's
+    /// <c>bias + Σ w · lag_src(k)</c> in row order. A lane past its row's last tap keeps its sum (the
+    /// padding weight is 0, so only a −0 sum could tell, but the mask keeps the rule exact).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private TLanes Sum(int g, int row, float* ring, int* head)
     {
@@ -140,9 +146,10 @@ internal readonly unsafe struct GraphGatherKernel<TLanes> : IRangeAction where T
         ref float weight = ref lanes.Weight[0];
         bool uniform = lanes.Uniform[g];
         var taps = TLanes.LoadInt(ref lanes.Counts[g * count]);
+        var shared = TLanes.BroadcastInt(sharedHead);
         for (int j = 0; j < slots; j++, entry += count)
         {
-            var heads = TLanes.GatherInt(head, TLanes.LoadInt(ref Unsafe.Add(ref source, entry)));
+            var heads = sharedHead >= 0 ? shared : TLanes.GatherInt(head, TLanes.LoadInt(ref Unsafe.Add(ref source, entry)));
             var slot = TLanes.WrapNegative(TLanes.SubtractInt(heads, TLanes.LoadInt(ref Unsafe.Add(ref lag, entry))), length);
             var v = TLanes.GatherFloat(ring, TLanes.AddInt(TLanes.LoadInt(ref Unsafe.Add(ref ringBase, entry)), slot));
             var sum = TLanes.Add(z, TLanes.Multiply(TLanes.LoadFloat(ref Unsafe.Add(ref weight, entry)), v));

@@ -45,6 +45,12 @@ internal sealed class GraphHiddenLanes
             SlotStart[g + 1] = SlotStart[g] + most * laneCount;
         }
 
+        for (int row = HiddenStart; row < HiddenStart + Groups * laneCount; row++)
+        {
+            for (int t = a.TapStart[row]; t < a.TapStart[row] + a.TapCount[row]; t++)
+                SourceEnd = Math.Max(SourceEnd, a.TapSource[t] + 1);
+        }
+
         int entries = SlotStart[Groups];
         Source = new int[entries];
         RingBase = new int[entries];
@@ -64,6 +70,9 @@ internal sealed class GraphHiddenLanes
 
     /// <summary>Full groups (the Hidden rows after the last full group are gathered one by one).</summary>
     public int Groups { get; }
+
+    /// <summary>One past the highest source node the grouped rows read.</summary>
+    public int SourceEnd { get; }
 
     /// <summary>Entry of slot 0 of group g (slot j lane l is SlotStart[g] + j·LaneCount + l).</summary>
     public int[] SlotStart { get; }
@@ -96,6 +105,19 @@ internal sealed class GraphHiddenLanes
             && ReferenceEquals(cached.tapSource, a.TapSource) && ReferenceEquals(cached.tapLag, a.TapLag) && ReferenceEquals(cached.tapWeight, a.TapWeight))
             return cached;
         return new GraphHiddenLanes(a, laneCount, historyLength);
+    }
+
+    /// <summary>
+    /// The head every source of the grouped rows has this tick, or −1 if they differ. Nodes that
+    /// update every tick (Inputs, Hidden nodes with f ≥ 1) advance together, so when the rows read
+    /// only those, one head serves every tap and the gather needs no per-tap head lookup.
+    /// </summary>
+    public int SharedHead(in GraphArrays a)
+    {
+        if (SourceEnd == 0)
+            return 0;
+        var heads = a.Head.AsSpan(0, SourceEnd);
+        return heads.IndexOfAnyExcept(heads[0]) < 0 ? heads[0] : -1;
     }
 
     /// <summary>The rows of the first run of Hidden nodes (the factory puts them all in one run).</summary>
