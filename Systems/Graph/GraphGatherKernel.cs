@@ -67,6 +67,12 @@ internal readonly unsafe struct GraphGatherKernel<TLanes> : IRangeAction where T
         for (int i = start; i < end; i++)
         {
             var kind = (GraphNodeKind)a.Kind[i];
+            if (kind == GraphNodeKind.Summary)
+            {
+                Summary(i);
+                continue;
+            }
+
             if (!Gate(i, kind))
                 continue;
             if (kind == GraphNodeKind.Hidden && tanh)
@@ -80,7 +86,6 @@ internal readonly unsafe struct GraphGatherKernel<TLanes> : IRangeAction where T
             {
                 GraphNodeKind.Input => a.ChannelInput[a.Channel[i]],
                 GraphNodeKind.Hidden => Dot(i),
-                GraphNodeKind.Summary => (a.Lag(a.ChildA[i], 0, h) + a.Lag(a.ChildB[i], 0, h)) / 2f,
                 _ => DotRecording(i),
             };
         }
@@ -167,6 +172,23 @@ internal readonly unsafe struct GraphGatherKernel<TLanes> : IRangeAction where T
         GraphTanh.Apply(sums);
         for (int j = 0; j < sums.Length; j++)
             a.Next[rows[j]] = sums[j];
+    }
+
+    /// <summary>
+    /// A Summary node: <c>next</c> = (a + b) / 2 of its children's lag(0) if its gate opens, else
+    /// <c>next</c> unchanged. Without branches on the gate (a coin flip at f = 0.5, which a branch
+    /// would mispredict half the time): the mean and the draw are always computed, and the stored
+    /// <c>next</c> is chosen bit by bit.
+    /// </summary>
+    private void Summary(int i)
+    {
+        float f = a.Frequency[i];
+        bool updates = (f >= 1f) | ((f > 0f) & (GraphStreams.UpdateDrawAt(updateKey, i) < f));
+        int childA = a.ChildA[i], childB = a.ChildB[i];
+        float mean = (a.Ring[childA * h + a.Head[childA]] + a.Ring[childB * h + a.Head[childB]]) / 2f;
+        int keep = (updates ? 1 : 0) - 1;
+        a.Next[i] = BitConverter.Int32BitsToSingle((BitConverter.SingleToInt32Bits(mean) & ~keep) | (BitConverter.SingleToInt32Bits(a.Next[i]) & keep));
+        a.Updates[i] = updates ? (byte)1 : (byte)0;
     }
 
     /// <summary>
