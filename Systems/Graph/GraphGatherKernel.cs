@@ -18,6 +18,9 @@ internal readonly unsafe struct GraphGatherKernel<TLanes> : IRangeAction where T
     /// <summary>Hidden rows whose sums are collected before <see cref="GraphTanh"/> runs over them (a multiple of every lane count).</summary>
     private const int RowsPerPass = 64;
 
+    /// <summary>Eight kind bytes that are all <see cref="GraphNodeKind.Summary"/>, read as one word.</summary>
+    private const ulong EightSummaryKinds = (ulong)GraphNodeKind.Summary * 0x0101010101010101UL;
+
     private readonly GraphArrays a;
     private readonly GraphHiddenLanes lanes;
     private readonly int h;
@@ -67,9 +70,18 @@ internal readonly unsafe struct GraphGatherKernel<TLanes> : IRangeAction where T
         for (int i = start; i < end; i++)
         {
             var kind = (GraphNodeKind)a.Kind[i];
+            if (kind == GraphNodeKind.Summary && i + 8 <= end && Unsafe.ReadUnaligned<ulong>(ref a.Kind[i]) == EightSummaryKinds)
+            {
+                uint gates = GraphUpdateGates.Eight(updateKey, i, a.Frequency);
+                for (int l = 0; l < 8; l++)
+                    Summary(i + l, (gates & (1u << l)) != 0);
+                i += 7;
+                continue;
+            }
+
             if (kind == GraphNodeKind.Summary)
             {
-                Summary(i);
+                Summary(i, GraphStreams.UpdateDrawAt(updateKey, i) < a.Frequency[i]);
                 continue;
             }
 
@@ -175,15 +187,13 @@ internal readonly unsafe struct GraphGatherKernel<TLanes> : IRangeAction where T
     }
 
     /// <summary>
-    /// A Summary node: <c>next</c> = (a + b) / 2 of its children's lag(0) if its gate opens, else
-    /// <c>next</c> unchanged. Without branches on the gate (a coin flip at f = 0.5, which a branch
-    /// would mispredict half the time): the mean and the draw are always computed, and the stored
-    /// <c>next</c> is chosen bit by bit.
+    /// A Summary node: <c>next</c> = (a + b) / 2 of its children's lag(0) if its gate
+    /// (<paramref name="updates"/>) is open, else <c>next</c> unchanged. Without a branch on the gate
+    /// (a coin flip at f = 0.5, which a branch would mispredict half the time): the mean is always
+    /// computed and the stored <c>next</c> chosen bit by bit.
     /// </summary>
-    private void Summary(int i)
+    private void Summary(int i, bool updates)
     {
-        float f = a.Frequency[i];
-        bool updates = (f >= 1f) | ((f > 0f) & (GraphStreams.UpdateDrawAt(updateKey, i) < f));
         int childA = a.ChildA[i], childB = a.ChildB[i];
         float mean = (a.Ring[childA * h + a.Head[childA]] + a.Ring[childB * h + a.Head[childB]]) / 2f;
         int keep = (updates ? 1 : 0) - 1;
