@@ -21,6 +21,11 @@ public class RegionKernelWidthTests
     [TestCaseSource(typeof(LaneWidths), nameof(LaneWidths.All))]
     public void GateFireMany_MatchesTheRuleGateByGate(int width) => LaneWidths.Run(width, new GateCheck(many: true));
 
+    /// <summary>Every tail length after zero, one and two whole windows (the 128-bit path's tail pass, the others' ragged window and scalar ends).</summary>
+    [TestCaseSource(typeof(LaneWidths), nameof(LaneWidths.All))]
+    public void GateFireMany_TailsOfEveryLength_MatchTheRule(int width)
+        => LaneWidths.Run(width, new GateCheck(many: true, [.. Enumerable.Range(1, 23)]));
+
     [TestCaseSource(typeof(LaneWidths), nameof(LaneWidths.All))]
     public void GateFire_MatchesTheRuleInEdgeOrder(int width) => LaneWidths.Run(width, new GateCheck(many: false));
 
@@ -55,14 +60,14 @@ public class RegionKernelWidthTests
     private static (double[] S, double[] T, double[] R, int[] H, byte[] F) Copy(in GateColumns e)
         => ([.. e.Strength], [.. e.Threshold], [.. e.EmaRate], [.. e.Hits], [.. e.Flags]);
 
-    private sealed class GateCheck(bool many) : ILaneWidthCheck
+    private sealed class GateCheck(bool many, int[]? sizes = null) : ILaneWidthCheck
     {
         public void Run<TLanes>() where TLanes : struct, ILaneVector<TLanes>
         {
             var (world, region) = RegionTestWorlds.Empty();
             using var _ = world;
             var gates = new GateContext(Weight, 1.3, 0.2, 42);
-            foreach (int count in Sizes)
+            foreach (int count in sizes ?? Sizes)
             {
                 foreach (bool mixed in new[] { false, true })
                 {
