@@ -32,6 +32,10 @@ public class RegionKernelWidthTests
     [TestCaseSource(typeof(LaneWidths), nameof(LaneWidths.All))]
     public void SlotChains_MatchTheInputOrderRule(int width) => LaneWidths.Run(width, new ChainCheck());
 
+    /// <summary>Long chains (hundreds of inputs per slot): most steps run unmasked, every lane active and at the hit cap.</summary>
+    [TestCaseSource(typeof(LaneWidths), nameof(LaneWidths.All))]
+    public void SlotChains_LongChains_MatchTheInputOrderRule(int width) => LaneWidths.Run(width, new ChainCheck([4, 8, 16], [1000, 4099]));
+
     /// <summary>Gate columns of <paramref name="count"/> edges from row 3, random state; some fresh and one frozen when <paramref name="mixed"/>.</summary>
     private static GateColumns Edges(World world, Entity owner, int count, int seed, bool mixed)
     {
@@ -123,15 +127,15 @@ public class RegionKernelWidthTests
         }
     }
 
-    private sealed class ChainCheck : ILaneWidthCheck
+    private sealed class ChainCheck(int[]? slotCounts = null, int[]? inputCounts = null) : ILaneWidthCheck
     {
         public void Run<TLanes>() where TLanes : struct, ILaneVector<TLanes>
         {
             var bus = new BusState { Modulation = 0.9, Inhibition = 0.1 };
             var constants = new KernelConstants(Weight, SlotConfig.Default, bus);
-            foreach (int slotCount in new[] { 1, 3, 8, 11, 16 })
+            foreach (int slotCount in slotCounts ?? [1, 3, 8, 11, 16])
             {
-                foreach (int count in new[] { 1, 15, 16, 17, 64, 65, 200 })
+                foreach (int count in inputCounts ?? [1, 15, 16, 17, 64, 65, 200])
                 {
                     var random = new Random(slotCount * 1000 + count);
                     var states = new SlotState[slotCount];
