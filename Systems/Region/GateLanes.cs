@@ -66,7 +66,13 @@ internal readonly struct GateLanes<TLanes> where TLanes : struct, ILaneVector<TL
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TLanes Reinforced(TLanes strength, TLanes below)
-        => TLanes.Select(below, TLanes.Min(TLanes.Max(TLanes.Add(strength, delta), minusOne), one), strength);
+    {
+        // Math.Clamp's own tests (below −1: −1; above 1: 1; otherwise, NaN included, the value):
+        // two compares and selects, where IEEE min/max take about nine instructions each without AVX-512.
+        var moved = TLanes.Add(strength, delta);
+        var clamped = TLanes.Select(TLanes.LessThan(moved, minusOne), minusOne, TLanes.Select(TLanes.GreaterThan(moved, one), one, moved));
+        return TLanes.Select(below, clamped, strength);
+    }
 
     /// <summary>The rate's decayed part, <c>(1 − β) × ema</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

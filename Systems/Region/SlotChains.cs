@@ -181,7 +181,8 @@ internal static class SlotChains
             for (int lane = first; lane < first + 2 * TLanes.Count; lane++)
                 longest = Math.Max(longest, length[lane]);
             var chains = new ChainRows(first, slotOfLane, taken, words, firedAt, cursorWord, cursorRank);
-            RunPass((int)longest, rule, chains, ref strength[first], ref threshold[first], ref ema[first], ref hits[first], ref length[first]);
+            int used = Math.Min(2 * TLanes.Count, slotCount - first);
+            RunPass((int)longest, used, rule, chains, ref strength[first], ref threshold[first], ref ema[first], ref hits[first], ref length[first]);
         }
 
         for (int lane = 0; lane < Lanes; lane++)
@@ -222,17 +223,18 @@ internal static class SlotChains
     /// chain, where every lane is active and at the hit cap — steps without the masks, then
     /// masked steps to the end.
     /// </summary>
-    private static void RunPass<TLanes>(int longest, in GateLanes<TLanes> rule, in ChainRows chains,
+    private static void RunPass<TLanes>(int longest, int used, in GateLanes<TLanes> rule, in ChainRows chains,
         ref double strength, ref double threshold, ref double ema, ref long hits, ref long length)
         where TLanes : struct, ILaneVector<TLanes>
     {
+        // Lanes from used on hold no slot: their values are never written back, so only their fires need holding back.
         long shortest = length;
-        for (int lane = 1; lane < 2 * TLanes.Count; lane++)
+        for (int lane = 1; lane < used; lane++)
             shortest = Math.Min(shortest, Unsafe.Add(ref length, lane));
         int step = RunMasked(0, longest, shortest > 0, rule, chains, ref strength, ref threshold, ref ema, ref hits, ref length);
         if (step < shortest)
         {
-            RunSteady(step, (int)shortest, rule, chains, ref strength, ref threshold, ref ema);
+            RunSteady(step, (int)shortest, (1u << used) - 1, rule, chains, ref strength, ref threshold, ref ema);
             step = (int)shortest;
         }
 
@@ -320,11 +322,12 @@ internal static class SlotChains
     }
 
     /// <summary>
-    /// Steps <paramref name="from"/>.. of <paramref name="to"/> at which every lane is active and
-    /// at the hit cap: strengths no longer change, so only thresholds and rates are carried, with
-    /// no masks — the same values as <see cref="RunMasked{TLanes}"/>.
+    /// Steps <paramref name="from"/>.. of <paramref name="to"/> at which every lane holding a slot
+    /// (set in <paramref name="usedLanes"/>) is active and at the hit cap: strengths no longer
+    /// change, so only thresholds and rates are carried, with no masks — the same values as
+    /// <see cref="RunMasked{TLanes}"/>.
     /// </summary>
-    private static void RunSteady<TLanes>(int from, int to, in GateLanes<TLanes> rule, in ChainRows chains,
+    private static void RunSteady<TLanes>(int from, int to, uint usedLanes, in GateLanes<TLanes> rule, in ChainRows chains,
         ref double strength, ref double threshold, ref double ema)
         where TLanes : struct, ILaneVector<TLanes>
     {
@@ -337,7 +340,7 @@ internal static class SlotChains
         {
             var firedLo = rule.Advance(TLanes.Load(ref strength), ref tLo, ref rLo);
             var firedHi = rule.Advance(TLanes.Load(ref Unsafe.Add(ref strength, c)), ref tHi, ref rHi);
-            uint fired = TLanes.MostSignificantBits(firedLo) | (TLanes.MostSignificantBits(firedHi) << c);
+            uint fired = (TLanes.MostSignificantBits(firedLo) | (TLanes.MostSignificantBits(firedHi) << c)) & usedLanes;
             if (fired != 0)
                 chains.MarkFired(fired, step);
         }
