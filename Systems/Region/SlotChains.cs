@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
 using GrowNet.Ecs.Components.Region;
 
 namespace GrowNet.Ecs.Systems.Region;
