@@ -62,6 +62,11 @@ public static class GrowNetCommandLine
             context.Error.WriteLine($"See '{CommandPath(parseResult.CommandResult.Command)} --help'.");
             return ExitCodes.Usage;
         }
+        catch (Demos.DemoInterruptedException ex)
+        {
+            context.Error.WriteLine($"error: {ex.Message}");
+            return Runner.ScenarioRunner.InterruptedExitCode;
+        }
         catch (Exception ex) when (IsExpected(ex))
         {
             context.Error.WriteLine($"error: {ex.Message}");

@@ -22,7 +22,7 @@ public static class BenchCommand
         var threshold = new Option<string>("--threshold") { HelpName = "PCT", Description = "Regression threshold in percent (default 10; '10%' also accepted).", DefaultValueFactory = _ => "10" };
         var threads = new Option<int>("--threads") { HelpName = "K", Description = "World worker threads of every workload (default 1: the steadiest figure on a shared machine).", DefaultValueFactory = _ => 1 };
         var samples = new Option<int?>("--samples") { HelpName = "N", Description = "Timed iterations per workload (per batch with --ab); default by mode." };
-        var rounds = new Option<int?>("--rounds") { HelpName = "N", Description = "--ab: batches per side and workload, alternating, each in its own process (default 6, quick 4)." };
+        var rounds = new Option<int?>("--rounds") { HelpName = "N", Description = "--ab: batches per side and workload, alternating, each in its own process (default 10, quick 8)." };
         var list = new Option<bool>("--list") { Description = "List the workloads and exit." };
         var command = new Command("bench", "Measure the standard workloads; compare with a baseline (--compare) or another build (--ab).")
         {

@@ -64,7 +64,7 @@ public static class BenchSession
     {
         using var target = AbTarget.Resolve(other, output);
         string self = typeof(BenchSession).Assembly.Location;
-        int rounds = options.Rounds ?? (settings.Quick ? 4 : 6);
+        int rounds = options.Rounds ?? (settings.Quick ? 8 : 10);
         output.WriteLine($"A/B: A = this build ({self}), B = {target.Description}; {rounds} alternating batches per side");
         var session = new AbSession(self, target.DllPath, settings, rounds, output);
         var (summary, current) = session.Run(workloads, threshold);

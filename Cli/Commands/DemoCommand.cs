@@ -15,7 +15,7 @@ public static class DemoCommand
     public static IReadOnlyList<IDemo> Demos { get; } =
     [
         new PoolLearningDemoCommand(), new RegionDemoCommand(), new GrowthDemoCommand(), new TopologyDemoCommand(),
-        new DiscriminationDemoCommand(), new MackeyGlassDemoCommand(), new TwoChannelDemoCommand(),
+        new DiscriminationDemoCommand(), new ChainDemoCommand(), new MackeyGlassDemoCommand(), new TwoChannelDemoCommand(),
     ];
 
     /// <summary>Builds the <c>demo</c> command.</summary>

@@ -1,13 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using GrowNet.Ecs.Engine;
-using GrowNet.Ecs.Systems;
 
 namespace GrowNet.Ecs.Cli.Commands;
 
 /// <summary>
 /// What the region-style demo commands share: the <c>--ticks --seed --metrics-csv --save --timings-csv</c>
-/// options, their checks, a fresh world, the CSV writer with its header, and the closing lines.
+/// options, their checks, the CSV writer with its header, and what happens to the final world.
 /// Each command supplies only its own run.
 /// </summary>
 public static class MetricsDemoRunner
@@ -27,12 +26,13 @@ public static class MetricsDemoRunner
     }
 
     /// <summary>
-    /// Checks the arguments, creates the world and the CSV writer (header written), runs
-    /// <paramref name="run"/>, then names the CSV file, writes the per-system timings
-    /// (<paramref name="timingsCsvPath"/>) and saves the world if asked.
+    /// Checks the arguments, creates the CSV writer (header written) and runs <paramref name="run"/>,
+    /// which runs the demo's scenario and hands its final world to the callback it is given: that
+    /// writes the per-system timings (<paramref name="timingsCsvPath"/>) and saves the world if asked.
+    /// Then names the CSV file.
     /// </summary>
-    public static int Execute(CliContext context, int ticks, ulong seed, string? csvPath, string? savePath, string csvHeader,
-        Action<World, TextWriter?> run, string? timingsCsvPath = null)
+    public static int Execute(CliContext context, int ticks, string? csvPath, string? savePath, string csvHeader,
+        Action<TextWriter?, Action<World>> run, string? timingsCsvPath = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(run);
@@ -41,17 +41,18 @@ public static class MetricsDemoRunner
         CheckCsvPath(csvPath);
         var saveTarget = WorldFiles.CheckSavePath(savePath);
         TimingsCsv.CheckPath(timingsCsvPath);
-        using var world = Pipeline.CreateWorld(seed);
         using (var writer = csvPath is null ? null : new StreamWriter(csvPath, append: false) { NewLine = "\n" })
         {
             writer?.WriteLine(csvHeader);
-            run(world, writer);
+            run(writer, world =>
+            {
+                TimingsCsv.WriteIfAsked(world, timingsCsvPath, context);
+                WorldFiles.SaveIfAsked(world, saveTarget, context);
+            });
         }
 
         if (csvPath is not null)
             context.Output.WriteLine($"Metrics CSV: {csvPath}");
-        TimingsCsv.WriteIfAsked(world, timingsCsvPath, context);
-        WorldFiles.SaveIfAsked(world, saveTarget, context);
         return ExitCodes.Success;
     }
 

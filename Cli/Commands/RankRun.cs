@@ -45,7 +45,7 @@ internal static class RankRun
             using var runner = start(channel);
             context.Output.WriteLine($"{what} on {exchange.Size} ranks: tick {runner.World.Tick} of {runner.EndTick}, output {runner.OutputDir}");
             var progress = new RunProgress(context, runner.World, runner.EndTick, heartbeatSeconds: 5);
-            return progress.Show(runner.Run);
+            return progress.Show(p => runner.Run(p));
         }
         catch (RankFailedException error)
         {

@@ -89,6 +89,6 @@ public static class RunCommand
     private static int Execute(ScenarioRunner runner, Scenario scenario, CliContext context)
     {
         var progress = new RunProgress(context, runner.World, runner.EndTick, scenario.Output.HeartbeatSeconds);
-        return progress.Show(runner.Run);
+        return progress.Show(p => runner.Run(p));
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using GrowNet.Ecs.Cli.Demos;
-using GrowNet.Ecs.Systems;
 using GrowNet.Ecs.Systems.Topology;
 
 namespace GrowNet.Ecs.Cli.Commands;
@@ -11,6 +10,7 @@ namespace GrowNet.Ecs.Cli.Commands;
 /// (also <c>grownet demo topology</c>): a dynamic-topology block of 256 vertices fed with four
 /// repeating input patterns and rewarded while a chosen output vertex is active, printing edge
 /// count, density, mean |W|, activity, the output and the representation in use every K ticks.
+/// It runs <c>scenarios/topology.json</c> (other options: the same scenario for them) through the runner.
 /// </summary>
 public sealed class TopologyDemoCommand : IDemo
 {
@@ -73,25 +73,19 @@ public sealed class TopologyDemoCommand : IDemo
         var saveTarget = WorldFiles.CheckSavePath(savePath);
         TimingsCsv.CheckPath(timingsCsvPath);
         var output = context.Output;
-        using var world = Pipeline.CreateWorld(options.Seed);
         output.WriteLine($"=== Topology demo: {options.Vertices} vertices, {options.Patterns} patterns on vertices 0..{options.InputVertices - 1}, " +
                          $"reward while vertex {options.OutputVertex ?? options.Vertices - 1} > {Format(options.ActiveThreshold, "F2")}, " +
                          $"rho_max {Format(options.MaxDensity, "F2")}, {options.Ticks} ticks, seed {options.Seed} ===");
         ProgressDisplay.Run(context, $"Running {options.Ticks} ticks", options.Ticks, report =>
-        {
-            foreach (var row in TopologyDemo.Run(world, options))
+            TopologyDemo.Run(options, world =>
             {
-                report((int)row.Tick);
+                TimingsCsv.WriteIfAsked(world, timingsCsvPath, context);
+                WorldFiles.SaveIfAsked(world, saveTarget, context);
+            }, onTick: tick => report(tick), onRow: row =>
                 output.WriteLine($"[tick {row.Tick}] edges={row.Edges} density={Format(row.Density * 100, "F1")}% " +
                                  $"mean|W|={Format(row.MeanAbsWeight, "F3")} activity={Format(row.Activity, "F3")} " +
                                  $"output={Format(row.Output, "F3")} rewarded={Format(row.OutputActiveFraction * 100, "F0")}% " +
-                                 $"representation={row.Representation}");
-            }
-
-            return 0;
-        });
-        TimingsCsv.WriteIfAsked(world, timingsCsvPath, context);
-        WorldFiles.SaveIfAsked(world, saveTarget, context);
+                                 $"representation={row.Representation}")));
         return ExitCodes.Success;
     }
 

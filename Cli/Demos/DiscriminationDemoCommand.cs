@@ -1,4 +1,3 @@
-using GrowNet.Ecs.Systems;
 
 namespace GrowNet.Ecs.Cli.Demos;
 
@@ -17,17 +16,18 @@ public sealed class DiscriminationDemoCommand : IDemo
         ArgumentNullException.ThrowIfNull(context);
         var saveTarget = WorldFiles.CheckSavePath(savePath);
         TimingsCsv.CheckPath(timingsCsvPath);
-        using var world = Pipeline.CreateWorld(seed: 3);
-        const int training = 150;
+        const int training = DiscriminationDemo.DefaultTrainingTrials;
         var result = ProgressDisplay.Run(context, "Training cycles", training,
-            report => DiscriminationDemo.Run(world, training, 100, cycle => report(cycle + 1)));
+            report => DiscriminationDemo.Run(training, DiscriminationDemo.DefaultTestTrials, cycle => report(cycle + 1), world =>
+            {
+                TimingsCsv.WriteIfAsked(world, timingsCsvPath, context);
+                WorldFiles.SaveIfAsked(world, saveTarget, context);
+            }));
         context.Output.WriteLine("=== Two-pool discrimination ===");
         context.Output.WriteLine($"training: {result.TrainingTrials} trials per stimulus; test: {result.TestTrials} per stimulus; {result.Ticks} ticks");
         foreach (string line in result.Projections)
             context.Output.WriteLine(line);
         context.Output.WriteLine($"A → X: {result.AccuracyA:F2}  B → Y: {result.AccuracyB:F2}  accuracy={result.Accuracy:F2}");
-        TimingsCsv.WriteIfAsked(world, timingsCsvPath, context);
-        WorldFiles.SaveIfAsked(world, saveTarget, context);
         return ExitCodes.Success;
     }
 }

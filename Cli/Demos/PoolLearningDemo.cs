@@ -1,8 +1,9 @@
 using GrowNet.Ecs.Systems;
 using GrowNet.Ecs.Systems.Pool;
-using System.Diagnostics;
 using GrowNet.Ecs.Components.Pool;
 using GrowNet.Ecs.Engine;
+using GrowNet.Ecs.Cli.Runner;
+using GrowNet.Ecs.Systems.Network;
 
 namespace GrowNet.Ecs.Cli.Demos;
 
@@ -43,9 +44,27 @@ public static class PoolLearningDemo
         }
     }
 
+    /// <summary>Name of the demo's scenario file (<c>scenarios/pool.json</c>) and of its pool.</summary>
+    public const string ScenarioName = "pool";
+
+    /// <summary>The pool's name.</summary>
+    public const string PoolName = "demo";
+
+    /// <summary>The pool's definition: compat N=32, density 0.25, <see cref="Config"/>.</summary>
+    public static PoolDefinition Definition => PoolDefinition.Compat(Cells, Density, Config);
+
+    /// <summary>
+    /// The demo's scenario (what <c>scenarios/pool.json</c> holds): the pool, seed 0, and its input
+    /// cells driven by a constant source; the presentation protocol is <see cref="PoolLearningProtocol"/>.
+    /// </summary>
+    public static ScenarioDocument Scenario()
+        => new ScenarioDocument(PoolLearningProtocol.Ticks, 0, "out/pool")
+            .Population(PoolName, Definition)
+            .Source("drive", SourceDefinition.Constant($"{PoolName}/current[0..{InputEnd}]", InputCurrent));
+
     /// <summary>Creates the demo pool ("demo", compat N=32, density 0.25) in <paramref name="world"/>.</summary>
     public static NeuronPool CreatePool(World world)
-        => NeuronPool.Create(world, "demo", PoolDefinition.Compat(Cells, Density, Config));
+        => NeuronPool.Create(world, PoolName, Definition);
 
     /// <summary>
     /// One presentation: every membrane to resting and refract to 0 (traces, eligibility and the
@@ -54,9 +73,8 @@ public static class PoolLearningDemo
     /// <returns>Output spikes (Σ over ticks of spiking output cells) and total spikes.</returns>
     public static (int Output, int Total) Present(NeuronPool pool)
     {
-        var view = pool.View();
-        view.Membrane.Fill(pool.Config.Resting);
-        view.Refract.Clear();
+        ArgumentNullException.ThrowIfNull(pool);
+        ResetForPresentation(pool);
         pool.SetInputRange(0, InputEnd, InputCurrent);
         int output = 0, total = 0;
         for (int tick = 0; tick < TicksPerPresentation; tick++)
@@ -69,6 +87,15 @@ public static class PoolLearningDemo
         return (output, total);
     }
 
+    /// <summary>What a presentation starts with: every membrane at resting, every refractory counter 0.</summary>
+    public static void ResetForPresentation(NeuronPool pool)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        var view = pool.View();
+        view.Membrane.Fill(pool.Config.Resting);
+        view.Refract.Clear();
+    }
+
     /// <summary>Runs the whole demo in a fresh world.</summary>
     /// <param name="onEpoch">Called after each epoch with its index (progress reporting).</param>
     public static LearningDemoResult Run(Action<int>? onEpoch = null)
@@ -77,30 +104,23 @@ public static class PoolLearningDemo
         return Run(world, onEpoch);
     }
 
-    /// <summary>Runs the whole demo in <paramref name="world"/> (which the caller owns, e.g. to save it afterwards).</summary>
+    /// <summary>
+    /// Runs the whole demo in <paramref name="world"/> (which the caller owns, e.g. to save it
+    /// afterwards): the pool, its held input and <see cref="PoolLearningProtocol"/> after every tick.
+    /// </summary>
     public static LearningDemoResult Run(World world, Action<int>? onEpoch = null)
     {
         ArgumentNullException.ThrowIfNull(world);
         var pool = CreatePool(world);
-        var initial = pool.Stats();
-        var stopwatch = Stopwatch.StartNew();
-        var (baselineOutput, baselineTotal) = Present(pool);
-        var responses = new List<int> { baselineOutput };
-        var epochs = new List<LearningDemoEpoch>(EpochCount);
-        for (int epoch = 0; epoch < EpochCount; epoch++)
+        pool.SetInputRange(0, InputEnd, InputCurrent);
+        var protocol = new PoolLearningProtocol(pool);
+        for (long tick = 1; tick <= PoolLearningProtocol.Ticks; tick++)
         {
-            var (output, total) = Present(pool);
-            var (reinforced, weakened) = output > 0 ? pool.ApplyModulation(135, 30, 100) : (0, 0);
-            int pruned = epoch % 10 == 0 ? pool.PruneDead() : 0;
-            epochs.Add(new LearningDemoEpoch(output, total, reinforced, weakened, pruned));
-            responses.Add(output);
-            onEpoch?.Invoke(epoch);
+            world.Step();
+            protocol.AfterTick(tick, onEpoch);
         }
 
-        var (finalOutput, finalTotal) = Present(pool);
-        stopwatch.Stop();
-        return new LearningDemoResult(initial, pool.Stats(), baselineOutput, baselineTotal, epochs, finalOutput, finalTotal,
-            QuarterAverages(responses), stopwatch.Elapsed);
+        return protocol.Result();
     }
 
     /// <summary>Quarter averages of the response list: quarter = count / 4; Q1..Q3 over [kq, (k+1)q), Q4 over the rest.</summary>

@@ -6,7 +6,8 @@ namespace GrowNet.Ecs.Cli.Demos;
 /// <summary>
 /// <c>grownet demo pool</c> (the default demo): neuropool 0.1's learning demo, a 32-cell compat
 /// pool trained for <see cref="PoolLearningDemo.EpochCount"/> epochs with reward for output
-/// activity, then the seed's summary.
+/// activity, then the seed's summary. The pool and its input are <c>scenarios/pool.json</c>, run
+/// through the scenario runner; the presentation protocol is <see cref="PoolLearningProtocol"/>.
 /// </summary>
 public sealed class PoolLearningDemoCommand : IDemo
 {
@@ -24,14 +25,22 @@ public sealed class PoolLearningDemoCommand : IDemo
         ArgumentNullException.ThrowIfNull(context);
         var saveTarget = WorldFiles.CheckSavePath(savePath);
         TimingsCsv.CheckPath(timingsCsvPath);
-        using var world = Pipeline.CreateWorld();
-        var result = ProgressDisplay.Run(context, "Training epochs", PoolLearningDemo.EpochCount,
-            report => PoolLearningDemo.Run(world, epoch => report(epoch + 1)));
+        var result = ProgressDisplay.Run(context, "Training epochs", PoolLearningDemo.EpochCount, report =>
+        {
+            PoolLearningProtocol? protocol = null;
+            DemoScenarios.Run(DemoScenarios.Load(PoolLearningDemo.ScenarioName),
+                atStart: world => protocol = new PoolLearningProtocol((NeuronPool)ModelFamilies.Catalog.Get(world, PoolLearningDemo.PoolName)),
+                afterTick: (_, tick) => protocol!.AfterTick(tick, epoch => report(epoch + 1)),
+                atEnd: world =>
+                {
+                    TimingsCsv.WriteIfAsked(world, timingsCsvPath, context);
+                    WorldFiles.SaveIfAsked(world, saveTarget, context);
+                });
+            return protocol!.Result();
+        });
         context.Output.WriteLine("=== Pool learning demo ===");
         foreach (string line in result.SummaryLines())
             context.Output.WriteLine(line);
-        TimingsCsv.WriteIfAsked(world, timingsCsvPath, context);
-        WorldFiles.SaveIfAsked(world, saveTarget, context);
         return ExitCodes.Success;
     }
 }

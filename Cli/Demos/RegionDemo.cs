@@ -1,6 +1,8 @@
-using GrowNet.Ecs.Systems;
-using GrowNet.Ecs.Systems.Region;
+using GrowNet.Ecs.Cli.Runner;
 using GrowNet.Ecs.Engine;
+using GrowNet.Ecs.Systems;
+using GrowNet.Ecs.Systems.Network;
+using GrowNet.Ecs.Systems.Region;
 
 namespace GrowNet.Ecs.Cli.Demos;
 
@@ -8,7 +10,9 @@ namespace GrowNet.Ecs.Cli.Demos;
 /// The tutorial's region demo (seed 000, Appendix B; grownet.md "Scenarios that must run"): region
 /// "vision" with layers 40/8/4 and 30/6/3, p 0.10 forward and 0.01 feedback, port "pixels" on
 /// the first layer fed a uniform random scalar each tick, metrics every <c>every</c> ticks, then
-/// <c>Prune()</c>. The inputs come from the world's counter-based random (same seed, same run).
+/// <c>Prune()</c>. The run is the scenario file <c>scenarios/region.json</c> (<see cref="Scenario"/>
+/// for the default ticks and seed); the input is a uniform source in the world, so a saved demo
+/// world resumes exactly, its input included.
 /// </summary>
 public static class RegionDemo
 {
@@ -18,61 +22,78 @@ public static class RegionDemo
     /// <summary>Reporting interval of the tutorial.</summary>
     public const int DefaultEvery = 200;
 
-    /// <summary>Stream id of the demo's input draws ("rdem").</summary>
-    public const ulong InputStream = 0x7264_656D_0000_0000UL;
+    /// <summary>Seed of the scenario file.</summary>
+    public const ulong DefaultSeed = 42;
 
-    /// <summary>Runs the demo in a world of its own; <paramref name="onRow"/> sees each row as it is produced.</summary>
-    public static RegionDemoResult Run(int ticks = DefaultTicks, ulong seed = 42, int every = DefaultEvery, Action<RegionDemoRow>? onRow = null)
+    /// <summary>Name of the built-in scenario file (<c>scenarios/region.json</c>).</summary>
+    public const string ScenarioName = "region";
+
+    /// <summary>Name of the source that feeds the region's <c>pixels</c> port.</summary>
+    public const string InputSource = "vision-pixels";
+
+    /// <summary>The region's config record: layers 40/8/4 and 30/6/3, gated tracts p 0.10 forward and 0.01 feedback, port <c>pixels</c> on layer 0.</summary>
+    public static RegionDefinition Definition { get; } = new()
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(ticks);
-        ArgumentOutOfRangeException.ThrowIfLessThan(every, 1);
-        using var world = Pipeline.CreateWorld(seed);
-        return Run(world, ticks, every, onRow);
-    }
+        Layers = [LayerDefinition.Standard(40, 8, 4), LayerDefinition.Standard(30, 6, 3)],
+        Tracts = [TractDefinition.Gated(0, 1, 0.10), TractDefinition.Gated(1, 0, 0.01, feedback: true)],
+        Ports = [PortBindingDefinition.Input("pixels", 0)],
+    };
+
+    /// <summary>The demo's scenario (what <c>scenarios/region.json</c> holds for the defaults).</summary>
+    public static ScenarioDocument Scenario(long ticks = DefaultTicks, ulong seed = DefaultSeed)
+        => new ScenarioDocument(ticks, seed, "out/region")
+            .Population("vision", Definition)
+            .Source(InputSource, SourceDefinition.Uniform("vision/pixels", 0, 1));
 
     /// <summary>
-    /// Builds the demo's region in <paramref name="world"/> (inputs drawn from its seed) and runs it:
-    /// <paramref name="onRow"/> sees a row every <paramref name="every"/> ticks, <paramref name="onTick"/>
-    /// sees one after every tick.
+    /// Runs the scenario file for <paramref name="ticks"/> ticks from <paramref name="seed"/>:
+    /// <paramref name="onRow"/> sees a row every <paramref name="every"/> ticks (deliveries since the
+    /// previous row), <paramref name="onTick"/> one after every tick (that tick's deliveries), then the
+    /// region is pruned and <paramref name="atEnd"/> sees the final world (to save it).
     /// </summary>
-    public static RegionDemoResult Run(World world, int ticks, int every = DefaultEvery, Action<RegionDemoRow>? onRow = null,
-        Action<RegionDemoRow>? onTick = null)
+    public static RegionDemoResult Run(int ticks = DefaultTicks, ulong seed = DefaultSeed, int every = DefaultEvery, Action<RegionDemoRow>? onRow = null,
+        Action<RegionDemoRow>? onTick = null, Action<World>? atEnd = null)
     {
-        ArgumentNullException.ThrowIfNull(world);
         ArgumentOutOfRangeException.ThrowIfNegative(ticks);
         ArgumentOutOfRangeException.ThrowIfLessThan(every, 1);
-        var region = Build(world);
+        var scenario = DemoScenarios.Load(ScenarioName, $"run.ticks={ticks}", $"run.seed={seed}");
         var rows = new List<RegionDemoRow>();
-        for (int t = 0; t < ticks; t++)
+        Region? region = null;
+        long deliveredSinceRow = 0;
+        PruneResult prune = default;
+        DemoScenarios.Run(scenario, (world, tick) =>
         {
-            double value = CounterRandom.NextDouble(world.Seed, InputStream, (ulong)t, 0);
-            region.SetInput("pixels", value);
-            world.Step();
-            var metrics = region.Metrics;
-            bool report = (t + 1) % every == 0;
-            if (!report && onTick is null)
-                continue;
-            var row = new RegionDemoRow(t + 1, metrics.DeliveredEvents, metrics.TotalSlots, metrics.TotalSynapses,
-                region.FiredCount(0), region.FiredCount(1));
-            onTick?.Invoke(row);
-            if (!report)
-                continue;
+            region ??= Vision(world);
+            ref readonly var metrics = ref region.Metrics;
+            deliveredSinceRow += metrics.DeliveredEvents;
+            onTick?.Invoke(Row(region, (int)tick, metrics.DeliveredEvents));
+            if (tick % every != 0)
+                return;
+            var row = Row(region, (int)tick, deliveredSinceRow);
+            deliveredSinceRow = 0;
             rows.Add(row);
             onRow?.Invoke(row);
-        }
-
-        return new RegionDemoResult(rows, region.Prune());
+        }, world =>
+        {
+            prune = Vision(world).Prune();
+            atEnd?.Invoke(world);
+        });
+        return new RegionDemoResult(rows, prune);
     }
 
-    /// <summary>The demo's region in <paramref name="world"/>.</summary>
+    /// <summary>Builds the scenario's world (region and source) into <paramref name="world"/> and returns the region.</summary>
     public static Region Build(World world)
     {
-        var region = Region.Create(world, "vision");
-        int input = region.AddLayer(40, 8, 4);
-        int output = region.AddLayer(30, 6, 3);
-        region.BindInput("pixels", input);
-        region.ConnectLayers(input, output, 0.10, feedback: false);
-        region.ConnectLayers(output, input, 0.01, feedback: true);
-        return region;
+        ArgumentNullException.ThrowIfNull(world);
+        ScenarioRunner.Populate(world, DemoScenarios.Load(ScenarioName));
+        return Vision(world);
+    }
+
+    private static Region Vision(World world) => (Region)ModelFamilies.Catalog.Get(world, "vision");
+
+    private static RegionDemoRow Row(Region region, int tick, long delivered)
+    {
+        ref readonly var metrics = ref region.Metrics;
+        return new RegionDemoRow(tick, delivered, metrics.TotalSlots, metrics.TotalSynapses, region.FiredCount(0), region.FiredCount(1));
     }
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
-using GrowNet.Ecs.Systems;
 using GrowNet.Ecs.Cli.Demos.Graph;
-using GrowNet.Ecs.Systems.Graph;
 
 namespace GrowNet.Ecs.Cli.Demos;
 
@@ -24,9 +22,12 @@ public sealed class TwoChannelDemoCommand : IDemo
         ArgumentNullException.ThrowIfNull(context);
         var saveTarget = WorldFiles.CheckSavePath(savePath);
         TimingsCsv.CheckPath(timingsCsvPath);
-        using var world = Pipeline.CreateWorld(1);
         var result = ProgressDisplay.Run(context, "Two-channel ticks", GraphTwoChannelDemo.Ticks,
-            report => GraphTwoChannelDemo.Run(world, progress: t => report(t)));
+            report => GraphTwoChannelDemo.Run(progress: t => report(t), atEnd: world =>
+            {
+                TimingsCsv.WriteIfAsked(world, timingsCsvPath, context);
+                WorldFiles.SaveIfAsked(world, saveTarget, context);
+            }));
         var output = context.Output;
         output.WriteLine($"=== Graph modules: two channels, {GraphTwoChannelDemo.Ticks} ticks, NRMSE over the last {GraphTwoChannelDemo.Window} ===");
         for (int c = 0; c < 2; c++)
@@ -39,8 +40,6 @@ public sealed class TwoChannelDemoCommand : IDemo
                          $"prunes={result.Metrics.Prunes} splits={result.Metrics.Splits}");
         foreach (string line in result.Structure)
             output.WriteLine("  " + line);
-        TimingsCsv.WriteIfAsked(world, timingsCsvPath, context);
-        WorldFiles.SaveIfAsked(world, saveTarget, context);
         return ExitCodes.Success;
     }
 

@@ -10,16 +10,17 @@ namespace GrowNet.Ecs.Cli.Runner;
 public sealed class CsvFile : IDisposable
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private const int BufferChars = 1 << 14;
     private readonly FileStream stream;
-    private readonly StreamWriter writer;
     private readonly char[] scratch = new char[64];
+    // Own text and byte buffers, made here: a StreamWriter makes its byte buffer on the first
+    // flush of a full buffer (~49 KB, mid-run), which a sample must never do.
+    private readonly char[] chars = new char[BufferChars];
+    private readonly byte[] bytes = new byte[Utf8.GetMaxByteCount(BufferChars)];
+    private int charCount;
     private bool rowStarted;
 
-    private CsvFile(FileStream stream)
-    {
-        this.stream = stream;
-        writer = new StreamWriter(stream, Utf8, 1 << 14) { NewLine = "\n" };
-    }
+    private CsvFile(FileStream stream) => this.stream = stream;
 
     /// <summary>
     /// Opens <paramref name="path"/>: a new file with <paramref name="header"/> as its first line, or,
@@ -42,11 +43,13 @@ public sealed class CsvFile : IDisposable
             stream.Position = bytes;
         }
         else
-            file.writer.WriteLine(header);
+        {
+            file.Write(header);
+            file.Write("\n");
+        }
 
-        // The writer's byte buffer and the stream's buffer are made on the first flush: make them
-        // now, so no sample ever allocates them.
-        file.writer.Flush();
+        // The stream's buffer is made on the first write: make it now, so no sample ever allocates it.
+        file.Flush();
         return file;
     }
 
@@ -58,7 +61,7 @@ public sealed class CsvFile : IDisposable
     {
         Separator();
         value.TryFormat(scratch, out int written, default, CultureInfo.InvariantCulture);
-        writer.Write(scratch.AsSpan(0, written));
+        Write(scratch.AsSpan(0, written));
     }
 
     /// <summary>Appends a floating-point field (shortest round-trip form, or <paramref name="format"/>).</summary>
@@ -66,20 +69,20 @@ public sealed class CsvFile : IDisposable
     {
         Separator();
         value.TryFormat(scratch, out int written, format, CultureInfo.InvariantCulture);
-        writer.Write(scratch.AsSpan(0, written));
+        Write(scratch.AsSpan(0, written));
     }
 
     /// <summary>Ends the row.</summary>
     public void EndRow()
     {
-        writer.Write('\n');
+        Write("\n");
         rowStarted = false;
     }
 
     /// <summary>Writes buffered rows to the file.</summary>
     public void Flush()
     {
-        writer.Flush();
+        DrainChars();
         stream.Flush();
     }
 
@@ -89,13 +92,33 @@ public sealed class CsvFile : IDisposable
         if (!stream.CanWrite)
             return;
         Flush();
-        writer.Dispose();
+        stream.Dispose();
     }
 
     private void Separator()
     {
         if (rowStarted)
-            writer.Write(',');
+            Write(",");
         rowStarted = true;
+    }
+
+    private void Write(ReadOnlySpan<char> text)
+    {
+        while (!text.IsEmpty)
+        {
+            if (charCount == chars.Length)
+                DrainChars();
+            int take = Math.Min(text.Length, chars.Length - charCount);
+            text[..take].CopyTo(chars.AsSpan(charCount));
+            charCount += take;
+            text = text[take..];
+        }
+    }
+
+    private void DrainChars()
+    {
+        int count = Utf8.GetBytes(chars.AsSpan(0, charCount), bytes);
+        stream.Write(bytes, 0, count);
+        charCount = 0;
     }
 }

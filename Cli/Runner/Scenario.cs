@@ -5,7 +5,7 @@ namespace GrowNet.Ecs.Cli.Runner;
 
 /// <summary>
 /// A validated scenario (docs/scenarios.md): populations made from their families' config records,
-/// held inputs, recordings and checkpoints, the run settings and the output folder. Every entry of
+/// the network (projections, sources, links, modulators), held inputs, recordings and checkpoints, the run settings and the output folder. Every entry of
 /// every map is in file order, which is creation order.
 /// </summary>
 public sealed class Scenario
@@ -15,8 +15,10 @@ public sealed class Scenario
 
     internal Scenario(JsonObject defaulted, RunSettings run, OutputSettings output, string? report,
         IReadOnlyList<ScenarioEntry<IPopulationDefinition>> populations, IReadOnlyList<ScenarioEntry<InputDefinition>> inputs,
-        IReadOnlyList<ScenarioEntry<RecordingDefinition>> recordings, IReadOnlyList<ScenarioEntry<CheckpointDefinition>> checkpoints)
+        IReadOnlyList<ScenarioEntry<RecordingDefinition>> recordings, IReadOnlyList<ScenarioEntry<CheckpointDefinition>> checkpoints,
+        ScenarioNetwork network)
     {
+        Network = network;
         Defaulted = defaulted;
         Run = run;
         Output = output;
@@ -51,8 +53,8 @@ public sealed class Scenario
     /// <summary>Checkpoint schedules, in order.</summary>
     public IReadOnlyList<ScenarioEntry<CheckpointDefinition>> Checkpoints { get; }
 
-    /// <summary>Sources, projections, links, modulators and the placement (empty when the file has none).</summary>
-    public ScenarioNetwork Network { get; init; } = ScenarioNetwork.None;
+    /// <summary>Projections, sources, links, modulators (each map in order) and the placement; empty when the file has none.</summary>
+    public ScenarioNetwork Network { get; }
 
     /// <summary>The defaulted scenario as indented JSON.</summary>
     public string ToJson() => Defaulted.ToJsonString(ScenarioJson.Options);

@@ -14,8 +14,7 @@ namespace GrowNet.Ecs.Cli.Runner;
 public static class ScenarioReader
 {
     private static readonly string[] Keys =
-        ["version", "run", "output", "report", "populations", "sources", "projections", "links", "modulators", "placement", "inputs", "recordings", "checkpoints"];
-    private static readonly string[] NetworkKeys = ["projections", "links", "sources", "modulators"];
+        ["version", "run", "output", "report", "populations", "projections", "sources", "links", "modulators", "placement", "inputs", "recordings", "checkpoints"];
 
     /// <summary>Reads the scenario file at <paramref name="path"/>, applying <c>--set PATH=VALUE</c> overrides first.</summary>
     /// <exception cref="ScenarioException">The scenario is invalid.</exception>
@@ -56,7 +55,7 @@ public static class ScenarioReader
         foreach (var (key, _) in file)
         {
             // An empty network map is refused: a file that names one without entries is most likely wrong.
-            if (Array.IndexOf(NetworkKeys, key) >= 0 && file[key] is JsonObject { Count: 0 })
+            if (Array.IndexOf(ScenarioNetworkReader.Keys, key) >= 0 && file[key] is JsonObject { Count: 0 })
                 throw new ScenarioException($"$.{key}", "is empty; leave it out or give it entries.");
             if (Array.IndexOf(Keys, key) < 0)
                 throw new ScenarioException($"$.{key}", $"unknown key; known keys: {string.Join(", ", Keys)}.");
@@ -70,15 +69,10 @@ public static class ScenarioReader
         defaulted["report"] = report;
 
         var populations = Map(file, "populations", defaulted, ReadPopulation);
-        var names = populations.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-        var sources = NetworkMap(file, "sources", defaulted, (node, path, into) =>
-            CheckTarget(Record<SourceDefinition>(node, path, into, null, d => d.Validate()), d => d.Target, names, path, "target"));
-        var projections = NetworkMap(file, "projections", defaulted, (node, path, into) => ReadProjection(node, path, into, names));
-        var links = NetworkMap(file, "links", defaulted, (node, path, into) =>
-            CheckTarget(Record<LinkDefinition>(node, path, into, null, d => d.Validate()), d => d.To, names, path, "to"));
-        var modulators = NetworkMap(file, "modulators", defaulted, (node, path, into) =>
-            Record<ModulatorDefinition>(node, path, into, null, d => d.Validate()));
-        var placement = ReadPlacement(file["placement"], names, defaulted);
+        var (projections, sources, links, modulators) = ScenarioNetworkReader.Read(file, defaulted, populations);
+        var placement = ReadPlacement(file["placement"], populations.Select(p => p.Name).ToHashSet(StringComparer.Ordinal), defaulted);
+        // Sources are populations of the network family: inputs and recordings may name them.
+        var names = populations.Select(p => p.Name).Concat(sources.Select(s => s.Name)).ToHashSet(StringComparer.Ordinal);
         var inputs = Map(file, "inputs", defaulted, (node, path, into) =>
             CheckReference(Record<InputDefinition>(node, path, into, null, i => i.Validate()), names, path));
         var recordings = Map(file, "recordings", defaulted, (node, path, into) =>
@@ -86,10 +80,8 @@ public static class ScenarioReader
         var checkpoints = Map(file, "checkpoints", defaulted, (node, path, into) =>
             Record<CheckpointDefinition>(node, path, into, null, c => c.Validate()));
         CheckStems(recordings, checkpoints, report);
-        return new Scenario(defaulted, run, output, report, populations, inputs, recordings, checkpoints)
-        {
-            Network = new ScenarioNetwork(sources, projections, links, modulators, placement),
-        };
+        return new Scenario(defaulted, run, output, report, populations, inputs, recordings, checkpoints,
+            new ScenarioNetwork(projections, sources, links, modulators, placement));
     }
 
     private static void CheckVersion(JsonNode? node)
@@ -139,23 +131,6 @@ public static class ScenarioReader
         return definition;
     }
 
-    private static ProjectionEntry ReadProjection(JsonNode node, string path, JsonObject into, HashSet<string> populations)
-    {
-        var entry = ScenarioJson.RequireObject(node, path);
-        string Pool(string key) => entry[key] is JsonValue value && value.GetValueKind() == JsonValueKind.String
-            ? value.GetValue<string>() is var name && populations.Contains(name) ? name : throw new ScenarioException($"{path}.{key}", $"no population '{name}'.")
-            : throw new ScenarioException($"{path}.{key}", "is required: the name of a pool.");
-        string from = Pool("from"), to = Pool("to");
-        var merged = ScenarioJson.MergeOntoDefaults(entry, typeof(ProjectionDefinition), path, "from", "to");
-        var definition = ScenarioJson.Read<ProjectionDefinition>(merged, path);
-        ScenarioJson.Validate(definition.Validate, path);
-        var withEnds = new JsonObject { ["from"] = from, ["to"] = to };
-        foreach (var (key, value) in merged)
-            withEnds[key] = value?.DeepClone();
-        into[path[(path.LastIndexOf('.') + 1)..]] = withEnds;
-        return new ProjectionEntry(from, to, definition);
-    }
-
     private static Dictionary<string, int> ReadPlacement(JsonNode? node, HashSet<string> populations, JsonObject defaulted)
     {
         var placement = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -173,24 +148,6 @@ public static class ScenarioReader
 
         defaulted["placement"] = node.DeepClone();
         return placement;
-    }
-
-    private static T CheckTarget<T>(T definition, Func<T, string> address, HashSet<string> populations, string path, string key)
-    {
-        if (address(definition) is not { } text)
-            throw new ScenarioException($"{path}.{key}", "is required: a port address population/port[from..to].");
-        string population = text.Split('/')[0];
-        if (!populations.Contains(population))
-            throw new ScenarioException($"{path}.{key}", $"no population '{population}'.");
-        return definition;
-    }
-
-    /// <summary>Like <see cref="Map{T}"/>, but the defaulted scenario gets the key only when the file has it.</summary>
-    private static List<ScenarioEntry<T>> NetworkMap<T>(JsonObject file, string key, JsonObject defaulted, Func<JsonNode, string, JsonObject, T> read)
-    {
-        if (file[key] is null)
-            return [];
-        return Map(file, key, defaulted, read);
     }
 
     private static string FamilyNames() => string.Join(", ", ModelFamilies.Catalog.Families.Select(f => f.Name));

@@ -52,7 +52,7 @@ public sealed partial class ScenarioRunner : IDisposable
     /// <summary>The recorders, in scenario order.</summary>
     public IReadOnlyList<IRecorder> Recorders => recorders;
 
-    /// <summary>Creates the world of <paramref name="scenario"/>, its populations, held inputs and recorders.</summary>
+    /// <summary>Creates the world of <paramref name="scenario"/>, its populations, network, held inputs and recorders.</summary>
     /// <exception cref="ScenarioException">A reference to a port or range is invalid (nothing has run).</exception>
     public static ScenarioRunner Start(Scenario scenario, RunOverrides overrides)
     {
@@ -66,9 +66,7 @@ public sealed partial class ScenarioRunner : IDisposable
         try
         {
             SetThreads(world, overrides.Threads ?? scenario.Run.Threads);
-            BuildNetwork(world, scenario);
-            foreach (var entry in scenario.Inputs)
-                RecorderFactory.ApplyInput(world, entry);
+            Populate(world, scenario);
             Directory.CreateDirectory(outputDir);
             foreach (var entry in scenario.Recordings)
                 recorders.Add(RecorderFactory.Create(world, entry, outputDir, null));
@@ -85,6 +83,21 @@ public sealed partial class ScenarioRunner : IDisposable
             world.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Builds what <paramref name="scenario"/> puts into a world — populations, the network
+    /// (projections, sources, links, modulators) and held inputs — into <paramref name="world"/>.
+    /// This is the scenario's world before its first tick; <see cref="Start"/> runs it.
+    /// </summary>
+    /// <exception cref="ScenarioException">An entry does not fit the world (the caller disposes it).</exception>
+    public static void Populate(World world, Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(scenario);
+        BuildNetwork(world, scenario);
+        foreach (var entry in scenario.Inputs)
+            RecorderFactory.ApplyInput(world, entry);
     }
 
     /// <summary>Continues the run a checkpoint (<c>.gnw</c> with its <c>.run.json</c> sidecar) was written by.</summary>
@@ -121,8 +134,14 @@ public sealed partial class ScenarioRunner : IDisposable
 
     /// <summary>Runs to the end tick (or until stopped), then flushes the recordings.</summary>
     /// <param name="progress">Told after every tick; it decides itself when to draw.</param>
+    /// <param name="afterTick">
+    /// Told the world tick after every tick, after the recordings sampled it and before checkpoints:
+    /// a host hook between ticks (a demo's printed lines, or the pool demo's presentation protocol).
+    /// What it changes is the host's input, not the scenario's: a run resumed from a checkpoint
+    /// without the same hook continues without it.
+    /// </param>
     /// <returns>0 when the run reached its end, <see cref="InterruptedExitCode"/> when it was stopped.</returns>
-    public int Run(RunProgress? progress = null)
+    public int Run(RunProgress? progress = null, Action<long>? afterTick = null)
     {
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
@@ -136,6 +155,7 @@ public sealed partial class ScenarioRunner : IDisposable
             foreach (var recorder in recorders)
                 if (recorder.Definition.IsDue(tick))
                     recorder.Sample(tick);
+            afterTick?.Invoke(tick);
             foreach (var checkpoint in scenario.Checkpoints)
                 if (tick % checkpoint.Value.Every == 0 && tick < endTick)
                     WriteCheckpoint(checkpoint.Name, checkpoint.Value.Keep);

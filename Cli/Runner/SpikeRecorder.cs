@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using GrowNet.Ecs.Engine.Models;
 
 namespace GrowNet.Ecs.Cli.Runner;
@@ -13,11 +14,11 @@ public sealed class SpikeRecorder : IRecorder
     /// <summary>The NPY dtype of a spike.</summary>
     public const string Descr = "[('tick', '<u4'), ('cell', '<u4')]";
 
-    private const int MinBufferSpikes = 8192;
+    private const int MinBufferSpikes = 32768;
     private readonly Population population;
     private readonly int port;
     private readonly int from;
-    private readonly double[] values;
+    private readonly int[] spiked;
     private readonly byte[] buffer;
     private readonly NpyFile file;
     private int buffered;
@@ -32,7 +33,7 @@ public sealed class SpikeRecorder : IRecorder
         this.population = population;
         this.port = port;
         this.from = from;
-        values = new double[width];
+        spiked = new int[width];
         buffer = new byte[Math.Max(MinBufferSpikes, width) * 8];
         file = NpyFile.Open(path, Descr, "", 8, resumeRows);
     }
@@ -52,23 +53,28 @@ public sealed class SpikeRecorder : IRecorder
     /// <inheritdoc />
     public void Sample(long tick)
     {
-        population.ReadPort(port, from, values);
-        if (buffer.Length / 8 - buffered < values.Length)
+        int count = population.ReadNonZero(port, from, spiked.Length, spiked);
+        if (buffer.Length / 8 - buffered < count)
             Drain();
-        // Branch-free: every element's pair is written, and the write position moves on only for a
-        // spike (a data-dependent branch here would be mispredicted on every other spike).
-        uint at = (uint)tick;
-        var bytes = buffer.AsSpan();
-        int count = buffered;
-        for (int i = 0; i < values.Length; i++)
+        if (BitConverter.IsLittleEndian)
         {
-            int offset = count * 8;
-            BinaryPrimitives.WriteUInt32LittleEndian(bytes.Slice(offset, 4), at);
-            BinaryPrimitives.WriteUInt32LittleEndian(bytes.Slice(offset + 4, 4), (uint)(from + i));
-            count += values[i] != 0 ? 1 : 0;
+            // One 8-byte store per spike: (tick, cell) as two little-endian u32 is the u64 tick | cell << 32.
+            var pairs = MemoryMarshal.Cast<byte, ulong>(buffer.AsSpan(buffered * 8, count * 8));
+            ulong at = (uint)tick;
+            for (int i = 0; i < count; i++)
+                pairs[i] = at | (ulong)(uint)spiked[i] << 32;
+        }
+        else
+        {
+            var bytes = buffer.AsSpan(buffered * 8, count * 8);
+            for (int i = 0; i < count; i++)
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(bytes.Slice(i * 8, 4), (uint)tick);
+                BinaryPrimitives.WriteUInt32LittleEndian(bytes.Slice(i * 8 + 4, 4), (uint)spiked[i]);
+            }
         }
 
-        buffered = count;
+        buffered += count;
     }
 
     /// <inheritdoc />

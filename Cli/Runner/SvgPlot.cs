@@ -71,6 +71,34 @@ public static class SvgPlot
         return svg.Append("</g></svg>").ToString();
     }
 
+    /// <summary>
+    /// 2D frames side by side as grayscale images (embedded PNG <c>data:</c> URIs), each labelled
+    /// with its tick, on one gray scale from <paramref name="min"/> (black) to <paramref name="max"/> (white).
+    /// </summary>
+    public static string Frames(string title, int rows, int columns, IReadOnlyList<(long Tick, double[] Values)> frames, double min, double max)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        const int gap = 12, labelHeight = 16;
+        int size = Math.Clamp((Width - gap) / Math.Max(1, frames.Count) - gap, 32, 256);
+        double scale = (double)size / Math.Max(rows, columns);
+        int imageWidth = (int)Math.Round(columns * scale), imageHeight = (int)Math.Round(rows * scale);
+        int width = Math.Max(Width, gap + frames.Count * (imageWidth + gap)), height = Top + imageHeight + labelHeight + Bottom;
+        var svg = new StringBuilder();
+        svg.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" class=\"plot frames\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"sans-serif\">");
+        svg.Append($"<rect width=\"{width}\" height=\"{height}\" fill=\"#ffffff\"/>");
+        svg.Append($"<text class=\"title\" x=\"{width / 2}\" y=\"18\" text-anchor=\"middle\" font-size=\"13\">{Esc(title)}</text>");
+        for (int f = 0; f < frames.Count; f++)
+        {
+            int x = gap + f * (imageWidth + gap);
+            string png = Convert.ToBase64String(PngImage.EncodeGray(columns, rows, PngImage.ToGray(frames[f].Values, min, max)));
+            svg.Append($"<image class=\"frame\" x=\"{x}\" y=\"{Top}\" width=\"{imageWidth}\" height=\"{imageHeight}\" preserveAspectRatio=\"none\" style=\"image-rendering:pixelated\" xlink:href=\"data:image/png;base64,{png}\"/>");
+            svg.Append($"<text class=\"x-label\" x=\"{x + imageWidth / 2}\" y=\"{Top + imageHeight + 13}\" text-anchor=\"middle\" font-size=\"11\">tick {frames[f].Tick}</text>");
+        }
+
+        svg.Append($"<text class=\"y-label\" x=\"{gap}\" y=\"{height - 12}\" font-size=\"11\">{rows} × {columns} pixels; black = {G(min)}, white = {G(max)}</text>");
+        return svg.Append("</svg>").ToString();
+    }
+
     /// <summary>Escapes text for XML.</summary>
     public static string Esc(string text) => SecurityElement.Escape(text) ?? "";
 

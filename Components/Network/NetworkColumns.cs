@@ -44,7 +44,7 @@ public static class NetworkColumns
     public static IReadOnlyList<ColumnKey> All { get; } =
     [
         ComponentType<NetworkState>.Key, ComponentType<ProjectionConfig>.Key, ComponentType<ProjectionState>.Key,
-        ComponentType<LinkState>.Key, ComponentType<SourceState>.Key, ComponentType<ModulatorState>.Key,
+        ComponentType<LinkState>.Key, ComponentType<LinkThreshold>.Key, ComponentType<SourceState>.Key, ComponentType<ModulatorState>.Key,
         RowStart, EligibilityStamp, Synapses, LinkSnapshot, LinkEma, SourceValue, SourceFrame, SourcePath, Terms,
     ];
 }

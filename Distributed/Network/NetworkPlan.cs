@@ -1,3 +1,4 @@
+using GrowNet.Ecs.Components.Network;
 using GrowNet.Ecs.Engine;
 using GrowNet.Ecs.Engine.Models;
 using GrowNet.Ecs.Systems;
@@ -54,6 +55,8 @@ public sealed class NetworkPlan
         {
             try
             {
+                if (item.Label is not null)
+                    CheckPorts(world, item);
                 BuildItem(world, ranks, rank, item);
             }
             catch (Exception error) when (item.Label is not null && error is ModelConfigException or ArgumentException or KeyNotFoundException)
@@ -89,6 +92,58 @@ public sealed class NetworkPlan
                 NetworkBuilder.AddModulator(world, (ModulatorDefinition)item.Definition);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Resolves a labelled item's port addresses one by one before it is built, so an unknown port,
+    /// a wrong direction or a range outside the port names the field (<c>label.from</c>,
+    /// <c>label.terms[1].a</c>) rather than the whole item.
+    /// </summary>
+    private static void CheckPorts(World world, Item item)
+    {
+        switch (item.Definition)
+        {
+            case SourceDefinition source:
+                CheckPort(world, source.Target, PortDirection.Input, item.Label + ".target");
+                break;
+            case LinkDefinition link:
+                CheckPort(world, link.From, PortDirection.Output, item.Label + ".from");
+                CheckPort(world, link.To, PortDirection.Input, item.Label + ".to");
+                break;
+            case ModulatorDefinition modulator:
+                if (modulator.Action == ModulatorAction.WritePort)
+                    CheckPort(world, modulator.Target, PortDirection.Input, item.Label + ".target");
+                for (int i = 0; i < modulator.Terms.Count; i++)
+                {
+                    CheckPort(world, modulator.Terms[i].A, null, $"{item.Label}.terms[{i}].a");
+                    if (modulator.Terms[i].B is { } b)
+                        CheckPort(world, b, null, $"{item.Label}.terms[{i}].b");
+                }
+
+                break;
+        }
+    }
+
+    private static void CheckPort(World world, string? address, PortDirection? direction, string label)
+    {
+        if (address is null)
+            return; // the definition's own validation names a missing address
+        try
+        {
+            PortResolver.Resolve(world, address, direction, label);
+        }
+        catch (ArgumentException error)
+        {
+            throw new PlanItemException(label, new ArgumentException(WithoutItemPrefix(error.Message, label), error));
+        }
+    }
+
+    /// <summary>The resolver's message without the item prefix it puts in front and without .NET's "(Parameter …)" suffix.</summary>
+    private static string WithoutItemPrefix(string message, string label)
+    {
+        int cut = message.IndexOf(" (Parameter", StringComparison.Ordinal);
+        message = cut >= 0 ? message[..cut] : message;
+        return message.StartsWith(label, StringComparison.Ordinal) ? message[label.Length..].TrimStart(':', ' ') : message;
     }
 
     private NetworkPlan Add(ItemKind kind, string name, object definition, string? from, string? to, string? label)

@@ -85,6 +85,32 @@ public abstract class Population
         ReadPortCore(port, descriptor, start, destination);
     }
 
+    /// <summary>
+    /// Writes the element indices (absolute, ascending) of the non-zero elements of port
+    /// <paramref name="port"/> in <c>start .. start + width</c> into <paramref name="indices"/> and
+    /// returns how many there are: a pool's spikes, read without one double per cell. Allocates nothing.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The port or the range is outside the population's ports.</exception>
+    /// <exception cref="ArgumentException"><paramref name="indices"/> is shorter than <paramref name="width"/>.</exception>
+    public int ReadNonZero(int port, int start, int width, Span<int> indices)
+    {
+        var descriptor = CheckedPort(port, start, width);
+        if (indices.Length < width)
+            throw new ArgumentException($"The index buffer holds {indices.Length} elements; the range has {width}.", nameof(indices));
+        return ReadNonZeroCore(port, descriptor, start, width, indices);
+    }
+
+    /// <summary>
+    /// The image shape of port <paramref name="port"/> when its elements are a 2D frame in row-major
+    /// order (a region's image input or OutputLayer2D frame), else null. Reports draw such ports as images.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">No such port.</exception>
+    public FrameShape? PortFrameShape(int port)
+    {
+        CheckedPort(port, 0, 0);
+        return FrameShapeCore(port);
+    }
+
     /// <summary>Reads the whole port named <paramref name="port"/> into a new array.</summary>
     public double[] ReadPort(string port)
     {
@@ -115,6 +141,32 @@ public abstract class Population
 
     /// <summary>Reads a checked range of a port (the family's part of <see cref="ReadPort(int,int,Span{double})"/>).</summary>
     protected abstract void ReadPortCore(int port, in PortDescriptor descriptor, int start, Span<double> destination);
+
+    /// <summary>
+    /// The family's part of <see cref="ReadNonZero"/> (a checked range, a long enough buffer). This
+    /// default reads the range through <see cref="ReadPortCore"/> in chunks on the stack; a family
+    /// that keeps the non-zero elements anyway (a pool's spike list) overrides it.
+    /// </summary>
+    protected virtual int ReadNonZeroCore(int port, in PortDescriptor descriptor, int start, int width, Span<int> indices)
+    {
+        Span<double> chunk = stackalloc double[256];
+        int count = 0;
+        for (int at = 0; at < width; at += chunk.Length)
+        {
+            var part = chunk[..Math.Min(chunk.Length, width - at)];
+            ReadPortCore(port, descriptor, start + at, part);
+            for (int i = 0; i < part.Length; i++)
+            {
+                indices[count] = start + at + i;
+                count += part[i] != 0 ? 1 : 0; // branch-free: spikes are too irregular to predict
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The family's part of <see cref="PortFrameShape"/> (a valid port index); by default no port is a frame.</summary>
+    protected virtual FrameShape? FrameShapeCore(int port) => null;
 
     /// <summary>Writes a checked range of finite values to an input port.</summary>
     protected abstract void WritePortCore(int port, in PortDescriptor descriptor, int start, ReadOnlySpan<double> values);

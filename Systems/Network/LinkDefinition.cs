@@ -22,6 +22,12 @@ public sealed record LinkDefinition
     /// <summary>Reduction of a pooling link.</summary>
     public Reduction Reduce { get; init; } = Reduction.Mean;
 
+    /// <summary>
+    /// Threshold step, or null for none: a mapped value above it becomes 1, any other 0 (after the
+    /// bool → 0/1 conversion and the pooling, before the EMA) — e.g. "reward while the output is active".
+    /// </summary>
+    public double? Threshold { get; init; }
+
     /// <summary>EMA rate β in (0, 1], or null for none.</summary>
     public double? Ema { get; init; }
 
@@ -52,6 +58,8 @@ public sealed record LinkDefinition
             throw new ModelConfigException("write", $"'{Write}' is not a write mode.");
         if (Ema is { } rate && (!double.IsFinite(rate) || rate <= 0 || rate > 1))
             throw new ModelConfigException("ema", $"is {rate}; the EMA rate lies in (0, 1].");
+        if (Threshold is { } threshold)
+            NetworkChecks.Finite("threshold", threshold);
         NetworkChecks.Finite("gain", Gain);
         NetworkChecks.Finite("offset", Offset);
         if (ClampMin is { } min)

@@ -59,7 +59,7 @@ public static class NetworkBuilder
             ClampMax = definition.ClampMax ?? double.PositiveInfinity,
         };
         state.Order = NetworkRegistry.TakeOrder(world);
-        var entity = world.Create(state);
+        var entity = definition.Threshold is { } threshold ? world.Create(state, new LinkThreshold { Value = threshold }) : world.Create(state);
         world.Get<LinkState>(entity).Values = world.CreateTable(NetworkColumns.LinkValues.Set, entity, definition.Map == LinkMap.Elementwise ? from.Length : 1);
         return entity;
     }

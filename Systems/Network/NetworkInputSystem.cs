@@ -116,6 +116,13 @@ public sealed class NetworkInputSystem : ISystem
             var snapshot = table.Span(NetworkColumns.LinkSnapshot);
             var ema = table.Span(NetworkColumns.LinkEma);
             var output = scratch.Second(link.To.Length);
+            if (world.Has<LinkThreshold>(entity))
+            {
+                double threshold = world.Get<LinkThreshold>(entity).Value;
+                for (int i = 0; i < snapshot.Length; i++)
+                    snapshot[i] = snapshot[i] > threshold ? 1.0 : 0.0;
+            }
+
             for (int i = 0; i < snapshot.Length; i++)
                 snapshot[i] = Transform(link, snapshot[i], ref ema[i]);
             if (link.Map == LinkMap.Elementwise)
@@ -126,7 +133,7 @@ public sealed class NetworkInputSystem : ISystem
         }
     }
 
-    /// <summary>EMA, gain and offset, clamp — in double (bools were read as 0/1).</summary>
+    /// <summary>EMA, gain and offset, clamp — in double (bools were read as 0/1, a threshold step has been applied).</summary>
     private static double Transform(in LinkState link, double value, ref double ema)
     {
         if ((link.Flags & LinkState.EmaFlag) != 0)

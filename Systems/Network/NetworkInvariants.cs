@@ -40,6 +40,7 @@ public static class NetworkInvariants
             Require(double.IsFinite(link.Gain) && double.IsFinite(link.Offset) && !double.IsNaN(link.EmaRate) && !double.IsNaN(link.ClampMin) && !double.IsNaN(link.ClampMax),
                 name, "holds a number that is not finite");
             Require(link.EmaRate is >= 0 and <= 1, name, $"has EMA rate {link.EmaRate} outside [0, 1]");
+            Require(!world.Has<LinkThreshold>(entity) || double.IsFinite(world.Get<LinkThreshold>(entity).Value), name, "has a threshold that is not finite");
             CheckTable(world, entity, link.Values, NetworkColumns.LinkValues, link.Map == LinkMap.Elementwise ? link.From.Length : 1, name);
         }
 

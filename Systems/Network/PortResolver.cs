@@ -5,7 +5,7 @@ using GrowNet.Ecs.Engine.Models;
 namespace GrowNet.Ecs.Systems.Network;
 
 /// <summary>Turns port addresses into checked <see cref="PortRef"/>s and back (network.md: errors name the item, before anything runs).</summary>
-internal static class PortResolver
+public static class PortResolver
 {
     /// <summary>
     /// Resolves <paramref name="address"/> to a population's port range of direction

@@ -72,6 +72,18 @@ public sealed partial class NeuronPool
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The spikes port scans the cells' spike flags a vector at a time (<see cref="SpikeFlagScan"/>)
+    /// instead of converting every flag to a double. (The tick's spike list would be shorter still,
+    /// but a loaded world does not promise it is ordered; the flags are what
+    /// <see cref="ReadPortCore"/> reads, so both reads agree by construction.)
+    /// </remarks>
+    protected override int ReadNonZeroCore(int port, in PortDescriptor descriptor, int start, int width, Span<int> indices)
+        => port == SpikesPort
+            ? SpikeFlagScan.NonZero(View().SpikeOut.Slice(start, width), start, indices)
+            : base.ReadNonZeroCore(port, descriptor, start, width, indices);
+
+    /// <inheritdoc />
     protected override void WritePortCore(int port, in PortDescriptor descriptor, int start, ReadOnlySpan<double> values)
     {
         var view = View();

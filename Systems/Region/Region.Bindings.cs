@@ -34,6 +34,12 @@ public sealed partial class Region
     public void SetInput(string port, double value)
     {
         ThrowIfTicking();
+        StageInput(port, value);
+    }
+
+    /// <summary>Stages <paramref name="value"/> on scalar input <paramref name="port"/>; also reached from a port write, which the network's Input phase makes before the region's entry consumes it.</summary>
+    private void StageInput(string port, double value)
+    {
         ref var info = ref InputPort(port, PortKind.Input);
         if (!double.IsFinite(value))
             ThrowNotFinite(port, value);
@@ -45,6 +51,12 @@ public sealed partial class Region
     public void SetFrame(string port, ReadOnlySpan<double> frame)
     {
         ThrowIfTicking();
+        StageFrame(port, frame);
+    }
+
+    /// <summary>Stages a frame on image input <paramref name="port"/>; also reached from a port write (see <see cref="StageInput"/>).</summary>
+    private void StageFrame(string port, ReadOnlySpan<double> frame)
+    {
         ref var info = ref InputPort(port, PortKind.Input2D);
         var bindings = World.GetTable(info.Bindings).Span(RegionColumns.PortLayer);
         if (bindings.Length > 0)

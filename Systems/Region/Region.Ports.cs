@@ -98,14 +98,16 @@ public sealed partial class Region
             return;
         switch (at.Kind)
         {
+            // Port writes skip the between-ticks check of the public setters: the network writes them
+            // during a tick (Input phase, before RegionEntrySystem consumes what is staged).
             case PortSlot.Bus when at.Index == InhibitionPort:
-                PulseInhibition(values[0]);
+                SetBusInhibition(values[0]);
                 break;
             case PortSlot.Bus:
-                PulseModulation(values[0]);
+                SetBusModulation(values[0]);
                 break;
             case PortSlot.ScalarInput:
-                SetInput(descriptor.Name, values[0]);
+                StageInput(descriptor.Name, values[0]);
                 break;
             default:
                 // A frame is staged whole (its fire count and spatial metrics are of the whole frame).
@@ -113,7 +115,7 @@ public sealed partial class Region
                     throw new ArgumentException(
                         $"Port '{Name}/{descriptor.Name}' takes whole frames of {descriptor.Length} pixels; [{start}..{start + values.Length}) is part of one.",
                         nameof(values));
-                SetFrame(descriptor.Name, values);
+                StageFrame(descriptor.Name, values);
                 break;
         }
     }
@@ -148,6 +150,21 @@ public sealed partial class Region
             15 => m.HasSpatial ? m.Spatial.ColMin : 0,
             _ => m.HasSpatial ? m.Spatial.ColMax : -1,
         };
+    }
+
+    /// <inheritdoc />
+    protected override FrameShape? FrameShapeCore(int port)
+    {
+        var at = Locate(port);
+        int layer;
+        if (at.Kind == PortSlot.Frame)
+            layer = at.Index;
+        else if (at.Kind == PortSlot.FrameInput && World.GetTable(World.Get<RegionPortBinding>(at.Entity).Bindings).Span(RegionColumns.PortLayer) is { Length: > 0 } bound)
+            layer = bound[0];
+        else
+            return null;
+        var info = Layer(layer);
+        return info.Height > 0 && info.Width > 0 ? new FrameShape(info.Height, info.Width) : null;
     }
 
     private void ReadStagedFrame(Entity port, int start, Span<double> destination)

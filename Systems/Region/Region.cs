@@ -134,6 +134,12 @@ public sealed partial class Region : Population
     public void PulseInhibition(double factor)
     {
         ThrowIfTicking();
+        SetBusInhibition(factor);
+    }
+
+    /// <summary>The bus write of <see cref="PulseInhibition"/>; also reached from a port write, which sources, links and modulators make during a tick.</summary>
+    private void SetBusInhibition(double factor)
+    {
         RegionChecks.Finite(factor, nameof(factor));
         World.Get<BusState>(Entity).Inhibition = factor;
         foreach (var layer in RegionAccess.Layers(World, State))
@@ -144,6 +150,12 @@ public sealed partial class Region : Population
     public void PulseModulation(double factor)
     {
         ThrowIfTicking();
+        SetBusModulation(factor);
+    }
+
+    /// <summary>The bus write of <see cref="PulseModulation"/>; also reached from a port write, which sources, links and modulators make during a tick.</summary>
+    private void SetBusModulation(double factor)
+    {
         RegionChecks.Finite(factor, nameof(factor));
         World.Get<BusState>(Entity).Modulation = factor;
         foreach (var layer in RegionAccess.Layers(World, State))

@@ -30,6 +30,12 @@ public sealed record TopologyDefinition : IPopulationDefinition
     /// <summary>The block's parameters (topology.md defaults).</summary>
     public TopologyParameters Parameters { get; init; } = TopologyParameters.Default;
 
+    /// <summary>
+    /// Bias b of every vertex (empty = all 0, else exactly <see cref="Vertices"/> finite values):
+    /// the intrinsic excitability <see cref="TopologyBlock.SetBias"/> sets, as part of the record.
+    /// </summary>
+    public IReadOnlyList<float> Bias { get; init; } = [];
+
     /// <summary>A block without edges.</summary>
     public static TopologyDefinition Empty(int vertices, TopologyParameters? parameters = null)
         => new() { Vertices = vertices, Parameters = parameters ?? TopologyParameters.Default };
@@ -52,6 +58,16 @@ public sealed record TopologyDefinition : IPopulationDefinition
         if (Vertices < 1 || Vertices > TopologyFactory.MaxVertices)
             throw new ModelConfigException("vertices", $"is {Vertices}; a topology block has 1..{TopologyFactory.MaxVertices} vertices (N).");
         Parameters.Validate();
+        if (Bias is null)
+            throw new ModelConfigException("bias", "is missing.");
+        if (Bias.Count != 0 && Bias.Count != Vertices)
+            throw new ModelConfigException("bias", $"has {Bias.Count} values; give none (all 0) or one per vertex ({Vertices}).");
+        for (int i = 0; i < Bias.Count; i++)
+        {
+            if (!float.IsFinite(Bias[i]))
+                throw new ModelConfigException($"bias[{i}]", $"is {Bias[i]}; a bias is finite.");
+        }
+
         switch (Skeleton)
         {
             case TopologySkeleton.Empty:

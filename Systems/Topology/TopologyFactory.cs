@@ -30,13 +30,16 @@ public static class TopologyFactory
         world.ThrowIfIterating();
         if (world.Scheduler.IsRunning)
             throw new InvalidOperationException("Topology blocks are created between ticks, not from inside a system.");
-        return definition.Skeleton switch
+        var block = definition.Skeleton switch
         {
             TopologySkeleton.Random => CreateRandom(world, name, definition.Vertices, definition.InitialDensity, definition.Parameters,
                 definition.MaxInitialWeight),
             TopologySkeleton.Edges => CreateFromEdges(world, name, definition.Vertices, definition.Edges, definition.Parameters),
             _ => Build(world, name, definition.Vertices, definition.Parameters, 0, (_, _) => { }),
         };
+        if (definition.Bias.Count > 0)
+            block.SetBias(definition.Bias.ToArray());
+        return block;
     }
 
     /// <summary>

@@ -57,7 +57,7 @@ public sealed class AbSession
                 log.WriteLine($"  {name}: slower; re-running it to confirm");
                 var (b, a) = Measure(name);
                 return (b, a);
-            });
+            }, pairedBatches: true);
             return (summary, [.. current]);
         }
         finally

@@ -14,8 +14,9 @@ public static class BenchComparison
     /// <param name="threshold">Relative threshold (0.10 = 10 %).</param>
     /// <param name="normalize">Compare reference-adjusted samples (<see cref="ReferenceAdjustment"/>) rather than raw ones.</param>
     /// <param name="rerun">Measures a workload again: fresh samples of (baseline, current); a null baseline keeps the original one.</param>
+    /// <param name="pairedBatches">The two sides' batches ran in alternating rounds (A/B): see <see cref="WorkloadComparer.Compare"/>.</param>
     public static ComparisonSummary Compare(IReadOnlyList<WorkloadResult> baseline, IReadOnlyList<WorkloadResult> current, double threshold,
-        bool normalize, Func<string, (WorkloadResult? Baseline, WorkloadResult Current)> rerun)
+        bool normalize, Func<string, (WorkloadResult? Baseline, WorkloadResult Current)> rerun, bool pairedBatches = false)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(current);
@@ -31,12 +32,12 @@ public static class BenchComparison
                 continue;
             }
 
-            var first = WorkloadComparer.Compare(reference, result, threshold, normalize);
+            var first = WorkloadComparer.Compare(reference, result, threshold, normalize, pairedBatches);
             WorkloadComparison? second = null;
             if (first.Verdict == Verdict.Slower)
             {
                 var (again, now) = rerun(result.Name);
-                second = WorkloadComparer.Compare(again ?? reference, now, threshold, normalize);
+                second = WorkloadComparer.Compare(again ?? reference, now, threshold, normalize, pairedBatches && again is not null);
             }
 
             rows.Add(new ComparisonRow(first, second));

@@ -7,7 +7,9 @@ namespace GrowNet.Ecs.Cli.Bench.Comparing;
 /// Compares one workload's samples, as dotnet/performance's ResultsComparer does but on log
 /// times adjusted by the reference kernel (<see cref="ReferenceAdjustment"/>): Mann–Whitney U tests for a
 /// change, a TOST with margin ln(1 + threshold) for equivalence, a Hodges–Lehmann interval for the
-/// ratio, and an A/A self-check that splits each side into its first and second half.
+/// ratio, and an A/A self-check on split samples: a single run is split into its first and second
+/// half in time; A/B rounds are split into odd and even rounds, and the ratio each half measures is
+/// compared.
 /// </summary>
 public static class WorkloadComparer
 {
@@ -25,8 +27,13 @@ public static class WorkloadComparer
     /// Adjust by the reference kernel (<see cref="ReferenceAdjustment"/>), as both <c>--compare</c> and
     /// <c>--ab</c> do; false compares the raw CPU times.
     /// </param>
+    /// <param name="pairedBatches">
+    /// Batch <c>k</c> of one side ran next to batch <c>k</c> of the other (A/B rounds): the self-check
+    /// compares the ratio of the odd rounds with that of the even rounds (<see cref="PairedSplitDisagreement"/>).
+    /// </param>
     /// <exception cref="ArgumentException">Different workloads, too few samples, or a threshold outside (0, 1).</exception>
-    public static WorkloadComparison Compare(WorkloadResult baseline, WorkloadResult current, double threshold, bool normalize)
+    public static WorkloadComparison Compare(WorkloadResult baseline, WorkloadResult current, double threshold, bool normalize,
+        bool pairedBatches = false)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(current);
@@ -49,7 +56,9 @@ public static class WorkloadComparer
         // TOST at the threshold: "slower by less than the margin" and "faster by less than the margin", each one-sided.
         double pBelowUpper = MannWhitneyTest.Greater(b, Shifted(c, -margin)).PValue;
         double pAboveLower = MannWhitneyTest.Greater(Shifted(c, margin), b).PValue;
-        double split = Math.Max(SplitDisagreement(b, baseline.Batches), SplitDisagreement(c, current.Batches));
+        double split = pairedBatches && CanPair(b.Length, baseline.Batches, c.Length, current.Batches)
+            ? PairedSplitDisagreement(b, c, baseline.Batches)
+            : Math.Max(SplitDisagreement(b, baseline.Batches), SplitDisagreement(c, current.Batches));
 
         var verdict = Decide(threshold, Math.Exp(shift.Lower), Math.Exp(shift.Upper), pSlower < Alpha, pFaster < Alpha,
             pBelowUpper < Alpha && pAboveLower < Alpha, split);
@@ -98,6 +107,37 @@ public static class WorkloadComparer
         if (first.Count == 0 || second.Count == 0)
             return 0;
         return Math.Abs(Math.Exp(Quantiles.Median(second) - Quantiles.Median(first)) - 1);
+    }
+
+    /// <summary>
+    /// The self-check of paired A/B rounds: |ratio(odd rounds) ÷ ratio(even rounds) − 1|, each ratio the
+    /// difference of the two sides' median log samples within those rounds. Both sides of a round run
+    /// in the same seconds, so a change of the machine's speed that hits a round hits both sides and
+    /// cancels; what remains is whether the effect itself replicates between the halves, which is
+    /// what the verdict relies on. (Splitting each side on its own instead counts every such change
+    /// as noise, although the alternation already balances it.)
+    /// </summary>
+    /// <param name="baselineLogs">Baseline log samples, <paramref name="batches"/> equal batches in round order.</param>
+    /// <param name="currentLogs">Current log samples, the same number of batches in round order.</param>
+    /// <param name="batches">Rounds (at least 2).</param>
+    public static double PairedSplitDisagreement(IReadOnlyList<double> baselineLogs, IReadOnlyList<double> currentLogs, int batches)
+    {
+        ArgumentNullException.ThrowIfNull(baselineLogs);
+        ArgumentNullException.ThrowIfNull(currentLogs);
+        if (!CanPair(baselineLogs.Count, batches, currentLogs.Count, batches))
+            throw new ArgumentException($"Paired rounds need at least 2 equal batches on each side ({baselineLogs.Count} and {currentLogs.Count} samples in {batches}).");
+        double Ratio(int parity) => Quantiles.Median(Round(currentLogs, batches, parity)) - Quantiles.Median(Round(baselineLogs, batches, parity));
+        return Math.Abs(Math.Exp(Ratio(1) - Ratio(0)) - 1);
+    }
+
+    private static bool CanPair(int baselineCount, int baselineBatches, int currentCount, int currentBatches)
+        => baselineBatches >= 2 && baselineBatches == currentBatches && baselineCount % baselineBatches == 0 && currentCount % currentBatches == 0;
+
+    /// <summary>The samples of the rounds with index parity <paramref name="parity"/> (0 = rounds 1, 3, …).</summary>
+    private static double[] Round(IReadOnlyList<double> logs, int batches, int parity)
+    {
+        int size = logs.Count / batches;
+        return [.. logs.Where((_, i) => i / size % 2 == parity)];
     }
 
     private static double[] Shifted(double[] values, double by) => [.. values.Select(v => v + by)];

@@ -1,5 +1,7 @@
 using GrowNet.Ecs.Components.Graph;
+using GrowNet.Ecs.Cli.Runner;
 using GrowNet.Ecs.Engine;
+using GrowNet.Ecs.Systems.Network;
 
 using GrowNet.Ecs.Systems;
 using GrowNet.Ecs.Systems.Graph;
@@ -26,6 +28,18 @@ public static class GraphMackeyGlassDemo
     /// <summary>The block: graph.md's defaults with one channel and 64 Hidden nodes.</summary>
     public static GraphConfig Config => new() { Channels = 1, Hidden = 64 };
 
+    /// <summary>Name of the demo's scenario file (<c>scenarios/mackey-glass.json</c>) and of its block.</summary>
+    public const string ScenarioName = "mackey-glass";
+
+    /// <summary>
+    /// The demo's scenario (what <c>scenarios/mackey-glass.json</c> holds): the block, seed 1, and
+    /// the series <c>(float)(x[10t] − 0.9)</c> as a sequence source on its channel, one value a tick.
+    /// </summary>
+    public static ScenarioDocument Scenario()
+        => new ScenarioDocument(Ticks, 1, "out/mackey-glass")
+            .Population(ScenarioName, new GraphDefinition { Config = Config })
+            .Source("series", SourceDefinition.Sequence($"{ScenarioName}/channel[0..1]", Array.ConvertAll(MackeyGlass.Inputs(Ticks), v => new[] { (double)v })));
+
     /// <summary>Runs the scenario, the grown block in <paramref name="world"/> (a pipeline world), the frozen control in a world of its own.</summary>
     public static GraphDemoResult Run(World world, int ticks = Ticks, Action<int>? progress = null) => Run(world, Config, ticks, progress);
 
@@ -35,29 +49,72 @@ public static class GraphMackeyGlassDemo
         ArgumentNullException.ThrowIfNull(world);
         ArgumentOutOfRangeException.ThrowIfLessThan(ticks, Window + 1);
         var u = MackeyGlass.Inputs(ticks);
-        var inputs = Array.ConvertAll(u[^Window..], v => (double)v);
-        var block = GraphFactory.Create(world, "mackey-glass", config);
-        var features = new double[Window][];
-        var grown = new double[Window];
+        var window = new LastWindow(GraphFactory.Create(world, ScenarioName, config), ticks);
         for (int t = 1; t <= ticks; t++)
         {
-            int w = t - (ticks - Window) - 1;
-            if (w >= 0)
-                features[w] = GraphDemoRuns.Features(block);
-            block.Stage(0, u[t - 1]);
+            window.Block.Stage(0, u[t - 1]);
             world.Step();
-            if (w >= 0)
-                grown[w] = block.Error(0);
-            if (t % 1000 == 0)
-                progress?.Invoke(t);
+            window.AfterTick(t, progress);
         }
 
-        var persistence = new double[Window];
-        for (int w = 0; w < Window; w++)
-            persistence[w] = (double)u[ticks - Window + w] - u[ticks - Window + w - 1];
-        double frozen = RunFrozen(world.Seed, config, block, u, inputs);
-        return new GraphDemoResult(GraphDemoRuns.Nrmse(grown, inputs), frozen, GraphDemoRuns.Nrmse(persistence, inputs),
-            LeastSquares(block, features, inputs), block.Metrics(), GraphDemoRuns.Structure(block));
+        return window.Result(world.Seed, config, u);
+    }
+
+    /// <summary>
+    /// Runs <c>scenarios/mackey-glass.json</c> (the block and the series as a sequence source, seed 1)
+    /// through the scenario runner; the controls are computed from the same window of the run.
+    /// </summary>
+    /// <param name="scenario">The demo's scenario (or a variant of it with the same population name).</param>
+    /// <param name="progress">Told every 1 000th tick.</param>
+    /// <param name="atEnd">Sees the final world (timings, save).</param>
+    public static GraphDemoResult RunScenario(Scenario scenario, Action<int>? progress = null, Action<World>? atEnd = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        int ticks = checked((int)scenario.Run.Ticks);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ticks, Window + 1);
+        LastWindow? window = null;
+        GraphDemoResult? result = null;
+        DemoScenarios.Run(scenario,
+            atStart: world => window = new LastWindow((GraphBlock)ModelFamilies.Catalog.Get(world, ScenarioName), ticks),
+            afterTick: (_, tick) => window!.AfterTick((int)tick, progress),
+            atEnd: world =>
+            {
+                result = window!.Result(world.Seed, window.Block.Config, MackeyGlass.Inputs(ticks));
+                atEnd?.Invoke(world);
+            });
+        return result!;
+    }
+
+    /// <summary>What the demo reads from the grown block over the last <see cref="Window"/> ticks, told the world tick after every tick.</summary>
+    private sealed class LastWindow(GraphBlock block, int ticks)
+    {
+        private readonly double[][] features = new double[GraphMackeyGlassDemo.Window][];
+        private readonly double[] grown = new double[GraphMackeyGlassDemo.Window];
+        private readonly int first = ticks - GraphMackeyGlassDemo.Window;
+
+        public GraphBlock Block => block;
+
+        /// <summary>After tick t: the lags the prediction of tick t + 1 reads, and tick t's error.</summary>
+        public void AfterTick(int tick, Action<int>? progress)
+        {
+            if (tick >= first && tick < ticks)
+                features[tick - first] = GraphDemoRuns.Features(block);
+            if (tick > first)
+                grown[tick - first - 1] = block.Error(0);
+            if (tick % 1000 == 0)
+                progress?.Invoke(tick);
+        }
+
+        public GraphDemoResult Result(ulong seed, GraphConfig config, float[] u)
+        {
+            var inputs = Array.ConvertAll(u[^GraphMackeyGlassDemo.Window..], v => (double)v);
+            var persistence = new double[GraphMackeyGlassDemo.Window];
+            for (int w = 0; w < persistence.Length; w++)
+                persistence[w] = (double)u[first + w] - u[first + w - 1];
+            double frozen = RunFrozen(seed, config, block, u, inputs);
+            return new GraphDemoResult(GraphDemoRuns.Nrmse(grown, inputs), frozen, GraphDemoRuns.Nrmse(persistence, inputs),
+                LeastSquares(block, features, inputs), block.Metrics(), GraphDemoRuns.Structure(block));
+        }
     }
 
     private static double LeastSquares(GraphBlock block, double[][] features, double[] inputs)

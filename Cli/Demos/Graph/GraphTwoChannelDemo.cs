@@ -1,6 +1,8 @@
+using GrowNet.Ecs.Cli.Runner;
 using GrowNet.Ecs.Engine;
-
+using GrowNet.Ecs.Systems;
 using GrowNet.Ecs.Systems.Graph;
+using GrowNet.Ecs.Systems.Network;
 
 namespace GrowNet.Ecs.Cli.Demos.Graph;
 
@@ -8,7 +10,9 @@ namespace GrowNet.Ecs.Cli.Demos.Graph;
 /// The two-channel scenario of graph.md: channel 0 a sine of period 24, channel 1 a square wave of
 /// period 48 whose switches fall on every other zero crossing of the sine, so the sine's history
 /// tells the square's predictor when it switches; growth has to find those taps among both
-/// channels' inputs and the shared reservoir.
+/// channels' inputs and the shared reservoir. The run is the scenario file
+/// <c>scenarios/two-channel.json</c>: both signals are sources in the world (a sine and a square
+/// source on the block's <c>channel</c> port); the NRMSEs are read from the world after each tick.
 /// </summary>
 public static class GraphTwoChannelDemo
 {
@@ -18,30 +22,41 @@ public static class GraphTwoChannelDemo
     /// <summary>Ticks at the end over which the NRMSEs are measured.</summary>
     public const int Window = 1000;
 
-    /// <summary>The block: two channels, 32 Hidden nodes, graph.md's defaults otherwise.</summary>
+    /// <summary>Name of the built-in scenario file (<c>scenarios/two-channel.json</c>).</summary>
+    public const string ScenarioName = "two-channel";
+
+    /// <summary>Name of the graph block.</summary>
+    public const string BlockName = "two-channel";
+
+    /// <summary>The block's config.</summary>
     public static Components.Graph.GraphConfig Config => new() { Channels = 2, Hidden = 32 };
 
-    /// <summary>The inputs of tick <paramref name="t"/>.</summary>
-    public static (float Sine, float Square) Inputs(long t)
-        => ((float)Math.Sin(2 * Math.PI * t / 24), Math.Sin(2 * Math.PI * (t + 0.5) / 48) >= 0 ? 1f : -1f);
+    /// <summary>The demo's scenario (what <c>scenarios/two-channel.json</c> holds for the defaults).</summary>
+    public static ScenarioDocument Scenario(int ticks = Ticks)
+        => new ScenarioDocument(ticks, 1, "out/two-channel")
+            .Population(BlockName, new GraphDefinition { Config = Config })
+            .Source("sine", SourceDefinition.Sine($"{BlockName}/channel[0..1]", 1, 24, phase: 2 * Math.PI / 24))
+            .Source("square", SourceDefinition.Square($"{BlockName}/channel[1..2]", 1, 48, phase: 1, low: -1));
 
-    /// <summary>Runs the scenario with the block in <paramref name="world"/> (a pipeline world).</summary>
-    public static GraphTwoChannelResult Run(World world, int ticks = Ticks, Action<int>? progress = null)
+    /// <summary>
+    /// Runs the scenario file (or <see cref="Scenario"/> for another tick count) through the runner;
+    /// <paramref name="progress"/> hears every 1000th tick, <paramref name="atEnd"/> sees the final world.
+    /// </summary>
+    public static GraphTwoChannelResult Run(int ticks = Ticks, Action<int>? progress = null, Action<World>? atEnd = null)
     {
-        ArgumentNullException.ThrowIfNull(world);
         ArgumentOutOfRangeException.ThrowIfLessThan(ticks, Window + 1);
-        var block = GraphFactory.Create(world, "two-channel", Config);
+        var scenario = ticks == Ticks ? DemoScenarios.Load(ScenarioName) : ScenarioReader.Parse(Scenario(ticks).ToJson());
         var errors = new[] { new double[Window], new double[Window] };
         var persistence = new[] { new double[Window], new double[Window] };
         var inputs = new[] { new double[Window], new double[Window] };
-        Span<float> staged = stackalloc float[2];
-        for (int t = 1; t <= ticks; t++)
+        double lastSine = 0, lastSquare = 0;
+        GraphTwoChannelResult? result = null;
+        DemoScenarios.Run(scenario, (world, tick) =>
         {
-            var (sine, square) = Inputs(t);
-            var (lastSine, lastSquare) = Inputs(t - 1);
-            (staged[0], staged[1]) = (sine, square);
-            block.Tick(staged);
-            int w = t - (ticks - Window) - 1;
+            var block = (GraphBlock)ModelFamilies.Catalog.Get(world, BlockName);
+            // What the sources wrote this tick is what the block saw.
+            float sine = block.Input(0), square = block.Input(1);
+            int w = (int)(tick - (ticks - Window) - 1);
             if (w >= 0)
             {
                 (inputs[0][w], inputs[1][w]) = (sine, square);
@@ -49,20 +64,25 @@ public static class GraphTwoChannelDemo
                 (persistence[0][w], persistence[1][w]) = ((double)sine - lastSine, (double)square - lastSquare);
             }
 
-            if (t % 1000 == 0)
-                progress?.Invoke(t);
-        }
-
-        var cross = new int[2];
-        for (int g = block.PredictorStart; g < block.NodeCount; g++)
+            (lastSine, lastSquare) = (sine, square);
+            if (tick % 1000 == 0)
+                progress?.Invoke((int)tick);
+        }, world =>
         {
-            int c = block.Channel(g);
-            cross[c] += block.Taps(g).Count(tap => tap.Source == 1 - c);
-        }
+            var block = (GraphBlock)ModelFamilies.Catalog.Get(world, BlockName);
+            var cross = new int[2];
+            for (int g = block.PredictorStart; g < block.NodeCount; g++)
+            {
+                int c = block.Channel(g);
+                cross[c] += block.Taps(g).Count(tap => tap.Source == 1 - c);
+            }
 
-        return new GraphTwoChannelResult(
-            [GraphDemoRuns.Nrmse(errors[0], inputs[0]), GraphDemoRuns.Nrmse(errors[1], inputs[1])],
-            [GraphDemoRuns.Nrmse(persistence[0], inputs[0]), GraphDemoRuns.Nrmse(persistence[1], inputs[1])],
-            cross, block.Metrics(), GraphDemoRuns.Structure(block));
+            result = new GraphTwoChannelResult(
+                [GraphDemoRuns.Nrmse(errors[0], inputs[0]), GraphDemoRuns.Nrmse(errors[1], inputs[1])],
+                [GraphDemoRuns.Nrmse(persistence[0], inputs[0]), GraphDemoRuns.Nrmse(persistence[1], inputs[1])],
+                cross, block.Metrics(), GraphDemoRuns.Structure(block));
+            atEnd?.Invoke(world);
+        });
+        return result!;
     }
 }

@@ -42,4 +42,17 @@ public class RegionDemoTests
         Assert.That((RegionDemo.DefaultTicks, RegionDemo.DefaultEvery), Is.EqualTo((2000, 200)));
         Assert.That(() => RegionDemo.Run(ticks: 10, every: 0), Throws.InstanceOf<ArgumentOutOfRangeException>());
     }
+
+    [Test]
+    public void PrintedRows_CountTheDeliveriesSinceThePreviousRow()
+    {
+        var ticks = new List<RegionDemoRow>();
+        var result = RegionDemo.Run(ticks: 1200, seed: 42, every: 200, onTick: ticks.Add);
+        Assert.That(ticks, Has.Count.EqualTo(1200));
+        var sums = Enumerable.Range(0, 6).Select(k => ticks.Skip(k * 200).Take(200).Sum(r => r.Delivered)).ToArray();
+        Assert.That(result.Rows.Select(r => r.Delivered), Is.EqualTo(sums));
+        Assert.That(sums.Sum(), Is.GreaterThan(0), "seed 42 delivers events in these ticks, so the sums are not trivially 0");
+        Assert.That(result.Rows.Select(r => r.Delivered), Is.Not.EqualTo(result.Rows.Select(r => ticks[r.Tick - 1].Delivered)),
+            "the last tick's count alone would differ");
+    }
 }

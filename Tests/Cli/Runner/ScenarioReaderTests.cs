@@ -59,7 +59,7 @@ public sealed class ScenarioReaderTests
         Assert.That(Error("""{ "version": 1 }""").JsonPath, Is.EqualTo("$.run"));
         Assert.That(Error("""{ "version": 1, "run": { "seed": 1, "ticks": -3 } }""").JsonPath, Is.EqualTo("$.run.ticks"));
         Assert.That(Error("""{ "version": 1, "run": { "seed": 1 }, "extra": 1 }""").JsonPath, Is.EqualTo("$.extra"));
-        Assert.That(Error("""{ "version": 1, "run": { "seed": 1 }, "links": {} }""").JsonPath, Is.EqualTo("$.links"));
+        Assert.That(Error("""{ "version": 1, "run": { "seed": 1 }, "links": { "l": 1 } }""").JsonPath, Is.EqualTo("$.links.l"));
         Assert.That(Error("{ not json").JsonPath, Is.EqualTo("$"));
     }
 

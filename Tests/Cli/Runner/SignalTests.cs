@@ -47,6 +47,28 @@ public sealed class SignalTests
         RunnerScenarios.AssertSameOutputs(whole, interrupted);
     }
 
+    /// <summary>A demo runs its scenario through the runner: SIGINT stops it after the tick, without a summary, exit 130.</summary>
+    [Test]
+    public void Sigint_stops_a_demo_with_exit_130_and_no_summary()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+            Assert.Ignore("POSIX signals only.");
+        string dll = Path.Combine(RunnerScenarios.RepositoryRoot(), "Cli", "bin", "Release", "net10.0", "grownet.dll");
+        Assert.That(File.Exists(dll), Is.True, $"{dll} is built with the solution (Release).");
+        // Long enough that the signal arrives mid-run: the region runs a few 10³ ticks/s.
+        var child = Start(dll, "region-demo", "--ticks", "5000000");
+        Assert.That(child.StandardOutput.ReadLine(), Does.StartWith("=== Region demo"));
+        // The first printed row comes from inside the run, so the runner's signal handlers are in place.
+        Assert.That(child.StandardOutput.ReadLine(), Does.StartWith("[step 200]"));
+        Assert.That(Kill(child.Id, SignalInterrupt), Is.Zero, "kill(2) failed");
+        string rest = child.StandardOutput.ReadToEnd();
+        string error = child.StandardError.ReadToEnd();
+        child.WaitForExit();
+        Assert.That(child.ExitCode, Is.EqualTo(ScenarioRunner.InterruptedExitCode), rest + error);
+        Assert.That(error, Does.Contain("interrupted at tick"));
+        Assert.That(rest, Does.Not.Contain("Pruning summary"));
+    }
+
     private const int SignalInterrupt = 2;
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]

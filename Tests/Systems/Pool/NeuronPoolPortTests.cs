@@ -126,4 +126,50 @@ public class NeuronPoolPortTests
             Throws.InstanceOf<ModelConfigException>().With.Property("Field").EqualTo("cells"));
         Assert.That(world.EntityCount, Is.EqualTo(1));
     }
+
+    [TestCase(0, 700)]
+    [TestCase(3, 650)]
+    [TestCase(13, 9)]
+    [TestCase(699, 1)]
+    public void ReadNonZero_OfSpikes_ListsTheCellsReadPortShowsSpiking(int start, int width)
+    {
+        using var world = Pipeline.CreateWorld(seed: 3);
+        var pool = NeuronPool.Create(world, "p", PoolDefinition.Standard(700, 0.05));
+        pool.SetInputRange(0, 350, 10000);
+        var indices = new int[width];
+        int ticksWithSpikes = 0;
+        for (int t = 0; t < 40; t++)
+        {
+            world.Step();
+            var flags = new double[width];
+            pool.ReadPort(NeuronPool.SpikesPort, start, flags);
+            int[] expected = [.. Enumerable.Range(start, width).Where(i => flags[i - start] != 0)];
+            int count = pool.ReadNonZero(NeuronPool.SpikesPort, start, width, indices);
+            Assert.That(indices[..count], Is.EqualTo(expected), $"tick {world.Tick}");
+            ticksWithSpikes += count > 0 ? 1 : 0;
+        }
+
+        Assert.That(ticksWithSpikes, Is.GreaterThan(5), "the test must see spikes");
+    }
+
+    [Test]
+    public void ReadNonZero_OfOtherPorts_UsesTheFamilyNeutralRead()
+    {
+        using var world = Pipeline.CreateWorld(seed: 3);
+        var pool = NeuronPool.Create(world, "p", PoolDefinition.Empty(600));
+        pool.WritePort(NeuronPool.CurrentPort, 0, [.. Enumerable.Range(0, 600).Select(i => i % 7 == 0 ? 5.0 : 0.0)]);
+        var indices = new int[590];
+        int count = pool.ReadNonZero(NeuronPool.CurrentPort, 10, 590, indices);
+        Assert.That(indices[..count], Is.EqualTo(Enumerable.Range(10, 590).Where(i => i % 7 == 0).ToArray()));
+    }
+
+    [Test]
+    public void ReadNonZero_RefusesABadRangeOrAShortBuffer()
+    {
+        using var world = Pipeline.CreateWorld(seed: 3);
+        var pool = NeuronPool.Create(world, "p", PoolDefinition.Empty(16));
+        Assert.That(() => pool.ReadNonZero(NeuronPool.SpikesPort, 10, 7, new int[7]), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(() => pool.ReadNonZero(NeuronPool.SpikesPort, 0, 16, new int[15]), Throws.ArgumentException);
+        Assert.That(() => pool.ReadNonZero(9, 0, 1, new int[1]), Throws.TypeOf<ArgumentOutOfRangeException>());
+    }
 }

@@ -132,4 +132,40 @@ public sealed class WorkloadComparerTests
         // The same values as one batch: first half (0..9) vs second half (10..19) have equal medians.
         Assert.That(WorkloadComparer.SplitDisagreement(logs, batches: 1), Is.EqualTo(0.0).Within(1e-12));
     }
+
+    [Test]
+    public void PairedRounds_CompareTheRatioOfOddRoundsWithThatOfEvenRounds()
+    {
+        // Four rounds of 5 samples; the machine is 20 % slower in rounds 2 and 4 for both sides,
+        // and A is 10 % slower than B in every round: the ratio replicates, so the check is 0.
+        double Machine(int i) => i / 5 % 2 == 1 ? Math.Log(1.2) : 0.0;
+        double[] b = [.. Enumerable.Range(0, 20).Select(Machine)];
+        double[] a = [.. Enumerable.Range(0, 20).Select(i => Machine(i) + Math.Log(1.1))];
+        Assert.That(WorkloadComparer.PairedSplitDisagreement(b, a, batches: 4), Is.EqualTo(0.0).Within(1e-12));
+        // Each side split on its own sees the machine's 20 %.
+        Assert.That(WorkloadComparer.SplitDisagreement(a, batches: 4), Is.EqualTo(0.2).Within(1e-12));
+        // A slower only in rounds 2 and 4: the halves measure 1.0 and 1.1.
+        double[] uneven = [.. Enumerable.Range(0, 20).Select(i => Machine(i) + (i / 5 % 2 == 1 ? Math.Log(1.1) : 0.0))];
+        Assert.That(WorkloadComparer.PairedSplitDisagreement(b, uneven, batches: 4), Is.EqualTo(0.1).Within(1e-12));
+    }
+
+    [Test]
+    public void PairedRounds_AMachineSlowdownSharedByBothSidesOfARoundIsNotNoise()
+    {
+        var baseline = SyntheticResults.Make("w", 1000, 0.01, 40, seed: 1) with { Batches = 4 };
+        var current = SyntheticResults.Make("w", 1000, 0.01, 40, seed: 2) with { Batches = 4 };
+        static GrowNet.Ecs.Cli.Bench.Results.WorkloadResult Burst(GrowNet.Ecs.Cli.Bench.Results.WorkloadResult r) => r with { SamplesNs = [.. r.SamplesNs.Select((s, i) => i / 10 == 1 ? s * 1.25 : s)] };
+        var paired = WorkloadComparer.Compare(Burst(baseline), Burst(current), Threshold, normalize: false, pairedBatches: true);
+        Assert.That(paired.SplitDisagreement, Is.LessThan(Threshold / 3));
+        Assert.That(paired.Verdict, Is.EqualTo(Verdict.Same));
+        var unpaired = WorkloadComparer.Compare(Burst(baseline), Burst(current), Threshold, normalize: false);
+        Assert.That(unpaired.Verdict, Is.EqualTo(Verdict.Noisy));
+    }
+
+    [Test]
+    public void PairedRounds_NeedEqualBatchesOfAtLeastTwo()
+    {
+        Assert.That(() => WorkloadComparer.PairedSplitDisagreement([0, 0, 0, 0], [0, 0, 0, 0], batches: 1), Throws.ArgumentException);
+        Assert.That(() => WorkloadComparer.PairedSplitDisagreement([0, 0, 0, 0], [0, 0, 0], batches: 2), Throws.ArgumentException);
+    }
 }
