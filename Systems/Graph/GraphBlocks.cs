@@ -22,4 +22,29 @@ internal static class GraphBlocks
                 blocks.Add(entity);
         }
     }
+
+    /// <summary>
+    /// <see cref="Collect"/>, keeping the blocks whose cycle-end structural step (commit, prune,
+    /// split) follows this tick: growth on and the tick just finished at p = CycleTicks − 1.
+    /// </summary>
+    public static void CollectAtCycleEnd(World world, List<Entity> blocks) => CollectDue(world, blocks, midCycle: false);
+
+    /// <summary><see cref="Collect"/>, keeping the blocks whose Warm selection follows this tick (growth on, p = CycleTicks/2 − 1).</summary>
+    public static void CollectAtMidCycle(World world, List<Entity> blocks) => CollectDue(world, blocks, midCycle: true);
+
+    private static void CollectDue(World world, List<Entity> blocks, bool midCycle)
+    {
+        Collect(world, blocks);
+        int kept = 0;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            if (IsDue(world.Get<GraphConfig>(blocks[i]), world.Get<GraphState>(blocks[i]), midCycle))
+                blocks[kept++] = blocks[i];
+        }
+
+        blocks.RemoveRange(kept, blocks.Count - kept);
+    }
+
+    private static bool IsDue(in GraphConfig config, in GraphState state, bool midCycle)
+        => config.Growth && GraphMath.CycleOf(state.Tick, config.CycleTicks).Place == (midCycle ? config.CycleTicks / 2 : config.CycleTicks) - 1;
 }

@@ -26,14 +26,16 @@ internal readonly struct GraphCommitKernel : IRangeAction
 
     public void Execute(int start, int end)
     {
+        // Without branches on the update flag (Summary nodes update at random): a node that does not
+        // update rewrites its current slot with the value already there, and keeps its head.
         for (int i = start; i < end; i++)
         {
-            if (updates[i] == 0)
-                continue;
-            int slot = head[i] + 1;
-            if (slot == h)
-                slot = 0;
-            ring[i * h + slot] = next[i];
+            int update = updates[i];
+            int slot = head[i] + update;
+            slot = slot == h ? 0 : slot;
+            ref float cell = ref ring[i * h + slot];
+            int keep = update - 1;
+            cell = BitConverter.Int32BitsToSingle((BitConverter.SingleToInt32Bits(next[i]) & ~keep) | (BitConverter.SingleToInt32Bits(cell) & keep));
             head[i] = slot;
         }
     }

@@ -17,28 +17,27 @@ public sealed class GraphPruneSystem : ISystem
     /// <inheritdoc />
     public void Update(World world)
     {
-        GraphBlocks.Collect(world, blocks);
+        GraphBlocks.CollectAtCycleEnd(world, blocks);
         foreach (var entity in blocks)
+            Prune(world, entity);
+    }
+
+    private static void Prune(World world, Entity entity)
+    {
+        float epsilon = world.Get<GraphConfig>(entity).PruneEpsilon;
+        ref var state = ref world.Get<GraphState>(entity);
+        var a = new GraphArrays(world, state);
+        for (int g = a.PredictorStart; g < a.NodeCount; g++)
         {
-            ref readonly var config = ref world.Get<GraphConfig>(entity);
-            ref var state = ref world.Get<GraphState>(entity);
-            if (!config.Growth || GraphMath.CycleOf(state.Tick, config.CycleTicks).Place != config.CycleTicks - 1)
+            if (a.Frozen[g] != 0)
                 continue;
-            var a = new GraphArrays(world, state);
-            for (int g = a.PredictorStart; g < a.NodeCount; g++)
+            int start = a.TapStart[g];
+            for (int t = start + a.TapCount[g] - 1; t >= start; t--)
             {
-                if (a.Frozen[g] != 0)
+                if (!(Math.Abs(a.TapWeight[t]) < epsilon))
                     continue;
-                int start = a.TapStart[g];
-                for (int t = start + a.TapCount[g] - 1; t >= start; t--)
-                {
-                    if (!(Math.Abs(a.TapWeight[t]) < config.PruneEpsilon))
-                        continue;
-                    GraphEvents.Add(world, state, GraphEventKind.Pruned, g, a.TapSource[t], a.TapLag[t], a.TapWeight[t], 0);
-                    GraphRows.Remove(a, g, t);
-                    state.Cstruct--;
-                    state.Prunes++;
-                }
+                GraphRows.RemoveLearnable(world, ref state, a, GraphEventKind.Pruned, g, t, 0);
+                state.Prunes++;
             }
         }
     }

@@ -1,4 +1,5 @@
 using GrowNet.Ecs.Components.Graph;
+using GrowNet.Ecs.Engine;
 
 namespace GrowNet.Ecs.Systems.Graph;
 
@@ -43,6 +44,18 @@ internal static class GraphRows
         a.TapSumSquares.AsSpan(row + 1, move).CopyTo(a.TapSumSquares.AsSpan(row));
         Clear(a, end - 1);
         a.TapCount[g]--;
+    }
+
+    /// <summary>
+    /// Removes learnable tap <paramref name="row"/> of predictor <paramref name="g"/> as a structural
+    /// event (<paramref name="kind"/>: pruned or displaced, with its <paramref name="score"/>): the
+    /// event is logged with the tap as it was, the row closes up and Cstruct drops by one.
+    /// </summary>
+    public static void RemoveLearnable(World world, ref GraphState state, in GraphArrays a, GraphEventKind kind, int g, int row, double score)
+    {
+        GraphEvents.Add(world, state, kind, g, a.TapSource[row], a.TapLag[row], a.TapWeight[row], score);
+        Remove(a, g, row);
+        state.Cstruct--;
     }
 
     /// <summary>Zeroes tap row <paramref name="row"/> (unused rows of a region stay zero, so equal blocks have equal bytes).</summary>

@@ -23,13 +23,11 @@ public sealed class GraphSplitSystem : ISystem
     /// <inheritdoc />
     public void Update(World world)
     {
-        GraphBlocks.Collect(world, blocks);
+        GraphBlocks.CollectAtCycleEnd(world, blocks);
         foreach (var entity in blocks)
         {
             ref readonly var config = ref world.Get<GraphConfig>(entity);
             ref var state = ref world.Get<GraphState>(entity);
-            if (!config.Growth || GraphMath.CycleOf(state.Tick, config.CycleTicks).Place != config.CycleTicks - 1)
-                continue;
             int channels = world.GetTable(state.Channels).Count;
             for (int c = 0; c < channels; c++)
             {

@@ -19,7 +19,13 @@ internal static class GraphStreams
     public static readonly ulong Build = Fnv1a("graph-build");
 
     /// <summary><c>draw(seed, "graph-update", tick, node)</c>.</summary>
-    public static double UpdateDraw(ulong seed, long tick, int node) => CounterRandom.NextDouble(seed, Update, (ulong)tick, (ulong)node);
+    public static double UpdateDraw(ulong seed, long tick, int node) => UpdateDrawAt(UpdateKey(seed, tick), node);
+
+    /// <summary>The index-free part of the update draws of one tick (<see cref="CounterRandom.TickKey"/>).</summary>
+    public static ulong UpdateKey(ulong seed, long tick) => CounterRandom.TickKey(seed, Update, (ulong)tick);
+
+    /// <summary><c>draw(seed, "graph-update", tick, node)</c> from the tick's <see cref="UpdateKey"/>.</summary>
+    public static double UpdateDrawAt(ulong updateKey, int node) => CounterRandom.NextDoubleAt(updateKey, (ulong)node);
 
     /// <summary><c>draw(seed, "graph-shortlist", cycle, g, n)</c>; g and n share the index (g in the high 32 bits).</summary>
     public static double ShortlistDraw(ulong seed, long cycle, int g, int n)

@@ -22,13 +22,11 @@ public sealed class GraphTapCommitSystem : ISystem
     /// <inheritdoc />
     public void Update(World world)
     {
-        GraphBlocks.Collect(world, blocks);
+        GraphBlocks.CollectAtCycleEnd(world, blocks);
         foreach (var entity in blocks)
         {
             ref readonly var config = ref world.Get<GraphConfig>(entity);
             ref var state = ref world.Get<GraphState>(entity);
-            if (!config.Growth || GraphMath.CycleOf(state.Tick, config.CycleTicks).Place != config.CycleTicks - 1)
-                continue;
             var a = new GraphArrays(world, state);
             fresh.Clear();
             GraphEvents.Clear(world, state);
@@ -131,9 +129,7 @@ public sealed class GraphTapCommitSystem : ISystem
 
         if (weakestRow < 0 || !(gain > weakest))
             return false;
-        GraphEvents.Add(world, state, GraphEventKind.Displaced, weakestNode, a.TapSource[weakestRow], a.TapLag[weakestRow], a.TapWeight[weakestRow], weakest);
-        GraphRows.Remove(a, weakestNode, weakestRow);
-        state.Cstruct--;
+        GraphRows.RemoveLearnable(world, ref state, a, GraphEventKind.Displaced, weakestNode, weakestRow, weakest);
         state.Displacements++;
         return true;
     }

@@ -20,13 +20,11 @@ public sealed class GraphWarmSelectionSystem : ISystem
     /// <inheritdoc />
     public void Update(World world)
     {
-        GraphBlocks.Collect(world, blocks);
+        GraphBlocks.CollectAtMidCycle(world, blocks);
         foreach (var entity in blocks)
         {
             ref readonly var config = ref world.Get<GraphConfig>(entity);
             ref var state = ref world.Get<GraphState>(entity);
-            if (!config.Growth || GraphMath.CycleOf(state.Tick, config.CycleTicks).Place != config.CycleTicks / 2 - 1)
-                continue;
             var a = new GraphArrays(world, state);
             int warm = 0;
             for (int g = a.PredictorStart; g < a.NodeCount; g++)

@@ -66,14 +66,26 @@ public sealed class AbSession
         }
     }
 
-    /// <summary>Runs <see cref="rounds"/> alternating batches of one workload on each side; returns the pooled (baseline, current).</summary>
+    /// <summary>Runs <see cref="rounds"/> rounds of one batch of one workload per side, the order alternating; returns the pooled (baseline, current).</summary>
     private (WorkloadResult Baseline, WorkloadResult Current) Measure(string name)
     {
         WorkloadResult? baseline = null, current = null;
         for (int round = 0; round < rounds; round++)
         {
-            var b = Child(otherDll, name, $"b{round}");
-            var a = Child(selfDll, name, $"a{round}");
+            // The order alternates (B A, A B, …): a cost of running second — the previous child's
+            // exit, the parent reading its report — falls on both sides alike.
+            WorkloadResult a, b;
+            if (round % 2 == 0)
+            {
+                b = Child(otherDll, name, $"b{round}");
+                a = Child(selfDll, name, $"a{round}");
+            }
+            else
+            {
+                a = Child(selfDll, name, $"a{round}");
+                b = Child(otherDll, name, $"b{round}");
+            }
+
             baseline = baseline is null ? b : baseline.Append(b);
             current = current is null ? a : current.Append(a);
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,

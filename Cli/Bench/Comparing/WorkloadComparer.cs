@@ -110,12 +110,14 @@ public static class WorkloadComparer
     }
 
     /// <summary>
-    /// The self-check of paired A/B rounds: |ratio(odd rounds) ÷ ratio(even rounds) − 1|, each ratio the
-    /// difference of the two sides' median log samples within those rounds. Both sides of a round run
-    /// in the same seconds, so a change of the machine's speed that hits a round hits both sides and
-    /// cancels; what remains is whether the effect itself replicates between the halves, which is
-    /// what the verdict relies on. (Splitting each side on its own instead counts every such change
-    /// as noise, although the alternation already balances it.)
+    /// The self-check of paired A/B rounds: |ratio(one half) ÷ ratio(other half) − 1|, each ratio the
+    /// difference of the two sides' median log samples within the half's rounds. Both sides of a
+    /// round run in the same seconds, so a change of the machine's speed that hits a round hits both
+    /// sides and cancels; what remains is whether the effect itself replicates between the halves,
+    /// which is what the verdict relies on. (Splitting each side on its own instead counts every
+    /// such change as noise, although the alternation already balances it.) With four rounds or
+    /// more the halves take pairs of rounds in turn — rounds 1–2, 5–6, … against 3–4, 7–8, … — so
+    /// each half holds both orders of the alternating A/B runs; with two or three, single rounds.
     /// </summary>
     /// <param name="baselineLogs">Baseline log samples, <paramref name="batches"/> equal batches in round order.</param>
     /// <param name="currentLogs">Current log samples, the same number of batches in round order.</param>
@@ -133,11 +135,11 @@ public static class WorkloadComparer
     private static bool CanPair(int baselineCount, int baselineBatches, int currentCount, int currentBatches)
         => baselineBatches >= 2 && baselineBatches == currentBatches && baselineCount % baselineBatches == 0 && currentCount % currentBatches == 0;
 
-    /// <summary>The samples of the rounds with index parity <paramref name="parity"/> (0 = rounds 1, 3, …).</summary>
-    private static double[] Round(IReadOnlyList<double> logs, int batches, int parity)
+    /// <summary>The samples of half <paramref name="half"/> (0 or 1) of the rounds: pairs of rounds in turn, or single rounds when there are fewer than four.</summary>
+    private static double[] Round(IReadOnlyList<double> logs, int batches, int half)
     {
-        int size = logs.Count / batches;
-        return [.. logs.Where((_, i) => i / size % 2 == parity)];
+        int size = logs.Count / batches, group = batches >= 4 ? 2 : 1;
+        return [.. logs.Where((_, i) => i / size / group % 2 == half)];
     }
 
     private static double[] Shifted(double[] values, double by) => [.. values.Select(v => v + by)];

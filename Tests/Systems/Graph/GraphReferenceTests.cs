@@ -54,7 +54,7 @@ public class GraphReferenceTests
         }
     }
 
-    private static GraphReference Mirror(GraphBlock block, ulong seed)
+    internal static GraphReference Mirror(GraphBlock block, ulong seed)
     {
         var config = block.Config;
         int budget = config.EffectiveTapBudget;
@@ -80,7 +80,7 @@ public class GraphReferenceTests
         };
     }
 
-    private static void AssertSame(GraphBlock block, GraphReference reference, string when)
+    internal static void AssertSame(GraphBlock block, GraphReference reference, string when)
     {
         for (int c = 0; c < block.ChannelCount; c++)
             Assert.That((block.Prediction(c), block.Error(c)), Is.EqualTo((reference.Predictions[c], reference.Errors[c])), $"{when}, channel {c}");

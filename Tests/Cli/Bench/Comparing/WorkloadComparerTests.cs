@@ -134,7 +134,7 @@ public sealed class WorkloadComparerTests
     }
 
     [Test]
-    public void PairedRounds_CompareTheRatioOfOddRoundsWithThatOfEvenRounds()
+    public void PairedRounds_CompareTheRatioOfOneHalfOfTheRoundsWithTheOther()
     {
         // Four rounds of 5 samples; the machine is 20 % slower in rounds 2 and 4 for both sides,
         // and A is 10 % slower than B in every round: the ratio replicates, so the check is 0.
@@ -144,9 +144,13 @@ public sealed class WorkloadComparerTests
         Assert.That(WorkloadComparer.PairedSplitDisagreement(b, a, batches: 4), Is.EqualTo(0.0).Within(1e-12));
         // Each side split on its own sees the machine's 20 %.
         Assert.That(WorkloadComparer.SplitDisagreement(a, batches: 4), Is.EqualTo(0.2).Within(1e-12));
-        // A slower only in rounds 2 and 4: the halves measure 1.0 and 1.1.
-        double[] uneven = [.. Enumerable.Range(0, 20).Select(i => Machine(i) + (i / 5 % 2 == 1 ? Math.Log(1.1) : 0.0))];
-        Assert.That(WorkloadComparer.PairedSplitDisagreement(b, uneven, batches: 4), Is.EqualTo(0.1).Within(1e-12));
+        // Four rounds form two halves of two rounds (1–2 against 3–4, each holding both A/B orders):
+        // A slower only in rounds 3 and 4 gives halves measuring 1.0 and 1.1.
+        double[] later = [.. Enumerable.Range(0, 20).Select(i => Machine(i) + (i >= 10 ? Math.Log(1.1) : 0.0))];
+        Assert.That(WorkloadComparer.PairedSplitDisagreement(b, later, batches: 4), Is.EqualTo(0.1).Within(1e-12));
+        // Two rounds: one round a half.
+        double[] second = [.. Enumerable.Range(0, 10).Select(i => i >= 5 ? Math.Log(1.1) : 0.0)];
+        Assert.That(WorkloadComparer.PairedSplitDisagreement(new double[10], second, batches: 2), Is.EqualTo(0.1).Within(1e-12));
     }
 
     [Test]
