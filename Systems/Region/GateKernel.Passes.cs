@@ -24,17 +24,15 @@ internal static partial class GateKernel
         where TLanes : struct, ILaneVector<TLanes>
     {
         for (int first = 0; first < used; first += WindowsPerPass<TLanes>())
-            FirePass<TLanes>(e, start, windows, used, first, fires, fireCount, g, masks, stride);
+            FirePass<TLanes>(e, start, PassLayout.Windows<TLanes>(windows, used, first), fires, fireCount, g, masks, stride);
     }
 
-    /// <summary>One pass of <see cref="FireWindows{TLanes}"/>: windows from <paramref name="first"/>, four registers.</summary>
-    private static void FirePass<TLanes>(in GateColumns e, int start, ReadOnlySpan<int> windows, int used, int first, double[] fires, int fireCount,
+    /// <summary>One pass of four registers over all fires: the gates of <paramref name="layout"/> (relative to <paramref name="start"/>).</summary>
+    private static void FirePass<TLanes>(in GateColumns e, int start, in PassLayout layout, double[] fires, int fireCount,
         in GateContext g, byte[] masks, int stride)
         where TLanes : struct, ILaneVector<TLanes>
     {
-        // Register i holds lanes (i mod 8/c)·c.. of window first + i / (8/c) (the last window when past it).
-        int ka = start + RegisterOffset<TLanes>(windows, used, first, 0), kb = start + RegisterOffset<TLanes>(windows, used, first, 1),
-            kc = start + RegisterOffset<TLanes>(windows, used, first, 2), kd = start + RegisterOffset<TLanes>(windows, used, first, 3);
+        int ka = start + layout.A, kb = start + layout.B, kc = start + layout.C, kd = start + layout.D;
         ref double strength = ref MemoryMarshal.GetArrayDataReference(e.Strength);
         ref double threshold = ref MemoryMarshal.GetArrayDataReference(e.Threshold);
         ref double ema = ref MemoryMarshal.GetArrayDataReference(e.EmaRate);
@@ -52,7 +50,7 @@ internal static partial class GateKernel
         // A window's pass bits land at its gates' bit positions in the row; a ragged window
         // (offset not a multiple of 8) keeps only the gates past the last whole window. Each
         // window owns its byte (a repeated window writes the same value), so bytes are assigned.
-        var placement = new MaskPlacement(windows, used, first);
+        var placement = layout.Placement;
         ref byte row = ref MemoryMarshal.GetArrayDataReference(masks);
         // Hits only grow: once every lane is at the cap (the steady state) no fire reinforces any
         // more, and the rest of the fires run without the hit and strength registers.
@@ -143,24 +141,23 @@ internal static partial class GateKernel
         where TLanes : struct, ILaneVector<TLanes>
     {
         int c = TLanes.Count;
+        if (WindowsPerPass<TLanes>() == 1)
+        {
+            // One window: each register's bits at its own position (a tail's registers may share a gate, with equal bits).
+            Unsafe.Add(ref row, at.ByteA) = (byte)((TLanes.MostSignificantBits(fa) << at.LaneA) | (TLanes.MostSignificantBits(fb) << at.LaneB)
+                                                   | (TLanes.MostSignificantBits(fc) << at.LaneC) | (TLanes.MostSignificantBits(fd) << at.LaneD));
+            return;
+        }
+
         uint bits = TLanes.MostSignificantBits(fa) | (TLanes.MostSignificantBits(fb) << c)
                     | (TLanes.MostSignificantBits(fc) << (2 * c)) | (TLanes.MostSignificantBits(fd) << (3 * c));
         Unsafe.Add(ref row, at.ByteA) = (byte)((bits & 0xFF) >> at.ShiftA);
-        if (WindowsPerPass<TLanes>() > 1)
-            Unsafe.Add(ref row, at.ByteB) = (byte)(((bits >> 8) & 0xFF) >> at.ShiftB);
+        Unsafe.Add(ref row, at.ByteB) = (byte)(((bits >> 8) & 0xFF) >> at.ShiftB);
         if (WindowsPerPass<TLanes>() > 2)
         {
             Unsafe.Add(ref row, at.ByteC) = (byte)(((bits >> 16) & 0xFF) >> at.ShiftC);
             Unsafe.Add(ref row, at.ByteD) = (byte)((bits >> 24) >> at.ShiftD);
         }
-    }
-
-    /// <summary>Gate offset (relative to start) of register <paramref name="register"/> of the pass from window <paramref name="first"/>.</summary>
-    private static int RegisterOffset<TLanes>(ReadOnlySpan<int> windows, int used, int first, int register)
-        where TLanes : struct, ILaneVector<TLanes>
-    {
-        int perWindow = 8 / TLanes.Count;
-        return windows[Math.Min(first + register / perWindow, used - 1)] + register % perWindow * TLanes.Count;
     }
 
     /// <summary>Stores the state of the <c>TLanes.Count</c> gates from <paramref name="k"/>.</summary>

@@ -107,7 +107,9 @@ internal static partial class GateKernel
     /// time; the rest take the scalar rule. A ragged end is a window ending at <paramref name="end"/>
     /// that overlaps the last whole window: it runs in the same batch as that window, from the
     /// same loaded state, so the shared gates get identical values from both and count once (its
-    /// mask keeps only its own gates). Without accelerated <typeparamref name="TLanes"/> every gate takes the scalar rule.
+    /// mask keeps only its own gates). Two-lane registers (one window per pass) run the gates past
+    /// the last whole window as a tail pass of their own (<see cref="PassLayout.Tail"/>). Without
+    /// accelerated <typeparamref name="TLanes"/> every gate takes the scalar rule.
     /// </summary>
     internal static void RunGates<TLanes>(in GateColumns edges, int start, int end, double[] fires, int fireCount, in GateContext gates, byte[] masks, int stride)
         where TLanes : struct, ILaneVector<TLanes>
@@ -153,7 +155,11 @@ internal static partial class GateKernel
 
         if (batched > 0)
             FireWindows<TLanes>(edges, start, windows, batched, fires, fireCount, gates, masks, stride);
-        if (!raggedVector)
+        // With one window per pass the ragged window has no pass to share; the tail runs as its own
+        // pass of two-lane registers instead (it needs two gates: a lone one takes the scalar rule).
+        if (vector && WindowsPerPass<TLanes>() == 1 && ragged >= 2 && edges.Flags.AsSpan(start + whole * 8, ragged).IndexOfAnyExcept(Imprinted) < 0)
+            FirePass<TLanes>(edges, start, PassLayout.Tail(whole * 8, ragged), fires, fireCount, gates, masks, stride);
+        else if (!raggedVector)
         {
             for (int j = whole * 8; j < count; j++)
                 FireGateScalar(edges, start, j, fires, fireCount, gates, masks, stride);

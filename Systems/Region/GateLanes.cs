@@ -66,7 +66,13 @@ internal readonly struct GateLanes<TLanes> where TLanes : struct, ILaneVector<TL
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TLanes Reinforced(TLanes strength, TLanes below)
-        => TLanes.Select(below, TLanes.Min(TLanes.Max(TLanes.Add(strength, delta), minusOne), one), strength);
+    {
+        // Math.Clamp's own tests (below −1: −1; above 1: 1; otherwise, NaN included, the value):
+        // two compares and selects, where IEEE min/max take about nine instructions each without AVX-512.
+        var moved = TLanes.Add(strength, delta);
+        var clamped = TLanes.Select(TLanes.LessThan(moved, minusOne), minusOne, TLanes.Select(TLanes.GreaterThan(moved, one), one, moved));
+        return TLanes.Select(below, clamped, strength);
+    }
 
     /// <summary>The rate's decayed part, <c>(1 − β) × ema</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -83,6 +89,27 @@ internal readonly struct GateLanes<TLanes> where TLanes : struct, ILaneVector<TL
     /// <summary>The new rate of a lane that did not fire.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TLanes EmaIfNot(TLanes decayed) => TLanes.Add(decayed, betaTimesZero);
+
+    /// <summary>
+    /// One update of a threshold and rate at an unchanging strength (every lane taking part, at
+    /// the hit cap): returns the fired mask (<c>strength &gt; threshold</c>) and advances both.
+    /// Both outcomes' rate and step are computed before the compare resolves (each exactly the
+    /// rule's operations for that outcome) and then selected, so the chain from one threshold to
+    /// the next is compare, select, add instead of the whole rate update.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TLanes Advance(TLanes strength, ref TLanes threshold, ref TLanes ema)
+    {
+        var decayed = Decayed(ema);
+        var emaIf = EmaIfFired(decayed);
+        var emaElse = EmaIfNot(decayed);
+        var stepIf = Step(emaIf);
+        var stepElse = Step(emaElse);
+        var fired = TLanes.GreaterThan(strength, threshold);
+        ema = TLanes.Select(fired, emaIf, emaElse);
+        threshold = TLanes.Add(threshold, TLanes.Select(fired, stepIf, stepElse));
+        return fired;
+    }
 
     /// <summary>The threshold step for the new rate: <c>η × (ema − r*)</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

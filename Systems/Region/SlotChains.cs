@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
 using GrowNet.Ecs.Components.Region;
 
 namespace GrowNet.Ecs.Systems.Region;
@@ -143,55 +142,112 @@ internal static class SlotChains
     /// <summary>
     /// The slot chains in passes of two registers of lanes (all 16 slots in one pass with
     /// AVX-512, 8 with AVX2, 4 with SSE: chains are independent, so passes change no bit), each
-    /// as long as its longest chain; lane l's step j is the j-th set bit of its row in
+    /// as long as its longest chain; lane l's step j is the j-th set bit of its slot's row in
     /// <paramref name="taken"/>, and fired inputs are marked at those positions in
-    /// <paramref name="firedAt"/>.
+    /// <paramref name="firedAt"/>. With more than one pass the slots are dealt to lanes longest
+    /// chain first, so each pass holds chains of similar length: fewer steps per pass, and most
+    /// of them with every lane active (<c>RunSteady</c>).
     /// </summary>
     internal static void RunLanes<TLanes>(Span<SlotState> states, int slotCount, ReadOnlySpan<int> perSlot, ulong[] taken, int words, in KernelConstants k,
         ulong[] firedAt)
         where TLanes : struct, ILaneVector<TLanes>
     {
-        // Per lane, the word of its row being read and the inputs in the words before it (steps only increase).
+        // Per slot, the word of its row being read and the inputs in the words before it (steps only increase).
         Span<int> cursorWord = stackalloc int[Lanes];
         Span<int> cursorRank = stackalloc int[Lanes];
+        Span<int> slotOfLane = stackalloc int[Lanes];
         Span<double> strength = stackalloc double[Lanes];
         Span<double> threshold = stackalloc double[Lanes];
         Span<double> ema = stackalloc double[Lanes];
         Span<long> hits = stackalloc long[Lanes];
         Span<long> length = stackalloc long[Lanes];
-        for (int slot = 0; slot < Lanes; slot++)
+        DealLanes(slotOfLane, perSlot, slotCount, sort: slotCount > 2 * TLanes.Count);
+        for (int lane = 0; lane < Lanes; lane++)
         {
+            int slot = slotOfLane[lane];
             bool used = slot < slotCount;
-            strength[slot] = used ? states[slot].Strength : 0;
-            threshold[slot] = used ? states[slot].Threshold : 0;
-            ema[slot] = used ? states[slot].EmaRate : 0;
-            hits[slot] = used ? states[slot].Hits : 0;
-            length[slot] = perSlot[slot];
+            strength[lane] = used ? states[slot].Strength : 0;
+            threshold[lane] = used ? states[slot].Threshold : 0;
+            ema[lane] = used ? states[slot].EmaRate : 0;
+            hits[lane] = used ? states[slot].Hits : 0;
+            length[lane] = used ? perSlot[slot] : 0;
         }
 
         var rule = new GateLanes<TLanes>(k);
         for (int first = 0; first < slotCount; first += 2 * TLanes.Count)
         {
-            int longest = 0;
-            for (int slot = first; slot < first + 2 * TLanes.Count; slot++)
-                longest = Math.Max(longest, perSlot[slot]);
-            RunPass(first, longest, rule, taken, words, firedAt, cursorWord, cursorRank, ref strength[first], ref threshold[first], ref ema[first],
-                ref hits[first], ref length[first]);
+            long longest = 0;
+            for (int lane = first; lane < first + 2 * TLanes.Count; lane++)
+                longest = Math.Max(longest, length[lane]);
+            var chains = new ChainRows(first, slotOfLane, taken, words, firedAt, cursorWord, cursorRank);
+            int used = Math.Min(2 * TLanes.Count, slotCount - first);
+            RunPass((int)longest, used, rule, chains, ref strength[first], ref threshold[first], ref ema[first], ref hits[first], ref length[first]);
         }
 
-        for (int slot = 0; slot < slotCount; slot++)
+        for (int lane = 0; lane < Lanes; lane++)
         {
+            int slot = slotOfLane[lane];
+            if (slot >= slotCount)
+                continue;
             ref var state = ref states[slot];
-            state.Strength = strength[slot];
-            state.Threshold = threshold[slot];
-            state.EmaRate = ema[slot];
-            state.Hits = (int)hits[slot];
+            state.Strength = strength[lane];
+            state.Threshold = threshold[lane];
+            state.EmaRate = ema[lane];
+            state.Hits = (int)hits[lane];
         }
     }
 
-    /// <summary>Lanes <paramref name="first"/>.. (two registers) for <paramref name="longest"/> steps, state loaded from and stored back to the lane columns.</summary>
-    private static void RunPass<TLanes>(int first, int longest, in GateLanes<TLanes> rule, ulong[] taken, int words, ulong[] firedAt,
-        Span<int> cursorWord, Span<int> cursorRank, ref double strength, ref double threshold, ref double ema, ref long hits, ref long length)
+    /// <summary>
+    /// Lane → slot: the slots in order, or with <paramref name="sort"/> by chain length, longest
+    /// first (ties in slot order); lanes past <paramref name="slotCount"/> stay unused.
+    /// </summary>
+    private static void DealLanes(Span<int> slotOfLane, ReadOnlySpan<int> perSlot, int slotCount, bool sort)
+    {
+        for (int lane = 0; lane < slotOfLane.Length; lane++)
+            slotOfLane[lane] = lane;
+        if (!sort)
+            return;
+        for (int i = 1; i < slotCount; i++)
+        {
+            int slot = slotOfLane[i], j = i;
+            for (; j > 0 && perSlot[slotOfLane[j - 1]] < perSlot[slot]; j--)
+                slotOfLane[j] = slotOfLane[j - 1];
+            slotOfLane[j] = slot;
+        }
+    }
+
+    /// <summary>
+    /// The lanes of one pass (two registers) for <paramref name="longest"/> steps, state
+    /// in the lane columns: masked steps while any lane reinforces, then — up to the shortest
+    /// chain, where every lane is active and at the hit cap — steps without the masks, then
+    /// masked steps to the end.
+    /// </summary>
+    private static void RunPass<TLanes>(int longest, int used, in GateLanes<TLanes> rule, in ChainRows chains,
+        ref double strength, ref double threshold, ref double ema, ref long hits, ref long length)
+        where TLanes : struct, ILaneVector<TLanes>
+    {
+        // Lanes from used on hold no slot: their values are never written back, so only their fires need holding back.
+        long shortest = length;
+        for (int lane = 1; lane < used; lane++)
+            shortest = Math.Min(shortest, Unsafe.Add(ref length, lane));
+        int step = RunMasked(0, longest, shortest > 0, rule, chains, ref strength, ref threshold, ref ema, ref hits, ref length);
+        if (step < shortest)
+        {
+            RunSteady(step, (int)shortest, (1u << used) - 1, rule, chains, ref strength, ref threshold, ref ema);
+            step = (int)shortest;
+        }
+
+        if (step < longest)
+            RunMasked(step, longest, false, rule, chains, ref strength, ref threshold, ref ema, ref hits, ref length);
+    }
+
+    /// <summary>
+    /// Steps <paramref name="from"/>.. of <paramref name="to"/> with lanes past their chain held
+    /// and reinforcement while any active lane is below the hit cap; with
+    /// <paramref name="untilSteady"/> returns at the first step at which none is. Returns the step it stopped at.
+    /// </summary>
+    private static int RunMasked<TLanes>(int from, int to, bool untilSteady, in GateLanes<TLanes> rule, in ChainRows chains,
+        ref double strength, ref double threshold, ref double ema, ref long hits, ref long length)
         where TLanes : struct, ILaneVector<TLanes>
     {
         int c = TLanes.Count;
@@ -207,9 +263,11 @@ internal static class SlotChains
         var nHi = TLanes.LoadInt64(ref Unsafe.Add(ref length, c));
         // Hits only grow: once every lane with inputs still to take is at the cap (the steady state)
         // no later step reinforces any more, so the check is dropped for the rest of the run.
-        bool reinforcing = TLanes.AnySet(TLanes.Or(TLanes.And(rule.BelowCap(hLo), TLanes.GreaterThanInt64(nLo, TLanes.Zero)),
-            TLanes.And(rule.BelowCap(hHi), TLanes.GreaterThanInt64(nHi, TLanes.Zero))));
-        for (int step = 0; step < longest; step++)
+        var start = TLanes.BroadcastInt64(from);
+        bool reinforcing = TLanes.AnySet(TLanes.Or(TLanes.And(rule.BelowCap(hLo), TLanes.GreaterThanInt64(nLo, start)),
+            TLanes.And(rule.BelowCap(hHi), TLanes.GreaterThanInt64(nHi, start))));
+        int step = from;
+        for (; step < to && (reinforcing || !untilSteady); step++)
         {
             var at = TLanes.BroadcastInt64(step);
             var activeLo = TLanes.GreaterThanInt64(nLo, at);
@@ -247,13 +305,8 @@ internal static class SlotChains
             tLo = TLanes.Select(activeLo, TLanes.Add(tLo, TLanes.Select(firedLo, stepIfLo, stepElseLo)), tLo);
             tHi = TLanes.Select(activeHi, TLanes.Add(tHi, TLanes.Select(firedHi, stepIfHi, stepElseHi)), tHi);
             uint fired = TLanes.MostSignificantBits(firedLo) | (TLanes.MostSignificantBits(firedHi) << c);
-            while (fired != 0)
-            {
-                int slot = first + BitOperations.TrailingZeroCount(fired);
-                fired &= fired - 1;
-                int p = InputOfStep(taken, slot * words, ref cursorWord[slot], ref cursorRank[slot], step);
-                firedAt[p >> 6] |= 1UL << p;
-            }
+            if (fired != 0)
+                chains.MarkFired(fired, step);
         }
 
         TLanes.Store(sLo, ref strength);
@@ -264,29 +317,36 @@ internal static class SlotChains
         TLanes.Store(rHi, ref Unsafe.Add(ref ema, c));
         TLanes.StoreInt64(hLo, ref hits);
         TLanes.StoreInt64(hHi, ref Unsafe.Add(ref hits, c));
+        return step;
     }
 
-    /// <summary>The position of the <paramref name="step"/>-th set bit of a row, advancing the lane's cursor.</summary>
-    private static int InputOfStep(ulong[] taken, int row, ref int word, ref int rank, int step)
+    /// <summary>
+    /// Steps <paramref name="from"/>.. of <paramref name="to"/> at which every lane holding a slot
+    /// (set in <paramref name="usedLanes"/>) is active and at the hit cap: strengths no longer
+    /// change, so only thresholds and rates are carried, with no masks — the same values as
+    /// <see cref="RunMasked{TLanes}"/>.
+    /// </summary>
+    private static void RunSteady<TLanes>(int from, int to, uint usedLanes, in GateLanes<TLanes> rule, in ChainRows chains,
+        ref double strength, ref double threshold, ref double ema)
+        where TLanes : struct, ILaneVector<TLanes>
     {
-        ref ulong bits = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(taken), row);
-        int w = word, before = rank;
-        ulong current = Unsafe.Add(ref bits, w);
-        int inWord = BitOperations.PopCount(current);
-        while (before + inWord <= step)
+        int c = TLanes.Count;
+        var tLo = TLanes.Load(ref threshold);
+        var tHi = TLanes.Load(ref Unsafe.Add(ref threshold, c));
+        var rLo = TLanes.Load(ref ema);
+        var rHi = TLanes.Load(ref Unsafe.Add(ref ema, c));
+        for (int step = from; step < to; step++)
         {
-            before += inWord;
-            current = Unsafe.Add(ref bits, ++w);
-            inWord = BitOperations.PopCount(current);
+            var firedLo = rule.Advance(TLanes.Load(ref strength), ref tLo, ref rLo);
+            var firedHi = rule.Advance(TLanes.Load(ref Unsafe.Add(ref strength, c)), ref tHi, ref rHi);
+            uint fired = (TLanes.MostSignificantBits(firedLo) | (TLanes.MostSignificantBits(firedHi) << c)) & usedLanes;
+            if (fired != 0)
+                chains.MarkFired(fired, step);
         }
 
-        word = w;
-        rank = before;
-        int within = step - before;
-        if (Bmi2.X64.IsSupported)
-            return w * 64 + BitOperations.TrailingZeroCount(Bmi2.X64.ParallelBitDeposit(1UL << within, current));
-        for (int skip = 0; skip < within; skip++)
-            current &= current - 1;
-        return w * 64 + BitOperations.TrailingZeroCount(current);
+        TLanes.Store(tLo, ref threshold);
+        TLanes.Store(tHi, ref Unsafe.Add(ref threshold, c));
+        TLanes.Store(rLo, ref ema);
+        TLanes.Store(rHi, ref Unsafe.Add(ref ema, c));
     }
 }

@@ -21,11 +21,20 @@ public class RegionKernelWidthTests
     [TestCaseSource(typeof(LaneWidths), nameof(LaneWidths.All))]
     public void GateFireMany_MatchesTheRuleGateByGate(int width) => LaneWidths.Run(width, new GateCheck(many: true));
 
+    /// <summary>Every tail length after zero, one and two whole windows (the 128-bit path's tail pass, the others' ragged window and scalar ends).</summary>
+    [TestCaseSource(typeof(LaneWidths), nameof(LaneWidths.All))]
+    public void GateFireMany_TailsOfEveryLength_MatchTheRule(int width)
+        => LaneWidths.Run(width, new GateCheck(many: true, [.. Enumerable.Range(1, 23)]));
+
     [TestCaseSource(typeof(LaneWidths), nameof(LaneWidths.All))]
     public void GateFire_MatchesTheRuleInEdgeOrder(int width) => LaneWidths.Run(width, new GateCheck(many: false));
 
     [TestCaseSource(typeof(LaneWidths), nameof(LaneWidths.All))]
     public void SlotChains_MatchTheInputOrderRule(int width) => LaneWidths.Run(width, new ChainCheck());
+
+    /// <summary>Long chains (hundreds of inputs per slot): most steps run unmasked, every lane active and at the hit cap.</summary>
+    [TestCaseSource(typeof(LaneWidths), nameof(LaneWidths.All))]
+    public void SlotChains_LongChains_MatchTheInputOrderRule(int width) => LaneWidths.Run(width, new ChainCheck([4, 8, 16], [1000, 4099]));
 
     /// <summary>Gate columns of <paramref name="count"/> edges from row 3, random state; some fresh and one frozen when <paramref name="mixed"/>.</summary>
     private static GateColumns Edges(World world, Entity owner, int count, int seed, bool mixed)
@@ -55,14 +64,14 @@ public class RegionKernelWidthTests
     private static (double[] S, double[] T, double[] R, int[] H, byte[] F) Copy(in GateColumns e)
         => ([.. e.Strength], [.. e.Threshold], [.. e.EmaRate], [.. e.Hits], [.. e.Flags]);
 
-    private sealed class GateCheck(bool many) : ILaneWidthCheck
+    private sealed class GateCheck(bool many, int[]? sizes = null) : ILaneWidthCheck
     {
         public void Run<TLanes>() where TLanes : struct, ILaneVector<TLanes>
         {
             var (world, region) = RegionTestWorlds.Empty();
             using var _ = world;
             var gates = new GateContext(Weight, 1.3, 0.2, 42);
-            foreach (int count in Sizes)
+            foreach (int count in sizes ?? Sizes)
             {
                 foreach (bool mixed in new[] { false, true })
                 {
@@ -118,15 +127,15 @@ public class RegionKernelWidthTests
         }
     }
 
-    private sealed class ChainCheck : ILaneWidthCheck
+    private sealed class ChainCheck(int[]? slotCounts = null, int[]? inputCounts = null) : ILaneWidthCheck
     {
         public void Run<TLanes>() where TLanes : struct, ILaneVector<TLanes>
         {
             var bus = new BusState { Modulation = 0.9, Inhibition = 0.1 };
             var constants = new KernelConstants(Weight, SlotConfig.Default, bus);
-            foreach (int slotCount in new[] { 1, 3, 8, 11, 16 })
+            foreach (int slotCount in slotCounts ?? [1, 3, 8, 11, 16])
             {
-                foreach (int count in new[] { 1, 15, 16, 17, 64, 65, 200 })
+                foreach (int count in inputCounts ?? [1, 15, 16, 17, 64, 65, 200])
                 {
                     var random = new Random(slotCount * 1000 + count);
                     var states = new SlotState[slotCount];
