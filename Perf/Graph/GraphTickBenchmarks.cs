@@ -1,8 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using GrowNet.Ecs.Components.Graph;
-using GrowNet.Ecs.Engine;
-using GrowNet.Ecs.Systems;
 using GrowNet.Ecs.Systems.Graph;
+using GrowNet.Ecs.Workloads.Graph;
 
 namespace GrowNet.Ecs.Perf.Graph;
 
@@ -18,42 +16,31 @@ namespace GrowNet.Ecs.Perf.Graph;
 public class GraphTickBenchmarks
 {
     /// <summary>Ticks per benchmark invocation (one structural cycle of the block, so each invocation holds one cycle close).</summary>
-    public const int TicksPerInvoke = 64;
+    public const int TicksPerInvoke = GraphTickWorkload.CycleTicks;
 
-    private World world = null!;
-    private GraphBlock block = null!;
-    private float[][] inputs = null!;
+    private GraphTickWorkload workload = null!;
     private GraphGatherSystem gather = null!;
     private GraphRingCommitSystem commit = null!;
-    private int next;
 
     /// <summary>Threads of the world's worker pool.</summary>
     [Params(1, 2)]
     public int Threads { get; set; }
 
-    /// <summary>The block of the benchmarks (cycles of 64 ticks so the structure is exercised often).</summary>
-    public static GraphConfig Config => new() { Channels = 16, Hidden = 2048, HiddenInDegree = 8, CycleTicks = TicksPerInvoke };
-
-    /// <summary>Builds and grows the block.</summary>
+    /// <summary>Builds and grows the block (<see cref="GraphTickWorkload"/>).</summary>
     [GlobalSetup]
     public void GlobalSetup()
     {
-        world = Pipeline.CreateWorld(11);
-        world.SetThreadCount(Threads);
-        block = GraphFactory.Create(world, "bench", Config);
-        inputs = Enumerable.Range(0, 997).Select(t => Enumerable.Range(0, 16).Select(c => (float)Math.Sin(0.05 * t * (c + 1) + c)).ToArray()).ToArray();
+        workload = GraphTickWorkload.Create(Threads);
         gather = new GraphGatherSystem();
         commit = new GraphRingCommitSystem();
-        for (int t = 0; t < 16 * TicksPerInvoke; t++)
-            Step();
-        int hiddenTaps = Enumerable.Range(block.ChannelCount, Config.Hidden).Sum(h => block.Taps(h).Length);
-        Console.WriteLine($"// threads={Threads}: {block.NodeCount} nodes, tap reads per tick {hiddenTaps + block.Cstruct} " +
-                          $"({hiddenTaps} Hidden + {block.Cstruct} learnable), {block.NodeCount - block.PredictorStart} predictors");
+        var block = workload.Block;
+        Console.WriteLine($"// threads={Threads}: {block.NodeCount} nodes, tap reads per tick {workload.TapReadsPerTick} " +
+                          $"({workload.TapReadsPerTick - block.Cstruct} Hidden + {block.Cstruct} learnable), {block.NodeCount - block.PredictorStart} predictors");
     }
 
     /// <summary>Releases the world.</summary>
     [GlobalCleanup]
-    public void GlobalCleanup() => world.Dispose();
+    public void GlobalCleanup() => workload.Dispose();
 
     /// <summary>Gather (step 1) + ring commit (step 4) only; the mean is per tick.</summary>
     [Benchmark(Description = "Graph gather + commit", OperationsPerInvoke = TicksPerInvoke)]
@@ -61,8 +48,8 @@ public class GraphTickBenchmarks
     {
         for (int t = 0; t < TicksPerInvoke; t++)
         {
-            gather.Update(world);
-            commit.Update(world);
+            gather.Update(workload.World);
+            commit.Update(workload.World);
         }
     }
 
@@ -71,13 +58,6 @@ public class GraphTickBenchmarks
     public void Tick()
     {
         for (int t = 0; t < TicksPerInvoke; t++)
-            Step();
-    }
-
-    private void Step()
-    {
-        block.Stage(inputs[next]);
-        next = (next + 1) % inputs.Length;
-        world.Step();
+            workload.Step();
     }
 }

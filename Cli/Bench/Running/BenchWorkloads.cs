@@ -1,4 +1,6 @@
 using GrowNet.Ecs.Components.Topology;
+using GrowNet.Ecs.Workloads.Graph;
+using GrowNet.Ecs.Workloads.Network;
 using GrowNet.Ecs.Workloads.Pool;
 using GrowNet.Ecs.Workloads.Region;
 using GrowNet.Ecs.Workloads.Serialization;
@@ -34,6 +36,10 @@ public static class BenchWorkloads
             threads => Topology(TopologyRepresentation.Dense, threads, ticks: 1)),
         new("topology-sparse-4096", "Topology block N = 4 096 at density 0.02, sparse W (CSR), full budget: one world tick", "tick", 8,
             threads => Topology(TopologyRepresentation.Sparse, threads, ticks: 8)),
+        new("network-scale-4096", "network.md's scale network at 4 096 cells per pool (16 pools, in-degree 100 inside, 2 x 20 projected, Poisson drive): one world tick", "tick", 4,
+            threads => Network(threads, warmTicks: 100, ticks: 4)),
+        new("graph-tick", "Graph block 2 048 Hidden (K = 8) + Summary hierarchy, 16 channels, cycles of 64 ticks, grown 16 cycles: one world tick", "tick", 256,
+            threads => GraphTick(threads, ticks: 256)),
         new("world-save", "World file of a standard pool (32 768 cells, density 0.002, ~2 M synapses) saved to memory", "save", 4,
             _ => WorldCodec(save: true)),
         new("world-load", "The same world file loaded from memory into a new world (with the invariant checks)", "load", 1,
@@ -59,6 +65,35 @@ public static class BenchWorkloads
         var workload = TopologyWorkload.Create(4096, 0.02, representation, threads);
         var snapshot = workload.Save();
         return new DelegateBenchCase(workload, () => workload.Restore(snapshot), () =>
+        {
+            for (int t = 0; t < ticks; t++)
+                workload.Step();
+        });
+    }
+
+    /// <summary>
+    /// The scale network, not rewound: after the warm-up its pools stay saturated (about a third of
+    /// the cells spike every tick), so consecutive iterations do the same work.
+    /// </summary>
+    private static IBenchCase Network(int threads, int warmTicks, int ticks)
+    {
+        var world = Systems.Pipeline.CreateWorld(7);
+        world.SetThreadCount(threads);
+        ScaleNetwork.Build(world, 4096);
+        for (int t = 0; t < warmTicks; t++)
+            world.Step();
+        return new DelegateBenchCase(world, () => { }, () =>
+        {
+            for (int t = 0; t < ticks; t++)
+                world.Step();
+        });
+    }
+
+    /// <summary>The graph benchmark block, not rewound: its structure is near its budget after 16 cycles.</summary>
+    private static IBenchCase GraphTick(int threads, int ticks)
+    {
+        var workload = GraphTickWorkload.Create(threads);
+        return new DelegateBenchCase(workload, () => { }, () =>
         {
             for (int t = 0; t < ticks; t++)
                 workload.Step();

@@ -17,7 +17,7 @@ public sealed class WorkloadFilterTests
         Assert.That(names, Is.SupersetOf(new[]
         {
             "pool-quiescent-4096", "pool-driven-4096", "pool-quiescent-65536", "pool-driven-65536", "region-scalar-tick", "region-image-frame",
-            "region-hd-frame", "topology-dense-4096", "topology-sparse-4096", "world-save", "world-load",
+            "region-hd-frame", "topology-dense-4096", "topology-sparse-4096", "network-scale-4096", "graph-tick", "world-save", "world-load",
         }));
         Assert.That(All.Select(w => w.OperationsPerIteration), Is.All.GreaterThan(0));
     }
@@ -40,5 +40,16 @@ public sealed class WorkloadFilterTests
     {
         var error = Assert.Throws<BenchInputException>(() => WorkloadFilter.Select(All, filter));
         Assert.That(error!.Message, Does.Contain("--filter"));
+    }
+
+    [TestCase("network-scale-4096")]
+    [TestCase("graph-tick")]
+    public void TheNetworkAndGraphWorkloadsBuildAndRunAnIteration(string name)
+    {
+        var workload = All.Single(w => w.Name == name);
+        using var benchCase = workload.Create(1);
+        benchCase.Prepare();
+        benchCase.Run();
+        benchCase.Run();
     }
 }
