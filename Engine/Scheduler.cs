@@ -64,7 +64,17 @@ public sealed class Scheduler
     /// fixed tick, such as a distributed run's exchange after the pools' spikes).
     /// </summary>
     /// <exception cref="InvalidOperationException">No <typeparamref name="TAnchor"/> is registered, or a tick runs.</exception>
-    public void AddAfter<TAnchor>(ISystem system) where TAnchor : ISystem
+    public void AddAfter<TAnchor>(ISystem system) where TAnchor : ISystem => Insert<TAnchor>(system, 1);
+
+    /// <summary>
+    /// Registers <paramref name="system"/> right before the first registered system of type
+    /// <typeparamref name="TAnchor"/>, in the same phase (a distributed run's port exchange before
+    /// the network reads its ports).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No <typeparamref name="TAnchor"/> is registered, or a tick runs.</exception>
+    public void AddBefore<TAnchor>(ISystem system) where TAnchor : ISystem => Insert<TAnchor>(system, 0);
+
+    private void Insert<TAnchor>(ISystem system, int offset) where TAnchor : ISystem
     {
         ArgumentNullException.ThrowIfNull(system);
         if (IsRunning)
@@ -74,7 +84,7 @@ public sealed class Scheduler
             int at = phases[p].FindIndex(entry => entry.System is TAnchor);
             if (at < 0)
                 continue;
-            phases[p].Insert(at + 1, (system, new SystemTiming(system.Name, p, phaseNames[p])));
+            phases[p].Insert(at + offset, (system, new SystemTiming(system.Name, p, phaseNames[p])));
             RebuildTimings();
             return;
         }

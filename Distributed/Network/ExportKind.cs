@@ -9,4 +9,9 @@ public enum ExportKind
     Trace,
     /// <summary>A source's <c>value</c> of this tick: one f64 per element.</summary>
     SourceValue,
+    /// <summary>
+    /// A range of any other port (a region's frame, a topology block's activation, a graph block's
+    /// prediction, …) as it is at the start of the next tick, before links read: one f64 per element.
+    /// </summary>
+    Port,
 }

@@ -4,6 +4,7 @@ using GrowNet.Ecs.Engine.Models;
 using GrowNet.Ecs.Systems;
 using GrowNet.Ecs.Systems.Network;
 using GrowNet.Ecs.Systems.Pool;
+using GrowNet.Ecs.Systems.Topology;
 
 namespace GrowNet.Ecs.Distributed.Network;
 
@@ -12,8 +13,8 @@ namespace GrowNet.Ecs.Distributed.Network;
 /// creation order) that every rank builds in the same order, so entity and table handles agree on
 /// every rank. <see cref="Build(World)"/> builds it all (one process); <see cref="Build(World, PopulationRanks, int)"/>
 /// builds the populations and projections of other ranks as shells: a remote pool is created with
-/// its cells but no synapses, a remote projection with no synapses. Everything else is small and
-/// built whole.
+/// its cells but no synapses, a remote topology block without edges, a remote projection with no
+/// synapses. Everything else is built whole.
 /// </summary>
 public sealed class NetworkPlan
 {
@@ -45,8 +46,8 @@ public sealed class NetworkPlan
     public void Build(World world) => Build(world, null, 0);
 
     /// <summary>
-    /// Builds the network for rank <paramref name="rank"/>: pools placed on other ranks and
-    /// projections into them become shells (same cells, tables and handles; no synapses).
+    /// Builds the network for rank <paramref name="rank"/>: populations placed on other ranks and
+    /// projections into them become shells (same entities, tables and handles; less state).
     /// </summary>
     public void Build(World world, PopulationRanks? ranks, int rank)
     {
@@ -72,8 +73,8 @@ public sealed class NetworkPlan
         {
             case ItemKind.Population:
                 var definition = (IPopulationDefinition)item.Definition;
-                if (ranks is not null && ranks.RankOf(item.Name) != rank && definition is PoolDefinition pool)
-                    definition = pool with { Generator = PoolGenerator.Empty };
+                if (ranks is not null && ranks.RankOf(item.Name) != rank)
+                    definition = Shell(definition);
                 ModelFamilies.Catalog.Create(world, item.Name, definition);
                 break;
             case ItemKind.Projection:
@@ -93,6 +94,19 @@ public sealed class NetworkPlan
                 break;
         }
     }
+
+    /// <summary>
+    /// What another rank's population is built as here: the same entities, tables and ports, with
+    /// as little state as the family allows — a pool without synapses, a topology block without
+    /// edges. Regions and graph blocks are built whole (their structure is their entities and
+    /// tables). The gather writes the owner's state over the shell (<see cref="WorldGather"/>).
+    /// </summary>
+    private static IPopulationDefinition Shell(IPopulationDefinition definition) => definition switch
+    {
+        PoolDefinition pool => pool with { Generator = PoolGenerator.Empty },
+        TopologyDefinition topology => topology with { Skeleton = TopologySkeleton.Empty, Edges = [], InitialDensity = 0 },
+        _ => definition,
+    };
 
     /// <summary>
     /// Resolves a labelled item's port addresses one by one before it is built, so an unknown port,

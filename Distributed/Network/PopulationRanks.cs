@@ -1,15 +1,21 @@
+using GrowNet.Ecs.Components.Region;
 using GrowNet.Ecs.Engine.Models;
+using GrowNet.Ecs.Systems.Graph;
 using GrowNet.Ecs.Systems.Pool;
+using GrowNet.Ecs.Systems.Region;
+using GrowNet.Ecs.Systems.Topology;
 
 namespace GrowNet.Ecs.Distributed.Network;
 
 /// <summary>
-/// Placement (docs/distributed.md): the rank each population lives on. Pools may be placed on any
-/// rank; the other families (regions, topology and graph blocks) stay on rank 0, because their
-/// systems do not skip remote populations. Pools without an explicit rank are placed by size:
-/// largest first (ties in creation order), each on the rank with the fewest cells so far (ties:
-/// the lowest rank), counting the explicitly placed pools first. Sources and network objects are
-/// not placed here: each runs on the rank of the population it writes (a projection on its target's).
+/// Placement (docs/distributed.md): the rank each population lives on. A population of any family
+/// may be placed on any rank, except a region that can add layers during a tick (layer growth or a
+/// growth policy): it creates entities, and entity handles must agree on every rank, so it stays on
+/// rank 0, the rank whose world becomes the whole one. Populations without an explicit rank are
+/// placed by size (<see cref="Weight"/>): largest first (ties in creation order), each on the rank
+/// with the least weight so far (ties: the lowest rank), counting the explicitly placed ones first.
+/// Sources and network objects are not placed here: each runs on the rank of the population it
+/// writes (a projection on its target's).
 /// </summary>
 public sealed class PopulationRanks
 {
@@ -36,7 +42,7 @@ public sealed class PopulationRanks
     /// <param name="populations">Every population of the network, in creation order.</param>
     /// <param name="size">Number of ranks.</param>
     /// <param name="explicitRanks">A scenario's <c>placement</c> map (population → rank), or null.</param>
-    /// <exception cref="ModelConfigException">A placement names an unknown population, a rank outside 0..size − 1, or puts a non-pool off rank 0 (field <c>placement.NAME</c>).</exception>
+    /// <exception cref="ModelConfigException">A placement names an unknown population, a rank outside 0..size − 1, or puts a region that adds layers off rank 0 (field <c>placement.NAME</c>).</exception>
     public static PopulationRanks Assign(IEnumerable<(string Name, IPopulationDefinition Definition)> populations, int size,
         IReadOnlyDictionary<string, int>? explicitRanks = null)
     {
@@ -53,8 +59,9 @@ public sealed class PopulationRanks
                 throw new ModelConfigException(field, $"no population '{name}' (sources run on their target's rank and are not placed).");
             if (rank < 0 || rank >= size)
                 throw new ModelConfigException(field, $"rank {rank} is outside 0..{size - 1} ({size} ranks).");
-            if (definition is not PoolDefinition && rank != 0)
-                throw new ModelConfigException(field, $"'{name}' is a {definition.Family}; only pools can be placed off rank 0.");
+            if (AddsEntities(definition) && rank != 0)
+                throw new ModelConfigException(field, $"'{name}' is a region that can add layers during a tick (layer growth or a growth policy); "
+                    + "the new layer and tract entities must have the same handles on every rank, so it stays on rank 0.");
             result[name] = rank;
             load[rank] += Weight(definition);
         }
@@ -64,7 +71,7 @@ public sealed class PopulationRanks
         foreach (var (name, definition, _) in unplaced)
         {
             int rank = 0;
-            if (definition is PoolDefinition)
+            if (!AddsEntities(definition))
             {
                 for (int r = 1; r < size; r++)
                     if (load[r] < load[rank])
@@ -78,6 +85,20 @@ public sealed class PopulationRanks
         return new PopulationRanks(result, size);
     }
 
-    /// <summary>Placement weight: a pool's cell count; other families weigh nothing (they stay on rank 0).</summary>
-    private static long Weight(IPopulationDefinition definition) => definition is PoolDefinition pool ? pool.Cells : 0;
+    /// <summary>
+    /// Placement weight, the units that tick: a pool's cells, a region's neurons and pixels, a
+    /// topology block's vertices, a graph block's Input and Hidden nodes.
+    /// </summary>
+    public static long Weight(IPopulationDefinition definition) => definition switch
+    {
+        PoolDefinition pool => pool.Cells,
+        RegionDefinition region => region.Layers.Sum(l => l.Kind == LayerKind.Standard ? (long)l.Excitatory + l.Inhibitory + l.Modulatory : (long)l.Height * l.Width),
+        TopologyDefinition topology => topology.Vertices,
+        GraphDefinition graph => (long)graph.Config.Channels + graph.Config.Hidden,
+        _ => 1,
+    };
+
+    /// <summary>Whether a population of <paramref name="definition"/> can create entities during a tick (a region adding layers).</summary>
+    private static bool AddsEntities(IPopulationDefinition definition)
+        => definition is RegionDefinition region && (region.Config.Growth.Enabled || region.Layers.Any(l => l.Slots.LayerGrowthEnabled));
 }

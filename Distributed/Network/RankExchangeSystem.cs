@@ -10,7 +10,8 @@ namespace GrowNet.Ecs.Distributed.Network;
 /// <summary>
 /// The once-per-tick exchange of a distributed run, in the Propagate phase right after the pools'
 /// spike step (and before projections transmit): this rank sends the outputs it owns that other
-/// ranks read (<see cref="RankLayout.Exports"/>: spike lists, traces, source values of this tick)
+/// ranks read (<see cref="RankLayout.Exports"/>: spike lists, traces, source values of this tick;
+/// other ports cross in <see cref="RankPortExchangeSystem"/>)
 /// and writes every other rank's into its shells, so a local projection from a remote pool sees
 /// that pool's spike list and a link or modulator term reading a remote port at the next tick's
 /// Input reads the owner's end-of-tick value. Message: the tick (u64) and a stop flag (u32, so all
@@ -29,7 +30,7 @@ public sealed class RankExchangeSystem : ISystem
     {
         this.channel = channel ?? throw new ArgumentNullException(nameof(channel));
         ArgumentNullException.ThrowIfNull(layout);
-        exports = [.. layout.Exports];
+        exports = layout.Exports.Where(e => e.Kind != ExportKind.Port).ToArray();
     }
 
     /// <inheritdoc />
@@ -112,9 +113,7 @@ public sealed class RankExchangeSystem : ISystem
 
     private void Unpack(World world, int rank, ReadOnlySpan<byte> data)
     {
-        ulong tick = data.Length >= HeaderBytes ? BinaryPrimitives.ReadUInt64LittleEndian(data) : ulong.MaxValue;
-        if (tick != world.Tick)
-            throw new InvalidOperationException($"Rank {rank} sent tick {tick} while rank {channel.Rank} is at tick {world.Tick}: the ranks run different worlds.");
+        CheckTick(world, channel.Rank, rank, data);
         int at = HeaderBytes;
         foreach (var item in exports)
         {
@@ -140,6 +139,14 @@ public sealed class RankExchangeSystem : ISystem
 
         if (at != data.Length)
             throw new InvalidOperationException($"Rank {rank} sent {data.Length} bytes; its exports take {at}: the ranks disagree on the layout.");
+    }
+
+    /// <summary>Throws when rank <paramref name="rank"/>'s message (which starts with its tick, a u64) is of another tick than this rank's.</summary>
+    internal static void CheckTick(World world, int self, int rank, ReadOnlySpan<byte> data)
+    {
+        ulong tick = data.Length >= 8 ? BinaryPrimitives.ReadUInt64LittleEndian(data) : ulong.MaxValue;
+        if (tick != world.Tick)
+            throw new InvalidOperationException($"Rank {rank} sent tick {tick} while rank {self} is at tick {world.Tick}: the ranks run different worlds.");
     }
 
     /// <summary>A shell pool takes the owner's spikes: its spike list and count, and its spike flags (the old ones cleared).</summary>

@@ -13,15 +13,15 @@ namespace GrowNet.Ecs.Distributed.Network;
 /// projections on their target pool's, links on the rank of the population they write, modulators
 /// on their target's. And what crosses ranks every tick: the spikes of pools that project to or are
 /// read from another rank, traces read from another rank (links, modulator terms, synaptogenesis
-/// of a projection whose source is remote) and sources' values read from another rank — in
-/// ascending entity order, the same list on every rank.
+/// of a projection whose source is remote), sources' values read from another rank, and the range
+/// of any other port a link or modulator term reads from another rank — in ascending entity order,
+/// the same list on every rank.
 /// </summary>
 public sealed class RankLayout
 {
     private readonly Dictionary<Entity, int> owners = new();
 
     /// <summary>Computes the layout of <paramref name="world"/> for <paramref name="ranks"/>.</summary>
-    /// <exception cref="InvalidOperationException">A link or modulator reads, across ranks, a port that is not a pool's or a source's output.</exception>
     public RankLayout(World world, PopulationRanks ranks)
     {
         ArgumentNullException.ThrowIfNull(world);
@@ -33,15 +33,11 @@ public sealed class RankLayout
                 owners[population.Entity] = ranks.RankOf(population.Name);
         foreach (var population in populations.OfType<SignalSource>())
             owners[population.Entity] = owners[population.State.To.Population];
-        var exports = new SortedSet<(int Index, ExportKind Kind)>();
-        var items = new Dictionary<(int, ExportKind), ExportItem>();
+        var items = new SortedDictionary<(int Index, ExportKind Kind, int Port), ExportItem>();
         void Export(Entity population, ExportKind kind, int length)
-        {
-            if (items.TryAdd((population.Index, kind), new ExportItem(kind, population, owners[population], length)))
-                exports.Add((population.Index, kind));
-        }
+            => items.TryAdd((population.Index, kind, -1), new ExportItem(kind, population, owners[population], length));
 
-        void Read(PortRef port, int reader, string who)
+        void Read(PortRef port, int reader)
         {
             int owner = owners[port.Population];
             if (owner == reader)
@@ -54,8 +50,7 @@ public sealed class RankLayout
             else if (population is SignalSource source)
                 Export(source.Entity, ExportKind.SourceValue, source.Values.Length);
             else
-                throw new InvalidOperationException($"{who} runs on rank {reader} and reads '{NetworkBuilder.Address(world, port)}' on rank {owner}; "
-                    + "only pool spikes, spikeCount and trace and source values cross ranks: place both populations on one rank.");
+                ExportRange(items, new ExportItem(ExportKind.Port, port.Population, owner, port.Length, port.Port, port.Start));
         }
 
         foreach (var projection in Projection.All(world))
@@ -73,7 +68,7 @@ public sealed class RankLayout
                 var link = table.Span<LinkState>()[row];
                 int owner = owners[link.To.Population];
                 owners[table.Entities[row]] = owner;
-                Read(link.From, owner, $"the link to '{NetworkBuilder.Address(world, link.To)}'");
+                Read(link.From, owner);
             }
         }
 
@@ -85,12 +80,11 @@ public sealed class RankLayout
                 var target = modulator.Action == ModulatorAction.WritePort ? modulator.Port.Population : modulator.Target;
                 int owner = owners[target];
                 owners[table.Entities[row]] = owner;
-                string who = $"the modulator of '{world.Names.Get(target)}'";
                 foreach (var term in world.GetTable(modulator.Terms).Span(NetworkColumns.Terms))
                 {
-                    Read(term.A, owner, who);
+                    Read(term.A, owner);
                     if ((term.Flags & ModulatorTerm.HasSecondFactor) != 0)
-                        Read(term.B, owner, who);
+                        Read(term.B, owner);
                 }
 
                 // Projection synaptogenesis picks its sources by A's traces.
@@ -103,13 +97,27 @@ public sealed class RankLayout
             }
         }
 
-        Exports = exports.Select(key => items[key]).ToArray();
+        Exports = items.Values.ToArray();
+    }
+
+    /// <summary>Adds a port range read across ranks, widening the range already exported for that port to cover both.</summary>
+    private static void ExportRange(SortedDictionary<(int, ExportKind, int), ExportItem> items, ExportItem item)
+    {
+        var key = (item.Population.Index, ExportKind.Port, item.Port);
+        if (items.TryGetValue(key, out var held))
+        {
+            int start = Math.Min(held.Start, item.Start);
+            int end = Math.Max(held.Start + held.Length, item.Start + item.Length);
+            item = item with { Start = start, Length = end - start };
+        }
+
+        items[key] = item;
     }
 
     /// <summary>Number of ranks.</summary>
     public int Size { get; }
 
-    /// <summary>What crosses ranks every tick, in ascending entity order (then kind).</summary>
+    /// <summary>What crosses ranks every tick, in ascending entity order (then kind, then port).</summary>
     public IReadOnlyList<ExportItem> Exports { get; }
 
     /// <summary>Every population and network object with its owning rank.</summary>

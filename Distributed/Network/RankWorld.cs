@@ -1,6 +1,7 @@
 using GrowNet.Ecs.Distributed.Exchange;
 using GrowNet.Ecs.Engine;
 using GrowNet.Ecs.Systems;
+using GrowNet.Ecs.Systems.Network;
 using GrowNet.Ecs.Systems.Pool;
 
 namespace GrowNet.Ecs.Distributed.Network;
@@ -8,7 +9,8 @@ namespace GrowNet.Ecs.Distributed.Network;
 /// <summary>
 /// One rank's part of a distributed network (docs/distributed.md): a world holding the whole
 /// description, in which the populations and objects of other ranks are remote shells, plus the
-/// once-per-tick exchange inserted after the pools' spike step. Stepping it on every rank gives,
+/// per-tick exchanges: one after the pools' spike step, and one before the network reads its
+/// ports when ports other than pool and source outputs are read across ranks. Stepping it on every rank gives,
 /// per population, the bytes one process gives; <see cref="GatherToRankZero"/> makes rank 0's
 /// world the one-process world.
 /// </summary>
@@ -20,9 +22,15 @@ public sealed class RankWorld : IDisposable
         Ranks = ranks;
         Channel = channel;
         Layout = new RankLayout(world, ranks);
+        world.ReleaseRemotePorts();
         Layout.MarkRemote(world, channel.Rank);
         Exchange = new RankExchangeSystem(channel, Layout);
         world.Scheduler.AddAfter<PoolSpikeSystem>(Exchange);
+        if (RankPortExchangeSystem.IsNeeded(Layout))
+        {
+            PortExchange = new RankPortExchangeSystem(world, channel, Layout);
+            world.Scheduler.AddBefore<NetworkInputSystem>(PortExchange);
+        }
     }
 
     /// <summary>This rank's world.</summary>
@@ -39,6 +47,9 @@ public sealed class RankWorld : IDisposable
 
     /// <summary>The per-tick exchange (bytes and spikes sent).</summary>
     public RankExchangeSystem Exchange { get; }
+
+    /// <summary>The exchange of other ports read across ranks, first in the tick (null when no such port is read).</summary>
+    public RankPortExchangeSystem? PortExchange { get; }
 
     /// <summary>This rank.</summary>
     public int Rank => Channel.Rank;

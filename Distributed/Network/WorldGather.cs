@@ -6,10 +6,13 @@ namespace GrowNet.Ecs.Distributed.Network;
 
 /// <summary>
 /// Gathers a distributed world to rank 0: every rank sends the whole state of the entities it owns
-/// (their components' bytes and every table they own: row count and column bytes), and rank 0
-/// writes it over its shells, which have the same entities, tables and handles. Rank 0 then holds
-/// exactly the world one process would have, and marks every entity local. Generic over families:
-/// it copies what the world stores, so the gathered world saves to the same bytes.
+/// — each population and network object, and the entities a population's tables list (a region's
+/// layers, tracts and ports) — as their components' bytes and every table they own (row count and
+/// column bytes), and rank 0 writes it over its shells, which have the same entities, tables and
+/// handles, chunk by chunk as it arrives (<see cref="GatherApplier"/>), so it never holds a rank's
+/// whole state beside its own world. Rank 0 then holds exactly the world one process would have,
+/// and marks every entity local. Generic over families: it copies what the world stores, so the
+/// gathered world saves to the same bytes.
 /// </summary>
 public static class WorldGather
 {
@@ -21,19 +24,19 @@ public static class WorldGather
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(channel);
         var owned = OwnedTables(world);
-        byte[] data = channel.Rank == 0 ? [] : Serialize(world, layout, channel.Rank, owned);
-        var received = new MemoryStream[channel.Size];
-        // Every rank receives every round (an all-gather); only rank 0 keeps what it receives.
+        byte[] data = channel.Rank == 0 ? [] : Serialize(world, OwnedEntities(world, layout, channel.Rank, owned), owned);
+        var appliers = new GatherApplier?[channel.Size];
+        // Every rank receives every round (an all-gather); only rank 0 applies what it receives.
         channel.GatherAll(data, (rank, chunk) =>
         {
             if (channel.Rank == 0)
-                (received[rank] ??= new MemoryStream()).Write(chunk);
+                (appliers[rank] ??= new GatherApplier(world, owned, rank)).Feed(chunk);
         });
         if (channel.Rank != 0)
             return;
-        for (int rank = 1; rank < channel.Size; rank++)
-            if (received[rank] is { } stream)
-                Apply(world, stream.GetBuffer().AsSpan(0, (int)stream.Length), owned);
+        foreach (var applier in appliers)
+            applier?.Finish();
+        world.ReleaseRemotePorts();
         foreach (var entity in layout.Owners.Keys)
             world.SetRemote(entity, false);
     }
@@ -53,23 +56,57 @@ public static class WorldGather
         return owned;
     }
 
-    private static byte[] Serialize(World world, RankLayout layout, int rank, Dictionary<Entity, List<Table>> owned)
+    /// <summary>
+    /// The entities <paramref name="rank"/> owns, ascending: its populations and network objects, and
+    /// every live entity their tables list in entity columns (recursively), unless another rank owns it.
+    /// </summary>
+    private static List<Entity> OwnedEntities(World world, RankLayout layout, int rank, Dictionary<Entity, List<Table>> owned)
     {
-        var output = new MemoryStream();
-        var scratch = new byte[12];
-        void Int(int value)
+        var found = new HashSet<Entity>();
+        var pending = new Stack<Entity>(layout.Owners.Where(o => o.Value == rank).Select(o => o.Key));
+        while (pending.TryPop(out var entity))
         {
-            BinaryPrimitives.WriteInt32LittleEndian(scratch, value);
-            output.Write(scratch, 0, 4);
+            if (!found.Add(entity) || !owned.TryGetValue(entity, out var tables))
+                continue;
+            foreach (var table in tables)
+            {
+                foreach (int id in table.ColumnIds)
+                {
+                    if (table.GetColumn(id) is not Column<Entity> members)
+                        continue;
+                    foreach (var member in members.DangerousGetArray().AsSpan(0, table.Count))
+                        if (world.IsAlive(member) && layout.OwnerOf(member) < 0 && !found.Contains(member))
+                            pending.Push(member);
+                }
+            }
         }
 
-        foreach (var entity in layout.Owners.Where(o => o.Value == rank).Select(o => o.Key).OrderBy(e => e.Index))
+        return [.. found.OrderBy(e => e.Index)];
+    }
+
+    private static byte[] Serialize(World world, List<Entity> entities, Dictionary<Entity, List<Table>> owned)
+    {
+        var output = new byte[SerializedLength(world, entities, owned)];
+        int at = 0;
+        void Int(int value)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(output.AsSpan(at), value);
+            at += 4;
+        }
+
+        void Bytes(ReadOnlySpan<byte> bytes)
+        {
+            bytes.CopyTo(output.AsSpan(at));
+            at += bytes.Length;
+        }
+
+        foreach (var entity in entities)
         {
             Int(entity.Index);
             Int(entity.Generation);
             var (archetype, row) = world.Locate(entity);
             foreach (int id in archetype.ColumnIds)
-                output.Write(RowOf(archetype.GetColumn(id), archetype.Count, row));
+                Bytes(RowOf(archetype.GetColumn(id), archetype.Count, row));
             var tables = owned.TryGetValue(entity, out var list) ? list : [];
             Int(tables.Count);
             foreach (var table in tables)
@@ -78,62 +115,45 @@ public static class WorldGather
                 Int(table.Handle.Generation);
                 Int(table.Count);
                 foreach (int id in table.ColumnIds)
-                    output.Write(table.GetColumn(id).RowBytes(table.Count));
+                    Bytes(table.GetColumn(id).RowBytes(table.Count));
             }
         }
 
-        return output.ToArray();
+        return output;
     }
 
-    private static void Apply(World world, ReadOnlySpan<byte> data, Dictionary<Entity, List<Table>> owned)
+    /// <summary>The exact length of <see cref="Serialize"/>'s output, so the state is written once into one array.</summary>
+    private static int SerializedLength(World world, List<Entity> entities, Dictionary<Entity, List<Table>> owned)
     {
-        int at = 0;
-        int Int(ReadOnlySpan<byte> bytes)
+        long length = 0;
+        foreach (var entity in entities)
         {
-            int value = BinaryPrimitives.ReadInt32LittleEndian(bytes[at..]);
-            at += 4;
-            return value;
-        }
-
-        while (at < data.Length)
-        {
-            var entity = new Entity(Int(data), Int(data));
-            if (!world.IsAlive(entity))
-                throw new InvalidDataException($"A rank sent {entity}, which rank 0 does not have.");
             var (archetype, row) = world.Locate(entity);
+            length += 12;
             foreach (int id in archetype.ColumnIds)
+                length += RowOf(archetype.GetColumn(id), archetype.Count, row).Length;
+            foreach (var table in owned.TryGetValue(entity, out var list) ? list : [])
             {
-                var target = RowOf(archetype.GetColumn(id), archetype.Count, row);
-                data.Slice(at, target.Length).CopyTo(target);
-                at += target.Length;
-            }
-
-            int tableCount = Int(data);
-            var tables = owned.TryGetValue(entity, out var list) ? list : [];
-            if (tableCount != tables.Count)
-                throw new InvalidDataException($"A rank sent {tableCount} tables of {entity}; rank 0's has {tables.Count}.");
-            for (int t = 0; t < tableCount; t++)
-            {
-                var handle = new TableHandle(Int(data), Int(data));
-                int rows = Int(data);
-                if (handle != tables[t].Handle)
-                    throw new InvalidDataException($"A rank sent table {handle} of {entity}; rank 0 has {tables[t].Handle} there.");
-                world.ResizeTable(handle, rows);
-                var table = world.GetTable(handle);
+                length += 12;
                 foreach (int id in table.ColumnIds)
-                {
-                    var target = table.GetColumn(id).RowBytes(rows);
-                    data.Slice(at, target.Length).CopyTo(target);
-                    at += target.Length;
-                }
+                    length += table.GetColumn(id).RowBytes(table.Count).Length;
             }
         }
+
+        return length <= Array.MaxLength ? (int)length
+            : throw new InvalidOperationException($"A rank's state of {length} bytes exceeds the 2 GiB one array holds.");
     }
 
     private static Span<byte> RowOf(Column column, int rows, int row)
     {
-        var all = column.RowBytes(rows);
-        int size = all.Length / rows;
-        return all.Slice(row * size, size);
+        var (offset, size) = RowRange(column, rows, row);
+        return column.RowBytes(rows).Slice(offset, size);
+    }
+
+    /// <summary>Where row <paramref name="row"/> of a column of <paramref name="rows"/> rows lies in its bytes.</summary>
+    internal static (int Offset, int Size) RowRange(Column column, int rows, int row)
+    {
+        int size = column.RowBytes(rows).Length / rows;
+        return (row * size, size);
     }
 }

@@ -76,11 +76,15 @@ public abstract class Population
 
     /// <summary>
     /// Reads elements <c>start .. start + destination.Length</c> of port <paramref name="port"/>
-    /// as doubles (bools as 0/1). Inputs read back what is staged. Allocates nothing.
+    /// as doubles (bools as 0/1). Inputs read back what is staged. Allocates nothing. A remote
+    /// population reads a range another rank sends from the world (<see cref="World.HoldRemotePort"/>).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The port or the range is outside the population's ports.</exception>
     public void ReadPort(int port, int start, Span<double> destination)
     {
+        // A remote population's ports read across ranks come from the exchange (docs/distributed.md).
+        if (World.HasRemoteEntities && World.TryReadRemotePort(Entity, port, start, destination))
+            return;
         var descriptor = CheckedPort(port, start, destination.Length);
         ReadPortCore(port, descriptor, start, destination);
     }

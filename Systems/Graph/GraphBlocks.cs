@@ -24,12 +24,31 @@ internal static class GraphBlocks
     }
 
     /// <summary>
-    /// <see cref="Collect"/>, keeping the blocks whose cycle-end structural step (commit, prune,
+    /// <see cref="Collect"/> without the blocks marked remote (<see cref="World.SetRemote"/>): the
+    /// blocks this world ticks. Another rank holds a remote block's state (docs/distributed.md).
+    /// </summary>
+    public static void CollectLocal(World world, List<Entity> blocks)
+    {
+        Collect(world, blocks);
+        if (!world.HasRemoteEntities)
+            return;
+        int kept = 0;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            if (!world.IsRemote(blocks[i]))
+                blocks[kept++] = blocks[i];
+        }
+
+        blocks.RemoveRange(kept, blocks.Count - kept);
+    }
+
+    /// <summary>
+    /// <see cref="CollectLocal"/>, keeping the blocks whose cycle-end structural step (commit, prune,
     /// split) follows this tick: growth on and the tick just finished at p = CycleTicks − 1.
     /// </summary>
     public static void CollectAtCycleEnd(World world, List<Entity> blocks) => CollectDue(world, blocks, midCycle: false);
 
-    /// <summary><see cref="Collect"/>, keeping the blocks whose Warm selection follows this tick (growth on, p = CycleTicks/2 − 1).</summary>
+    /// <summary><see cref="CollectLocal"/>, keeping the blocks whose Warm selection follows this tick (growth on, p = CycleTicks/2 − 1).</summary>
     public static void CollectAtMidCycle(World world, List<Entity> blocks) => CollectDue(world, blocks, midCycle: true);
 
     private static void CollectDue(World world, List<Entity> blocks, bool midCycle)
@@ -38,7 +57,7 @@ internal static class GraphBlocks
         int kept = 0;
         for (int i = 0; i < blocks.Count; i++)
         {
-            if (IsDue(world.Get<GraphConfig>(blocks[i]), world.Get<GraphState>(blocks[i]), midCycle))
+            if (!world.IsRemote(blocks[i]) && IsDue(world.Get<GraphConfig>(blocks[i]), world.Get<GraphState>(blocks[i]), midCycle))
                 blocks[kept++] = blocks[i];
         }
 

@@ -17,7 +17,7 @@ public sealed class GraphErrorSystem : ISystem
     /// <inheritdoc />
     public void Update(World world)
     {
-        GraphBlocks.Collect(world, blocks);
+        GraphBlocks.CollectLocal(world, blocks);
         foreach (var entity in blocks)
             Run(new GraphArrays(world, world.Get<GraphState>(entity)));
     }

@@ -26,7 +26,7 @@ public sealed class GraphGatherSystem : ISystem
     /// <inheritdoc />
     public void Update(World world)
     {
-        GraphBlocks.Collect(world, blocks);
+        GraphBlocks.CollectLocal(world, blocks);
         foreach (var entity in blocks)
         {
             if (Float32Lanes512.IsHardwareAccelerated)

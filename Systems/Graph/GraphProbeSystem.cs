@@ -20,7 +20,7 @@ public sealed class GraphProbeSystem : ISystem
     /// <inheritdoc />
     public void Update(World world)
     {
-        GraphBlocks.Collect(world, blocks);
+        GraphBlocks.CollectLocal(world, blocks);
         foreach (var entity in blocks)
         {
             ref readonly var config = ref world.Get<GraphConfig>(entity);

@@ -20,6 +20,8 @@ public sealed class RegionBusDecaySystem : ISystem
         foreach (var owners in world.QueryOwners(RegionAccess.RegionSet))
             foreach (var region in owners.Entities)
             {
+                if (world.IsRemote(region))
+                    continue;
                 world.Get<BusState>(region).Decay();
                 foreach (var layer in RegionAccess.Layers(world, world.Get<RegionState>(region)))
                     world.Get<BusState>(layer).Decay();

@@ -24,7 +24,11 @@ public sealed class RegionEntrySystem : ISystem
         // Passes change the regions' population tables (queues, slots), never the region entities' table.
         foreach (var owners in world.QueryOwners(RegionAccess.RegionSet))
             foreach (var region in owners.Entities)
-                Entry(world, region);
+            {
+                // A remote region's state lives on another rank (docs/distributed.md).
+                if (!world.IsRemote(region))
+                    Entry(world, region);
+            }
     }
 
     private void Entry(World world, Entity region)

@@ -29,7 +29,11 @@ public sealed class RegionFlushSystem : ISystem
         // Passes change the regions' population tables (queues, slots), never the region entities' table.
         foreach (var owners in world.QueryOwners(RegionAccess.RegionSet))
             foreach (var region in owners.Entities)
-                Flush(world, region);
+            {
+                // A remote region's state lives on another rank (docs/distributed.md).
+                if (!world.IsRemote(region))
+                    Flush(world, region);
+            }
     }
 
     private void Flush(World world, Entity region)

@@ -23,7 +23,11 @@ public sealed class RegionGrowthSystem : ISystem
         // A list, not an owner query: spillover creates layer entities while regions are walked.
         RegionAccess.CollectRegions(world, regions);
         foreach (var region in regions)
-            Grow(world, region);
+        {
+            // A remote region's state lives on another rank (docs/distributed.md).
+            if (!world.IsRemote(region))
+                Grow(world, region);
+        }
     }
 
     private static void Grow(World world, Entity region)

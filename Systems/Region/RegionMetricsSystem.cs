@@ -21,7 +21,11 @@ public sealed class RegionMetricsSystem : ISystem
         // Passes change the regions' population tables (queues, slots), never the region entities' table.
         foreach (var owners in world.QueryOwners(RegionAccess.RegionSet))
             foreach (var region in owners.Entities)
-                Measure(world, region);
+            {
+                // A remote region's state lives on another rank (docs/distributed.md).
+                if (!world.IsRemote(region))
+                    Measure(world, region);
+            }
     }
 
     private static void Measure(World world, Entity region)

@@ -21,6 +21,8 @@ public sealed class RegionPruneSystem : ISystem
         foreach (var owners in world.QueryOwners(RegionAccess.RegionSet))
             foreach (var region in owners.Entities)
             {
+                if (world.IsRemote(region))
+                    continue;
                 var config = world.Get<RegionConfig>(region);
                 long step = world.Get<BusState>(region).CurrentStep;
                 if (config.AutoPruneInterval <= 0 || (step + 1) % config.AutoPruneInterval != 0)

@@ -14,8 +14,13 @@ public sealed class TopologyClockSystem : ISystem
     {
         foreach (var table in world.Query(TopologyBlocks.BlockSet))
         {
-            foreach (ref var state in table.Span<TopologyState>())
+            var states = table.Span<TopologyState>();
+            for (int row = 0; row < states.Length; row++)
             {
+                // A remote block's state lives on another rank (docs/distributed.md).
+                if (world.IsRemote(table.Entities[row]))
+                    continue;
+                ref var state = ref states[row];
                 state.TickCount++;
                 if (state.TicksSinceSwitch < int.MaxValue)
                     state.TicksSinceSwitch++;

@@ -27,7 +27,11 @@ public sealed class TopologyDynamicsSystem : ISystem
             var parameters = table.Span<TopologyParameters>();
             var states = table.Span<TopologyState>();
             for (int row = 0; row < table.Count; row++)
-                Step(world, parameters[row], ref states[row], ref paddedX);
+            {
+                // A remote block's state lives on another rank (docs/distributed.md).
+                if (!world.IsRemote(table.Entities[row]))
+                    Step(world, parameters[row], ref states[row], ref paddedX);
+            }
         }
     }
 

@@ -26,7 +26,10 @@ public sealed class TopologyPlasticitySystem : ISystem
             var parameters = table.Span<TopologyParameters>();
             var states = table.Span<TopologyState>();
             for (int row = 0; row < table.Count; row++)
-                Step(world, parameters[row], ref states[row]);
+            {
+                if (!world.IsRemote(table.Entities[row]))
+                    Step(world, parameters[row], ref states[row]);
+            }
         }
     }
 

@@ -24,7 +24,10 @@ public sealed class TopologyPruneSystem : ISystem
         foreach (var table in world.QueryOwners(TopologyBlocks.BlockSet))
         {
             for (int row = 0; row < table.Count; row++)
-                TopologyStorage.ApplyChanges(world, ref table.Span<TopologyState>()[row], buffers);
+            {
+                if (!world.IsRemote(table.Entities[row]))
+                    TopologyStorage.ApplyChanges(world, ref table.Span<TopologyState>()[row], buffers);
+            }
         }
     }
 }

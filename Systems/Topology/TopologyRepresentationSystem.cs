@@ -22,6 +22,8 @@ public sealed class TopologyRepresentationSystem : ISystem
         {
             for (int row = 0; row < table.Count; row++)
             {
+                if (world.IsRemote(table.Entities[row]))
+                    continue;
                 var parameters = table.Span<TopologyParameters>()[row];
                 ref var state = ref table.Span<TopologyState>()[row];
                 int n = world.GetTable(state.Vertices).Count;

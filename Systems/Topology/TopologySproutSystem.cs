@@ -27,7 +27,10 @@ public sealed class TopologySproutSystem : ISystem
         foreach (var table in world.QueryOwners(TopologyBlocks.BlockSet))
         {
             for (int row = 0; row < table.Count; row++)
-                Sprout(world, table.Span<TopologyParameters>()[row], ref table.Span<TopologyState>()[row]);
+            {
+                if (!world.IsRemote(table.Entities[row]))
+                    Sprout(world, table.Span<TopologyParameters>()[row], ref table.Span<TopologyState>()[row]);
+            }
         }
     }
 
