@@ -62,6 +62,44 @@ public sealed class FamilyPlacementTests
     }
 
     [Test]
+    public void RemoteShellsOfEveryFamilyDoNotTick()
+    {
+        var unchanged = new List<string>();
+        InProcessRanks.Run(3, exchange =>
+        {
+            var plan = DistributedTestNetworks.Families();
+            using var rankWorld = RankWorld.Build(plan, PopulationRanks.Assign(plan.Populations, 3, ThreeRanks), new RankChannel(exchange), Seed, 1);
+            var world = rankWorld.World;
+            var remote = ModelFamilies.Catalog.Populations(world).Where(p => p is not SignalSource && world.IsRemote(p.Entity)).ToList();
+            var before = remote.Select(Clock).ToList();
+            for (int t = 0; t < 40; t++)
+                rankWorld.Step();
+            lock (unchanged)
+            {
+                for (int i = 0; i < remote.Count; i++)
+                    if (Clock(remote[i]).SequenceEqual(before[i]))
+                        unchanged.Add($"{remote[i].Family} {remote[i].Name} on rank {exchange.Rank}");
+            }
+        });
+        // Each rank holds the other ranks' populations as shells that never tick: every family, every rank.
+        Assert.That(unchanged.Order().ToArray(), Is.EqualTo(new[]
+        {
+            "graph predictor on rank 0", "graph predictor on rank 2", "pool cortex on rank 0", "pool cortex on rank 1",
+            "pool p0 on rank 0", "pool p0 on rank 1", "region retina on rank 0", "region retina on rank 2",
+            "topology body on rank 1", "topology body on rank 2",
+        }));
+    }
+
+    /// <summary>The population's clock metric (regions count steps, the other families ticks); shells still get exchanged outputs.</summary>
+    private static double[] Clock(Population population)
+    {
+        var values = new double[population.MetricNames.Count];
+        population.ReadMetrics(values);
+        int clock = population.MetricNames.ToList().FindIndex(name => name is "tick" or "step");
+        return [values[clock]];
+    }
+
+    [Test]
     public void TheNetworkCrossesRanksWithPortsOfEveryFamily()
     {
         using var world = Pipeline.CreateWorld(Seed);
