@@ -47,6 +47,26 @@ public sealed class DistributedRunTests
         Assert.That(wrongCount.Error, Does.Contain("was written by a run on 2 ranks; resume it on 2 (this run has 3)"));
     }
 
+    [TestCase(2, 1)]
+    [TestCase(3, 2)]
+    public void Every_family_on_other_ranks_writes_the_outputs_of_one_process_and_resumes(int ranks, int threads)
+    {
+        string families = Path.Combine(RunnerScenarios.RepositoryRoot(), "scenarios", "distributed-families.json");
+        using var one = new TempDirectory();
+        using var many = new TempDirectory();
+        var expected = CliRun.Of("run", families, "--out", one.Path, "--save", one.File("final.gnw"));
+        var actual = CliRun.Of("run", families, "--out", many.Path, "--save", many.File("final.gnw"), "--ranks", ranks.ToString(),
+            "--threads", threads.ToString(), "--set", $"placement.cortex={ranks - 1}");
+        Assert.That((expected.ExitCode, expected.Error), Is.EqualTo((0, "")));
+        Assert.That((actual.ExitCode, actual.Error), Is.EqualTo((0, "")));
+        RunnerScenarios.AssertSameOutputs(one.Path, many.Path);
+        Assert.That(File.ReadAllBytes(many.File("final.gnw")), Is.EqualTo(File.ReadAllBytes(one.File("final.gnw"))));
+        File.Delete(Path.Combine(many.Path, "final-metrics.csv"));
+        var resumed = CliRun.Of("resume", Path.Combine(many.Path, "ckpt-0000000200.rank-0.gnw"));
+        Assert.That((resumed.ExitCode, resumed.Error), Is.EqualTo((0, "")));
+        RunnerScenarios.AssertSameOutputs(one.Path, many.Path);
+    }
+
     [Test]
     public void A_rank_that_fails_ends_the_run_on_every_rank_with_its_message()
     {
