@@ -76,9 +76,10 @@ public sealed partial class World
     }
 
     /// <summary>Whether <paramref name="entity"/> is marked remote (see <see cref="SetRemote"/>).</summary>
-    public bool IsRemote(Entity entity)
-        => remoteCount > 0 && (uint)entity.Index < (uint)remoteGenerations.Length
-           && remoteGenerations[entity.Index] == entity.Generation && IsAlive(entity);
+    public bool IsRemote(Entity entity) => remoteCount > 0 && IsMarkedRemote(entity); // one field read in a one-process world: inlined into every system's loop
+
+    private bool IsMarkedRemote(Entity entity)
+        => (uint)entity.Index < (uint)remoteGenerations.Length && remoteGenerations[entity.Index] == entity.Generation && IsAlive(entity);
 
     private readonly record struct RemotePort(int Generation, int Start, double[] Values);
 }

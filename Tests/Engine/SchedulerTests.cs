@@ -52,6 +52,33 @@ public class SchedulerTests
         Assert.That(world.Scheduler.Systems().Select(s => s.Phase), Is.EqualTo(new[] { 0, 0, 0, 1, 2, 2, 3 }));
     }
 
+    private sealed class Anchor : ISystem
+    {
+        public string Name => "anchor";
+
+        public void Update(World world)
+        {
+        }
+    }
+
+    [Test]
+    public void AddBefore_and_AddAfter_insert_next_to_the_anchor_in_its_phase()
+    {
+        world.Scheduler.Add(0, Logging("input1"));
+        world.Scheduler.Add(1, Logging("propagate1"));
+        world.Scheduler.Add(1, new Anchor());
+        world.Scheduler.Add(1, Logging("propagate2"));
+        world.Scheduler.AddBefore<Anchor>(Logging("before"));
+        world.Scheduler.AddAfter<Anchor>(Logging("after"));
+
+        Assert.That(world.Scheduler.Systems().Select(s => $"{s.System.Name}@{s.Phase}"),
+            Is.EqualTo(new[] { "input1@0", "propagate1@1", "before@1", "anchor@1", "after@1", "propagate2@1" }));
+        Assert.That(world.Scheduler.Timings.Select(t => t.Name), Is.EqualTo(new[] { "input1", "propagate1", "before", "anchor", "after", "propagate2" }));
+        using var empty = new World(1, Phases);
+        var missing = Assert.Throws<InvalidOperationException>(() => empty.Scheduler.AddBefore<Anchor>(Logging("x")));
+        Assert.That(missing!.Message, Is.EqualTo("No system of type Anchor is registered."));
+    }
+
     [Test]
     public void Timings_CountCallsInTickOrder()
     {
