@@ -33,8 +33,8 @@ public sealed record ComparisonRow(WorkloadComparison First, WorkloadComparison?
     {
         (null, _) => Lower(First.Verdict),
         (_, null) => IsRegression ? "REGRESSION (confirmed by re-run)" : $"slower, not confirmed (re-run: {Lower(Rerun.Verdict)})",
-        _ when IsRegression => $"REGRESSION (first rounds {Lower(First.Verdict)}; confirmed over all rounds and by the re-run's)",
-        _ when Pooled.Verdict == Verdict.Slower => $"{Lower(First.Verdict)}, not confirmed (all rounds slower, the re-run's alone not: p = {Rerun.PSlower:F3})",
+        _ when IsRegression => $"REGRESSION (first rounds {Lower(First.Verdict)}; confirmed over all rounds and in the extra rounds alone)",
+        _ when Pooled.Verdict == Verdict.Slower => $"{Lower(First.Verdict)}, not confirmed (all rounds slower, the extra rounds alone not: p = {Rerun.PSlower:F3})",
         _ => $"{Lower(First.Verdict)}, then over all rounds: {Lower(Pooled.Verdict)}",
     };
 
