@@ -8,8 +8,9 @@ namespace GrowNet.Ecs.Cli.Bench.AB;
 /// <summary>
 /// An A/B run: for each workload, child processes of the other build (baseline, B) and of this
 /// build (current, A) run alternately — B A B A … — each measuring one batch of that workload and
-/// writing a JSON report; the rounds of each side are pooled and compared like a baseline file,
-/// with the same automatic re-run of a workload that comes out slower.
+/// writing a JSON report; the rounds of each side are pooled and compared like a baseline file.
+/// A workload that comes out slower or too noisy gets as many rounds again, and all rounds decide
+/// (<see cref="BenchComparison"/>).
 /// </summary>
 public sealed class AbSession
 {
@@ -54,7 +55,7 @@ public sealed class AbSession
 
             var summary = BenchComparison.Compare(baseline, current, threshold, normalize: true, name =>
             {
-                log.WriteLine($"  {name}: slower; re-running it to confirm");
+                log.WriteLine($"  {name}: slower or too noisy; {rounds} more rounds to settle it");
                 var (b, a) = Measure(name);
                 return (b, a);
             }, pairedBatches: true);

@@ -17,7 +17,7 @@ public static class ComparisonTable
         output.WriteLine("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var row in summary.Rows)
         {
-            var c = row.Rerun ?? row.First;
+            var c = row.Shown;
             output.WriteLine(Format(
                 $"| {c.Name} | {Time(c.BaselineMedianNs)}/{c.Unit} | {Time(c.CurrentMedianNs)}/{c.Unit} | {c.Ratio:F3} [{c.RatioLower:F3}, {c.RatioUpper:F3}] | {c.RawRatio:F3} | {c.WallRatio:F2} | {c.Beta:F2} | {c.PSlower:F3} | {c.PEquivalence:F3} | {c.SplitDisagreement * 100:F1} % | {c.BaselineCount}/{c.CurrentCount} | {row.Label} |"));
         }

@@ -8,8 +8,8 @@ namespace GrowNet.Ecs.Cli.Bench.Comparing;
 /// times adjusted by the reference kernel (<see cref="ReferenceAdjustment"/>): Mann–Whitney U tests for a
 /// change, a TOST with margin ln(1 + threshold) for equivalence, a Hodges–Lehmann interval for the
 /// ratio, and an A/A self-check on split samples: a single run is split into its first and second
-/// half in time; A/B rounds are split into odd and even rounds, and the ratio each half measures is
-/// compared.
+/// half in time; A/B rounds are split into two halves of rounds, and the ratio each half measures
+/// (the median of its rounds' ratios) is compared.
 /// </summary>
 public static class WorkloadComparer
 {
@@ -110,14 +110,18 @@ public static class WorkloadComparer
     }
 
     /// <summary>
-    /// The self-check of paired A/B rounds: |ratio(one half) ÷ ratio(other half) − 1|, each ratio the
-    /// difference of the two sides' median log samples within the half's rounds. Both sides of a
-    /// round run in the same seconds, so a change of the machine's speed that hits a round hits both
-    /// sides and cancels; what remains is whether the effect itself replicates between the halves,
-    /// which is what the verdict relies on. (Splitting each side on its own instead counts every
-    /// such change as noise, although the alternation already balances it.) With four rounds or
-    /// more the halves take pairs of rounds in turn — rounds 1–2, 5–6, … against 3–4, 7–8, … — so
-    /// each half holds both orders of the alternating A/B runs; with two or three, single rounds.
+    /// The self-check of paired A/B rounds: |ratio(one half) ÷ ratio(other half) − 1|, where a
+    /// half's ratio is the median over its rounds of each round's ratio (the difference of the two
+    /// sides' median log samples within that round). Both sides of a round run in the same seconds,
+    /// so a change of the machine's speed that hits a round hits both sides and cancels; what
+    /// remains is whether the effect itself replicates between the halves, which is what the
+    /// verdict relies on. (Splitting each side on its own instead counts every such change as noise,
+    /// although the alternation already balances it.) Taking the median of per-round ratios, not
+    /// the ratio of the half's pooled samples, keeps a round in which the machine changed speed
+    /// between its A and its B batch (one round ratio far off) from moving the half's ratio. With
+    /// four rounds or more the halves take pairs of rounds in turn — rounds 1–2, 5–6, … against
+    /// 3–4, 7–8, … — so each half holds both orders of the alternating A/B runs; with two or three,
+    /// single rounds.
     /// </summary>
     /// <param name="baselineLogs">Baseline log samples, <paramref name="batches"/> equal batches in round order.</param>
     /// <param name="currentLogs">Current log samples, the same number of batches in round order.</param>
@@ -128,18 +132,21 @@ public static class WorkloadComparer
         ArgumentNullException.ThrowIfNull(currentLogs);
         if (!CanPair(baselineLogs.Count, batches, currentLogs.Count, batches))
             throw new ArgumentException($"Paired rounds need at least 2 equal batches on each side ({baselineLogs.Count} and {currentLogs.Count} samples in {batches}).");
-        double Ratio(int parity) => Quantiles.Median(Round(currentLogs, batches, parity)) - Quantiles.Median(Round(baselineLogs, batches, parity));
-        return Math.Abs(Math.Exp(Ratio(1) - Ratio(0)) - 1);
+        int group = batches >= 4 ? 2 : 1;
+        var halves = new[] { new List<double>(), new List<double>() };
+        for (int round = 0; round < batches; round++)
+            halves[round / group % 2].Add(Quantiles.Median(RoundOf(currentLogs, batches, round)) - Quantiles.Median(RoundOf(baselineLogs, batches, round)));
+        return Math.Abs(Math.Exp(Quantiles.Median(halves[1]) - Quantiles.Median(halves[0])) - 1);
     }
 
     private static bool CanPair(int baselineCount, int baselineBatches, int currentCount, int currentBatches)
         => baselineBatches >= 2 && baselineBatches == currentBatches && baselineCount % baselineBatches == 0 && currentCount % currentBatches == 0;
 
-    /// <summary>The samples of half <paramref name="half"/> (0 or 1) of the rounds: pairs of rounds in turn, or single rounds when there are fewer than four.</summary>
-    private static double[] Round(IReadOnlyList<double> logs, int batches, int half)
+    /// <summary>The samples of round <paramref name="round"/> of <paramref name="batches"/> equal rounds.</summary>
+    private static double[] RoundOf(IReadOnlyList<double> logs, int batches, int round)
     {
-        int size = logs.Count / batches, group = batches >= 4 ? 2 : 1;
-        return [.. logs.Where((_, i) => i / size / group % 2 == half)];
+        int size = logs.Count / batches;
+        return [.. Enumerable.Range(round * size, size).Select(i => logs[i])];
     }
 
     private static double[] Shifted(double[] values, double by) => [.. values.Select(v => v + by)];

@@ -111,4 +111,86 @@ public sealed class BenchComparisonTests
         Assert.That(table, Does.Contain("Geometric mean of the ratios over 2 workloads"));
         Assert.That(table, Does.Contain("Result: regression beyond 10 % in a (exit 1)."));
     }
+
+    // A/B mode: 8 rounds of 15 samples per side; rounds 1-2 and 5-6 form one half of the self-check, 3-4 and 7-8 the other.
+    private const int Rounds = 8, PerRound = 15;
+
+    /// <summary>8 rounds of one side; <paramref name="burst"/> slows rounds 3 and 4 (a burst of the machine hitting this side).</summary>
+    private static WorkloadResult Rounds8(double medianNs, int seed, double burst = 1)
+    {
+        var result = SyntheticResults.Make("a", medianNs, 0.02, Rounds * PerRound, seed, batches: Rounds);
+        return result with { SamplesNs = [.. result.SamplesNs.Select((s, i) => i / PerRound is 2 or 3 ? s * burst : s)] };
+    }
+
+    [Test]
+    public void AbASlowdownSeenAgainInTheExtraRoundsIsARegression()
+    {
+        var rerunCalls = 0;
+        var summary = BenchComparison.Compare([Rounds8(1000, seed: 1)], [Rounds8(1120, seed: 2)], Threshold, normalize: false, name =>
+        {
+            rerunCalls++;
+            return (Rounds8(1000, seed: 3), Rounds8(1110, seed: 4));
+        }, pairedBatches: true);
+        var row = summary.Rows[0];
+        Assert.That(rerunCalls, Is.EqualTo(1));
+        Assert.That(row.First.Verdict, Is.EqualTo(Verdict.Slower));
+        Assert.That(row.Pooled!.BaselineCount, Is.EqualTo(2 * Rounds * PerRound));
+        Assert.That(row.Pooled.Verdict, Is.EqualTo(Verdict.Slower));
+        Assert.That(row.IsRegression, Is.True);
+        Assert.That(row.Label, Does.StartWith("REGRESSION"));
+        Assert.That(summary.ExitCode, Is.EqualTo(BenchExitCodes.Regression));
+    }
+
+    [Test]
+    public void AbNoisyFirstRoundsAreSettledByTheExtraRounds()
+    {
+        // A burst slows the current side of rounds 3 and 4 by 12 %: the first rounds' halves disagree
+        // by more than a third of the threshold. Over 16 rounds the burst is diluted; the extra rounds
+        // alone show the slowdown too.
+        var first = BenchComparison.Compare([Rounds8(1000, seed: 1)], [Rounds8(1060, seed: 2, burst: 1.12)], Threshold, normalize: false,
+            _ => (Rounds8(1000, seed: 3), Rounds8(1110, seed: 4)), pairedBatches: true);
+        Assert.That(first.Rows[0].First.Verdict, Is.EqualTo(Verdict.Noisy));
+        Assert.That(first.Rows[0].IsRegression, Is.True);
+        Assert.That(first.ExitCode, Is.EqualTo(BenchExitCodes.Regression));
+
+        // Without a slowdown the same burst is settled as "same".
+        var aa = BenchComparison.Compare([Rounds8(1000, seed: 1)], [Rounds8(1000, seed: 2, burst: 1.12)], Threshold, normalize: false,
+            _ => (Rounds8(1000, seed: 3), Rounds8(1000, seed: 4)), pairedBatches: true);
+        Assert.That(aa.Rows[0].First.Verdict, Is.EqualTo(Verdict.Noisy));
+        Assert.That(aa.Rows[0].Final, Is.EqualTo(Verdict.Same));
+        Assert.That(aa.Rows[0].Label, Is.EqualTo("noisy, then over all rounds: same"));
+        Assert.That(aa.ExitCode, Is.EqualTo(BenchExitCodes.NoRegression));
+    }
+
+    [Test]
+    public void AbASlowdownOnlyTheFirstRoundsCarryIsNotConfirmed()
+    {
+        // First rounds 16 % slower; the extra rounds show no change. Pooled, the median still leans
+        // slower, but the extra rounds alone do not: not a regression.
+        var summary = BenchComparison.Compare([Rounds8(1000, seed: 1)], [Rounds8(1160, seed: 2)], Threshold, normalize: false,
+            _ => (Rounds8(1000, seed: 3), Rounds8(1000, seed: 4)), pairedBatches: true);
+        var row = summary.Rows[0];
+        Assert.That(row.First.Verdict, Is.EqualTo(Verdict.Slower));
+        Assert.That(row.Rerun!.PSlower, Is.GreaterThan(WorkloadComparer.Alpha));
+        Assert.That(row.IsRegression, Is.False);
+        Assert.That(row.Label, Does.Contain("not confirmed").Or.Contain("then over all rounds"));
+        Assert.That(summary.ExitCode, Is.Not.EqualTo(BenchExitCodes.Regression));
+    }
+
+    [Test]
+    public void AbUnchangedNeedsNoExtraRounds()
+    {
+        var summary = BenchComparison.Compare([Rounds8(1000, seed: 1)], [Rounds8(1000, seed: 2)], Threshold, normalize: false,
+            _ => throw new AssertionException("no re-run expected"), pairedBatches: true);
+        Assert.That(summary.Rows[0].Final, Is.EqualTo(Verdict.Same));
+        Assert.That(summary.Rows[0].Pooled, Is.Null);
+    }
+
+    [Test]
+    public void AbReRunsMustMeasureBothSides()
+    {
+        Assert.That(() => BenchComparison.Compare([Rounds8(1000, seed: 1)], [Rounds8(1200, seed: 2)], Threshold, normalize: false,
+                name => (null, Rounds8(1200, seed: 4)), pairedBatches: true),
+            Throws.ArgumentException.With.Message.Contains("both sides"));
+    }
 }
