@@ -88,15 +88,9 @@ public sealed partial class ScenarioRunner
 
     private static PopulationRanks Placement(Scenario scenario, NetworkPlan plan, int size)
     {
-        try
-        {
-            return PopulationRanks.Assign(plan.Populations, size, scenario.Network.Placement);
-        }
-        catch (ModelConfigException error)
-        {
-            string prefix = error.Field + ": ";
-            throw new ScenarioException($"$.{error.Field}", error.Message.StartsWith(prefix, StringComparison.Ordinal) ? error.Message[prefix.Length..] : error.Message);
-        }
+        PopulationRanks? ranks = null;
+        ScenarioJson.Validate(() => ranks = PopulationRanks.Assign(plan.Populations, size, scenario.Network.Placement), "$");
+        return ranks!;
     }
 
     /// <summary><c>threads</c> 0 (one per processor) shares the processors among the ranks of this machine.</summary>

@@ -80,6 +80,18 @@ public sealed class DistributedRunTests
     }
 
     [Test]
+    public void A_region_that_adds_layers_is_refused_off_rank_zero_with_its_json_path()
+    {
+        using var dir = new TempDirectory();
+        string region = Path.Combine(RunnerScenarios.RepositoryRoot(), "scenarios", "region.json");
+        var run = CliRun.Of("run", region, "--out", dir.Path, "--ticks", "5", "--ranks", "2",
+            "--set", "populations.vision.config.growth.enabled=true", "--set", "placement.vision=1");
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.Contain("error: rank 0 of 2: $.placement.vision: 'vision' is a region that can add layers during a tick "
+            + "(layer growth or a growth policy); the new layer and tract entities must have the same handles on every rank, so it stays on rank 0.\n"));
+    }
+
+    [Test]
     public void A_bad_placement_names_its_json_path()
     {
         using var dir = new TempDirectory();
