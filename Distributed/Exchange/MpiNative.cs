@@ -38,6 +38,20 @@ internal static unsafe class MpiNative
     [DllImport("libc", EntryPoint = "dlopen")]
     private static extern IntPtr DlOpen(string file, int mode);
 
+    [DllImport("libc", EntryPoint = "setenv")]
+    private static extern int SetEnv(string name, string value, int overwrite);
+
+    /// <summary>
+    /// Sets a variable in the process's native environment unless it is already set — where
+    /// MPI_Init reads its MCA parameters (.NET's <see cref="Environment.SetEnvironmentVariable(string, string)"/>
+    /// does not change it on Unix).
+    /// </summary>
+    public static void SetNativeEnvironmentDefault(string name, string value)
+    {
+        if (Environment.GetEnvironmentVariable(name) is null && SetEnv(name, value, 0) != 0)
+            throw new MpiException("setenv", $"could not set {name} in the native environment.");
+    }
+
     /// <summary>Loads the library and resolves every symbol (once).</summary>
     /// <exception cref="MpiException">The library or a symbol is missing.</exception>
     public static void Load()
