@@ -48,7 +48,8 @@ internal static unsafe class MpiNative
     /// </summary>
     public static void SetNativeEnvironmentDefault(string name, string value)
     {
-        if (Environment.GetEnvironmentVariable(name) is null && SetEnv(name, value, 0) != 0)
+        // overwrite = 0: a value the user set stays.
+        if (SetEnv(name, value, 0) != 0)
             throw new MpiException("setenv", $"could not set {name} in the native environment.");
     }
 

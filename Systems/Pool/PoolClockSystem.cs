@@ -19,7 +19,7 @@ public sealed class PoolClockSystem : ISystem
             var states = table.Span<PoolState>();
             for (int row = 0; row < table.Count; row++)
             {
-                if (world.HasRemoteEntities && world.IsRemote(table.Entities[row]))
+                if (world.IsRemote(table.Entities[row]))
                     continue;
                 states[row].TotalSpikes += (ulong)states[row].LastSpikeCount;
                 states[row].TickCount++;

@@ -27,7 +27,7 @@ public sealed class PoolHomeostasisSystem : ISystem
                 ref readonly var config = ref configs[row];
                 if (config.HomeostaticRate == 0 || states[row].TickCount % 100 != 0)
                     continue;
-                if (world.HasRemoteEntities && world.IsRemote(table.Entities[row]))
+                if (world.IsRemote(table.Entities[row]))
                     continue;
                 var cells = world.GetTable(states[row].Cells);
                 Adapt(config.HomeostaticRate, cells.Span(PoolColumns.SpikeOut), cells.Span(PoolColumns.SpikeRate),

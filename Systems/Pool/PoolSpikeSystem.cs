@@ -55,7 +55,7 @@ public sealed partial class PoolSpikeSystem : ISystem
             for (int row = 0; row < table.Count; row++)
             {
                 // A remote pool's state lives on another rank; its spikes arrive through the exchange.
-                if (world.HasRemoteEntities && world.IsRemote(table.Entities[row]))
+                if (world.IsRemote(table.Entities[row]))
                     continue;
                 TickPool(world, in configs[row], ref states[row]);
             }

@@ -56,7 +56,7 @@ public class GraphTanhTests
         => Float64Widths.Run(width, new ApplyCheck());
 
     [Test]
-    [Explicit("Every one of the 2^32 float arguments: minutes on one core.")]
+    [Explicit("Every one of the 2^32 float arguments: minutes on one core. .ci/run runs it by name as a host check, so every CI run executes it.")]
     public void Apply_IsTheFloatOfMathTanh_ForEveryFloat()
     {
         long mismatches = 0;
