@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace GrowNet.Ecs.Engine;
 
@@ -41,6 +43,42 @@ public static class CounterRandom
     /// <summary>A double in [0, 1) with 53 random bits.</summary>
     public static double NextDouble(ulong seed, ulong stream, ulong tick, ulong index)
         => NextDoubleAt(TickKey(seed, stream, tick), index);
+
+    /// <summary>
+    /// Fills <paramref name="destination"/> with <c>NextDoubleAt(tickKey, i)</c> for i = 0, 1, …:
+    /// the same doubles, eight at a time where the machine multiplies 64-bit lanes (AVX-512 DQ).
+    /// A source of a million cells draws a million doubles every tick.
+    /// </summary>
+    public static void FillDoubles(ulong tickKey, Span<double> destination)
+    {
+        int i = 0;
+        if (Avx512DQ.IsSupported && destination.Length >= Vector512<ulong>.Count)
+        {
+            var counter = Vector512.Create(1UL, 2, 3, 4, 5, 6, 7, 8);
+            var step = Vector512.Create((ulong)Vector512<ulong>.Count);
+            var key = Vector512.Create(tickKey);
+            var golden = Vector512.Create(Golden);
+            var scale = Vector512.Create(1.0 / (1UL << 53));
+            ref double first = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
+            for (; i + Vector512<ulong>.Count <= destination.Length; i += Vector512<ulong>.Count)
+            {
+                var bits = Mix(key + counter * golden);
+                (Vector512.ConvertToDouble(Vector512.ShiftRightLogical(bits, 11)) * scale).StoreUnsafe(ref first, (nuint)i);
+                counter += step;
+            }
+        }
+
+        for (; i < destination.Length; i++)
+            destination[i] = NextDoubleAt(tickKey, (ulong)i);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ulong> Mix(Vector512<ulong> z)
+    {
+        z = (z ^ Vector512.ShiftRightLogical(z, 30)) * Vector512.Create(0xBF58476D1CE4E5B9UL);
+        z = (z ^ Vector512.ShiftRightLogical(z, 27)) * Vector512.Create(0x94D049BB133111EBUL);
+        return z ^ Vector512.ShiftRightLogical(z, 31);
+    }
 
     /// <summary>The SplitMix64 finaliser: a bijective 64-bit mix.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

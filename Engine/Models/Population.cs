@@ -169,6 +169,17 @@ public abstract class Population
         return count;
     }
 
+    /// <summary>
+    /// Whether writing the whole input port <paramref name="port"/> leaves it exactly as if it had
+    /// been written with zeros first (a plain replacement). The network's Input phase then skips
+    /// resetting such a port to 0 when the first write of the tick covers all of it. False by
+    /// default: a family whose writes add into state or stage frames keeps the reset.
+    /// </summary>
+    public bool WholeWriteReplaces(int port) => (uint)port < (uint)PortCount && WholeWriteReplacesCore(port);
+
+    /// <summary>The family's part of <see cref="WholeWriteReplaces"/> (a valid port index).</summary>
+    protected virtual bool WholeWriteReplacesCore(int port) => false;
+
     /// <summary>The family's part of <see cref="PortFrameShape"/> (a valid port index); by default no port is a frame.</summary>
     protected virtual FrameShape? FrameShapeCore(int port) => null;
 

@@ -69,24 +69,39 @@ public sealed class NetworkInputSystem : ISystem
         return PortMath.Reduce(values, reduction);
     }
 
-    /// <summary>Each port written by a source or link starts the tick at 0 (the whole port, once).</summary>
+    /// <summary>
+    /// Each port written by a source or link starts the tick at 0 (the whole port, once), unless
+    /// its first writer this tick sets all of it and the port's writes replace (a pool's current
+    /// driven by a source: the zeros would be overwritten before anyone reads them).
+    /// </summary>
     private void ResetWrittenPorts(World world)
     {
         written.Clear();
+        ulong tick = world.Tick;
         foreach (var entity in runtime.Sources)
-            Reset(world.Get<SourceState>(entity).To);
+        {
+            ref readonly var source = ref world.Get<SourceState>(entity);
+            Reset(source.To, source.Write == WriteMode.Set && NetworkChecks.Active(tick, source.Start, source.Stop, source.Every));
+        }
+
         foreach (var entity in runtime.Links)
-            Reset(world.Get<LinkState>(entity).To);
+        {
+            ref readonly var link = ref world.Get<LinkState>(entity);
+            Reset(link.To, link.Write == WriteMode.Set);
+        }
     }
 
-    private void Reset(in PortRef port)
+    private void Reset(in PortRef port, bool firstWriteSets)
     {
         foreach (var done in written)
             if (done.Population == port.Population && done.Port == port.Port)
                 return;
         written.Add(port);
         var population = runtime.Population(port.Population);
-        population.WritePort(port.Port, 0, scratch.Zeros(population.Port(port.Port).Length));
+        int length = population.Port(port.Port).Length;
+        if (firstWriteSets && port.Start == 0 && port.Length == length && population.WholeWriteReplaces(port.Port))
+            return;
+        population.WritePort(port.Port, 0, scratch.Zeros(length));
     }
 
     private void RunSources(World world)

@@ -19,34 +19,37 @@ internal static class SourceSignals
     /// <summary>Writes the source's values for world tick <paramref name="tick"/> into <paramref name="values"/>.</summary>
     public static void Compute(in SourceState source, ulong seed, ulong tick, ReadOnlySpan<double> frames, Span<double> values)
     {
-        ulong stream = Stream + source.Order;
+        ulong key = CounterRandom.TickKey(seed, Stream + source.Order, tick);
         switch (source.Kind)
         {
             case SourceKind.Constant:
                 values.Fill(source.P0);
                 break;
             case SourceKind.Uniform:
+                CounterRandom.FillDoubles(key, values);
                 for (int i = 0; i < values.Length; i++)
-                    values[i] = source.P0 + (source.P1 - source.P0) * CounterRandom.NextDouble(seed, stream, tick, (ulong)i);
+                    values[i] = source.P0 + (source.P1 - source.P0) * values[i];
                 break;
             case SourceKind.Normal:
                 for (int i = 0; i < values.Length; i++)
                 {
                     // Box–Muller of two draws of the element; 1 − u keeps the logarithm finite.
-                    double u1 = 1.0 - CounterRandom.NextDouble(seed, stream, tick, 2 * (ulong)i);
-                    double u2 = CounterRandom.NextDouble(seed, stream, tick, 2 * (ulong)i + 1);
+                    double u1 = 1.0 - CounterRandom.NextDoubleAt(key, 2 * (ulong)i);
+                    double u2 = CounterRandom.NextDoubleAt(key, 2 * (ulong)i + 1);
                     values[i] = source.P0 + source.P1 * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
                 }
 
                 break;
             case SourceKind.PoissonSpike:
+                CounterRandom.FillDoubles(key, values);
                 for (int i = 0; i < values.Length; i++)
-                    values[i] = CounterRandom.NextDouble(seed, stream, tick, (ulong)i) < source.P0 ? source.P1 : 0.0;
+                    values[i] = values[i] < source.P0 ? source.P1 : 0.0;
                 break;
             case SourceKind.PoissonCount:
                 double limit = Math.Exp(-source.P0);
+                CounterRandom.FillDoubles(key, values);
                 for (int i = 0; i < values.Length; i++)
-                    values[i] = source.P1 * PoissonCount(CounterRandom.NextDouble(seed, stream, tick, (ulong)i), source.P0, limit);
+                    values[i] = source.P1 * PoissonCount(values[i], source.P0, limit);
                 break;
             case SourceKind.Sine:
                 values.Fill(source.P3 + source.P0 * Math.Sin(2.0 * Math.PI * tick / source.P1 + source.P2));

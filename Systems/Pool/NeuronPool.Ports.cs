@@ -84,14 +84,17 @@ public sealed partial class NeuronPool
             : base.ReadNonZeroCore(port, descriptor, start, width, indices);
 
     /// <inheritdoc />
+    /// <remarks>The current port holds what was last written (the membrane port adds instead).</remarks>
+    protected override bool WholeWriteReplacesCore(int port) => port == CurrentPort;
+
+    /// <inheritdoc />
     protected override void WritePortCore(int port, in PortDescriptor descriptor, int start, ReadOnlySpan<double> values)
     {
         var view = View();
         if (port == CurrentPort)
         {
             int end = start + values.Length;
-            for (int i = 0; i < values.Length; i++)
-                view.Input[start + i] = PortValues.ToInt16(values[i]);
+            PortValues.ToInt16(values, view.Input.Slice(start, values.Length));
             MutableState.InputLength = Math.Max(State.InputLength, end);
             return;
         }

@@ -28,7 +28,10 @@ namespace GrowNet.Ecs.Systems.Pool;
 /// written back one by one. It is exact: the active ring cells of a group are distinct (a sorted
 /// row's targets are; other rows take a conflict test per group, else the group runs scalar), so
 /// each cell still sees the adds in the reference order, one saturating add at a time; and idle
-/// lanes are never stored, so a worker never writes another worker's synapses.
+/// lanes are never stored, so a worker never writes another worker's synapses. (One exception,
+/// when a single worker owns every target: the tail group of a row stores its idle lanes too,
+/// writing back the ring value they read, which leaves every cell as it was and spares the
+/// branch per lane; see <see cref="AddToRing"/>.)
 /// Gathers read whole 32-bit words that <em>end</em> at the wanted byte or i16 (the value is
 /// shifted down), so they never read past an array's end; the 1–3 bytes before index 0 lie in
 /// the array's own header. Everything sits in one method so the vector constants stay in registers
@@ -84,7 +87,7 @@ internal static unsafe partial class SynapseEventKernel
     /// </summary>
     private static void RunRowsVector<TLanes>(in SpikingRows rows, in SynapseEventContext context) where TLanes : struct, IEventLanes
     {
-        var constants = new GroupConstants(context, rows.RowsSorted);
+        var constants = new GroupConstants(context, rows.RowsSorted, rows.Workers == 1);
         int* indices = stackalloc int[Vector256<int>.Count];
         int* sums = stackalloc int[Vector256<int>.Count];
         for (int k = 0; k < rows.Count; k++)
@@ -205,19 +208,41 @@ internal static unsafe partial class SynapseEventKernel
             updated.Store(group);
         else
             MaskedVector512.Store(group, active, updated);
-        AddToRing(context.Ring, slot, low, active, whole, indices, sums);
+        AddToRing(context.Ring, slot, low, active, whole, !whole && constants.SingleWriter && active == valid, indices, sums);
     }
 
     /// <summary>
     /// The ring part of a group (both vector paths): gathers the active lanes' ring cells, adds
     /// <c>weight · 64</c> with i16 saturation and writes the sums back one by one (the cells are
-    /// distinct, so the order of the writes does not matter).
+    /// distinct, so the order of the writes does not matter). A <paramref name="tail"/> group (its
+    /// idle lanes are exactly the lanes past the row's end, and no other worker writes this ring)
+    /// stores all eight lanes without a branch: idle lanes read ring cell 0 and store what they
+    /// read, first, so an active lane adding to cell 0 still stores last.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddToRing(short* ring, Vector256<int> slot, Vector256<int> low, Vector256<int> active, bool whole, int* indices, int* sums)
+    private static void AddToRing(short* ring, Vector256<int> slot, Vector256<int> low, Vector256<int> active, bool whole, bool tail,
+        int* indices, int* sums)
     {
         var weight = Vector256.ShiftRightArithmetic(Vector256.ShiftLeft(low, 8), 24);
         int* ringWords = (int*)(ring - 1);
+        if (tail)
+        {
+            // Reverse lane order: the idle lanes (the highest) store cell 0's old value before any active lane stores.
+            slot &= active;
+            var read = Vector256.ShiftRightArithmetic(Avx2.GatherVector256(ringWords, slot, 2), 16);
+            Vector256.ConditionalSelect(active, Saturate16(read + Vector256.ShiftLeft(weight, 6)), read).Store(sums);
+            slot.Store(indices);
+            ring[indices[7]] = (short)sums[7];
+            ring[indices[6]] = (short)sums[6];
+            ring[indices[5]] = (short)sums[5];
+            ring[indices[4]] = (short)sums[4];
+            ring[indices[3]] = (short)sums[3];
+            ring[indices[2]] = (short)sums[2];
+            ring[indices[1]] = (short)sums[1];
+            ring[indices[0]] = (short)sums[0];
+            return;
+        }
+
         var current = Vector256.ShiftRightArithmetic(whole
             ? Avx2.GatherVector256(ringWords, slot, 2)
             : Avx2.GatherMaskVector256(Vector256<int>.Zero, ringWords, slot, active, 2), 16);
@@ -294,8 +319,9 @@ internal static unsafe partial class SynapseEventKernel
     /// <summary>The range and STDP constants as lanes, built once per call.</summary>
     private readonly struct GroupConstants
     {
-        public GroupConstants(in SynapseEventContext context, bool rowsSorted)
+        public GroupConstants(in SynapseEventContext context, bool rowsSorted, bool singleWriter)
         {
+            SingleWriter = singleWriter;
             RangeStart = Vector256.Create(context.RangeStart);
             RangeLast = Vector256.Create(context.RangeWidth - 1);
             StdpPositive = Vector256.Create(context.StdpPositive);
@@ -318,6 +344,9 @@ internal static unsafe partial class SynapseEventKernel
 
         /// <summary>Whether every row is in ascending target order (<see cref="SpikingRows.RowsSorted"/>).</summary>
         public bool RowsSorted { get; }
+
+        /// <summary>Whether this is the only worker writing the ring this call (a serial run).</summary>
+        public bool SingleWriter { get; }
     }
 
     /// <summary>

@@ -237,4 +237,22 @@ public class CounterRandomTests
 
         Assert.That((double)flipped / trials, Is.EqualTo(32.0).Within(0.5));
     }
+
+    [TestCase(0)]
+    [TestCase(1)]
+    [TestCase(7)]
+    [TestCase(8)]
+    [TestCase(9)]
+    [TestCase(64)]
+    [TestCase(1001)]
+    public void FillDoubles_GivesNextDoubleAtOfEveryIndex(int length)
+    {
+        foreach (ulong key in new[] { 0UL, CounterRandom.TickKey(1, 2, 3), ulong.MaxValue })
+        {
+            var filled = new double[length];
+            CounterRandom.FillDoubles(key, filled);
+            var expected = Enumerable.Range(0, length).Select(i => CounterRandom.NextDoubleAt(key, (ulong)i)).ToArray();
+            Assert.That(filled, Is.EqualTo(expected), $"key {key:X}");
+        }
+    }
 }

@@ -86,6 +86,41 @@ public class NetworkSemanticsTests
     }
 
     [Test]
+    public void WrittenPort_StartsEveryTickAtZero_WhenTheWholePortSetterIsOutsideItsWindow()
+    {
+        // network.md, "Links": a port a source writes starts the Input phase at 0. The reset is
+        // skipped only when the tick's first write sets the whole port; outside the source's
+        // window nothing sets it, so what the host wrote before the tick is gone.
+        var (world, a, _) = TwoPools(4);
+        using var __ = world;
+        NetworkBuilder.AddSource(world, "s", SourceDefinition.Constant("A/current", 300) with { Start = 1, Stop = 2 });
+        a.SetInputRange(0, 4, 500);
+        world.Step(); // tick 0: outside the window
+        Assert.That(a.ReadPort("current"), Is.EqualTo(new double[] { 0, 0, 0, 0 }));
+        world.Step(); // tick 1: the source sets every cell
+        Assert.That(a.ReadPort("current"), Is.EqualTo(new double[] { 300, 300, 300, 300 }));
+        a.SetInputRange(0, 4, 500);
+        world.Step(); // tick 2: outside again
+        Assert.That(a.ReadPort("current"), Is.EqualTo(new double[] { 0, 0, 0, 0 }));
+    }
+
+    [Test]
+    public void WrittenPort_PartlySetBySource_RestStartsAtZero_AndAnAddLinkAddsOnTop()
+    {
+        var (world, a, b) = TwoPools(4);
+        using var __ = world;
+        NetworkBuilder.AddSource(world, "s", SourceDefinition.Constant("B/current[0..2]", 40));
+        NetworkBuilder.AddSource(world, "whole", SourceDefinition.Constant("A/current", 20));
+        NetworkBuilder.Link(world, new LinkDefinition { From = "s/value", To = "A/current", Map = LinkMap.PoolBroadcast, Reduce = Reduction.Max, Write = WriteMode.Add });
+        b.SetInputRange(0, 4, 500);
+        world.Step(); // the link reads s's value of before tick 0 (0)
+        Assert.That(b.ReadPort("current"), Is.EqualTo(new double[] { 40, 40, 0, 0 }));
+        Assert.That(a.ReadPort("current"), Is.EqualTo(new double[] { 20, 20, 20, 20 }));
+        world.Step();
+        Assert.That(a.ReadPort("current"), Is.EqualTo(new double[] { 60, 60, 60, 60 }));
+    }
+
+    [Test]
     public void RandomSources_DrawFromTheCounterRandom_SameOnAnotherWorld()
     {
         double[] Draw()

@@ -55,6 +55,31 @@ public class PoolTickReferenceTests
         Assert.That(reference.RingClamps, Is.GreaterThan(1000), "the ring must saturate");
     }
 
+    // The last synapse of every row targets cell 0 and the rest of its row's last group is idle:
+    // on one worker the vector kernel stores a row's tail group whole, its idle lanes writing back
+    // ring cell 0 as they read it, so an active lane's add to that very cell must still land
+    // (every delay meets ring offset 0 as the write head turns).
+    [TestCase(300, 0.1f, 1, 40)]
+    [TestCase(1003, 0.05f, 1, 40)]
+    [TestCase(9000, 0.02f, 2, 12)]
+    public void Tick_RowTailsAddingToRingCellZero_MatchPlainReference(int cells, float density, int threads, int ticks)
+        => RunAgainstReference(cells, density, threads, ticks, (pool, rng) =>
+        {
+            var view = pool.View();
+            var synapses = view.Synapses;
+            for (int row = 0; row < view.CellCount; row++)
+            {
+                int end = row + 1 < view.CellCount ? (int)view.RowStart[row + 1] : synapses.Length;
+                if (end > (int)view.RowStart[row] && row != 0)
+                {
+                    synapses[end - 1].Target = 0;
+                    synapses[end - 1].Weight = (sbyte)rng.Next(-127, 128);
+                }
+            }
+
+            pool.RefreshRowOrder();
+        });
+
     private static ReferencePool RunAgainstReference(int cells, float density, int threads, int ticks, Action<NeuronPool, Random>? edit)
     {
         using var world = Pipeline.CreateWorld(seed: 11);
