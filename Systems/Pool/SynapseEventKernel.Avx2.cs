@@ -92,7 +92,10 @@ internal static unsafe partial class SynapseEventKernel
             Avx2.MaskStore(group + 4, Avx2.ConvertToVector256Int64(active.GetUpper()), updatedHigh);
         }
 
-        AddToRing(context.Ring, slot, low, active, whole, !whole && constants.SingleWriter && active == valid, indices, sums);
+        bool tail = !whole && constants.SingleWriter && active == valid;
+        if (tail)
+            slot &= active; // idle lanes read (and write back) ring cell 0
+        WriteRing(context.Ring, slot, ReadRing(context.Ring, slot, active, whole || tail), low, active, whole, tail, indices, sums);
     }
 
     /// <summary>

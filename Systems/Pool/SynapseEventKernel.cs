@@ -31,7 +31,7 @@ namespace GrowNet.Ecs.Systems.Pool;
 /// lanes are never stored, so a worker never writes another worker's synapses. (One exception,
 /// when a single worker owns every target: the tail group of a row stores its idle lanes too,
 /// writing back the ring value they read, which leaves every cell as it was and spares the
-/// branch per lane; see <see cref="AddToRing"/>.)
+/// branch per lane; see <see cref="WriteRing"/>.)
 /// Gathers read whole 32-bit words that <em>end</em> at the wanted byte or i16 (the value is
 /// shifted down), so they never read past an array's end; the 1–3 bytes before index 0 lie in
 /// the array's own header. Everything sits in one method so the vector constants stay in registers
@@ -183,6 +183,10 @@ internal static unsafe partial class SynapseEventKernel
             return;
         }
 
+        bool tail = !whole && constants.SingleWriter && active == valid;
+        if (tail)
+            slot &= active; // idle lanes read (and write back) ring cell 0
+
         var spiked = Vector256.ShiftRightLogical(Avx2.GatherVector256((int*)(context.SpikeOut - 3), target, 1), 24);
         var mark = constants.StdpPositive + ((Vector256<int>.Zero - spiked) & constants.MarkDelta);
         Vector512<ulong> updated;
@@ -208,65 +212,7 @@ internal static unsafe partial class SynapseEventKernel
             updated.Store(group);
         else
             MaskedVector512.Store(group, active, updated);
-        AddToRing(context.Ring, slot, low, active, whole, !whole && constants.SingleWriter && active == valid, indices, sums);
-    }
-
-    /// <summary>
-    /// The ring part of a group (both vector paths): gathers the active lanes' ring cells, adds
-    /// <c>weight · 64</c> with i16 saturation and writes the sums back one by one (the cells are
-    /// distinct, so the order of the writes does not matter). A <paramref name="tail"/> group (its
-    /// idle lanes are exactly the lanes past the row's end, and no other worker writes this ring)
-    /// stores all eight lanes without a branch: idle lanes read ring cell 0 and store what they
-    /// read, first, so an active lane adding to cell 0 still stores last.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddToRing(short* ring, Vector256<int> slot, Vector256<int> low, Vector256<int> active, bool whole, bool tail,
-        int* indices, int* sums)
-    {
-        var weight = Vector256.ShiftRightArithmetic(Vector256.ShiftLeft(low, 8), 24);
-        int* ringWords = (int*)(ring - 1);
-        if (tail)
-        {
-            // Reverse lane order: the idle lanes (the highest) store cell 0's old value before any active lane stores.
-            slot &= active;
-            var read = Vector256.ShiftRightArithmetic(Avx2.GatherVector256(ringWords, slot, 2), 16);
-            Vector256.ConditionalSelect(active, Saturate16(read + Vector256.ShiftLeft(weight, 6)), read).Store(sums);
-            slot.Store(indices);
-            ring[indices[7]] = (short)sums[7];
-            ring[indices[6]] = (short)sums[6];
-            ring[indices[5]] = (short)sums[5];
-            ring[indices[4]] = (short)sums[4];
-            ring[indices[3]] = (short)sums[3];
-            ring[indices[2]] = (short)sums[2];
-            ring[indices[1]] = (short)sums[1];
-            ring[indices[0]] = (short)sums[0];
-            return;
-        }
-
-        var current = Vector256.ShiftRightArithmetic(whole
-            ? Avx2.GatherVector256(ringWords, slot, 2)
-            : Avx2.GatherMaskVector256(Vector256<int>.Zero, ringWords, slot, active, 2), 16);
-        Saturate16(current + Vector256.ShiftLeft(weight, 6)).Store(sums);
-        slot.Store(indices);
-        if (whole)
-        {
-            ring[indices[0]] = (short)sums[0];
-            ring[indices[1]] = (short)sums[1];
-            ring[indices[2]] = (short)sums[2];
-            ring[indices[3]] = (short)sums[3];
-            ring[indices[4]] = (short)sums[4];
-            ring[indices[5]] = (short)sums[5];
-            ring[indices[6]] = (short)sums[6];
-            ring[indices[7]] = (short)sums[7];
-        }
-        else
-        {
-            for (uint lanes = active.ExtractMostSignificantBits(); lanes != 0; lanes &= lanes - 1)
-            {
-                int lane = BitOperations.TrailingZeroCount(lanes);
-                ring[indices[lane]] = (short)sums[lane];
-            }
-        }
+        WriteRing(context.Ring, slot, ReadRing(context.Ring, slot, active, whole || tail), low, active, whole, tail, indices, sums);
     }
 
     /// <summary>Compile-time choice between a whole group of eight and a masked row tail.</summary>

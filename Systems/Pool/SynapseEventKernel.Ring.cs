@@ -1,0 +1,73 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace GrowNet.Ecs.Systems.Pool;
+
+/// <summary>The ring part of the synapse-event kernel's groups (both vector paths).</summary>
+internal static unsafe partial class SynapseEventKernel
+{
+    /// <summary>
+    /// The ring cells of a group's lanes (both vector paths), as i16 values in int lanes:
+    /// <paramref name="unmasked"/> for a whole group and for a tail group (whose idle lanes read
+    /// cell 0), otherwise only the active lanes are read.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> ReadRing(short* ring, Vector256<int> slot, Vector256<int> active, bool unmasked)
+    {
+        int* ringWords = (int*)(ring - 1);
+        return Vector256.ShiftRightArithmetic(unmasked
+            ? Avx2.GatherVector256(ringWords, slot, 2)
+            : Avx2.GatherMaskVector256(Vector256<int>.Zero, ringWords, slot, active, 2), 16);
+    }
+
+    /// <summary>
+    /// The ring part of a group (both vector paths): adds <c>weight · 64</c> with i16 saturation
+    /// to the active lanes' ring values <paramref name="current"/> (<see cref="ReadRing"/>) and
+    /// writes the sums back one by one (the cells are distinct, so the order of the writes does
+    /// not matter). A <paramref name="tail"/> group (its idle lanes are exactly the lanes past the
+    /// row's end, and no other worker writes this ring) stores all eight lanes without a branch:
+    /// idle lanes read ring cell 0 and store what they read, first, so an active lane adding to
+    /// cell 0 still stores last.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteRing(short* ring, Vector256<int> slot, Vector256<int> current, Vector256<int> low, Vector256<int> active,
+        bool whole, bool tail, int* indices, int* sums)
+    {
+        var sum = Saturate16(current + Vector256.ShiftLeft(Vector256.ShiftRightArithmetic(Vector256.ShiftLeft(low, 8), 24), 6));
+        (tail ? Vector256.ConditionalSelect(active, sum, current) : sum).Store(sums);
+        slot.Store(indices);
+        if (tail)
+        {
+            // Reverse lane order: the idle lanes (the highest) store cell 0's old value before any active lane stores.
+            ring[indices[7]] = (short)sums[7];
+            ring[indices[6]] = (short)sums[6];
+            ring[indices[5]] = (short)sums[5];
+            ring[indices[4]] = (short)sums[4];
+            ring[indices[3]] = (short)sums[3];
+            ring[indices[2]] = (short)sums[2];
+            ring[indices[1]] = (short)sums[1];
+            ring[indices[0]] = (short)sums[0];
+        }
+        else if (whole)
+        {
+            ring[indices[0]] = (short)sums[0];
+            ring[indices[1]] = (short)sums[1];
+            ring[indices[2]] = (short)sums[2];
+            ring[indices[3]] = (short)sums[3];
+            ring[indices[4]] = (short)sums[4];
+            ring[indices[5]] = (short)sums[5];
+            ring[indices[6]] = (short)sums[6];
+            ring[indices[7]] = (short)sums[7];
+        }
+        else
+        {
+            for (uint lanes = active.ExtractMostSignificantBits(); lanes != 0; lanes &= lanes - 1)
+            {
+                int lane = BitOperations.TrailingZeroCount(lanes);
+                ring[indices[lane]] = (short)sums[lane];
+            }
+        }
+    }
+}
