@@ -38,9 +38,10 @@ internal static unsafe partial class SynapseEventKernel
         var sum = Saturate16(current + Vector256.ShiftLeft(Vector256.ShiftRightArithmetic(Vector256.ShiftLeft(low, 8), 24), 6));
         (tail ? Vector256.ConditionalSelect(active, sum, current) : sum).Store(sums);
         slot.Store(indices);
-        if (tail)
+        if (whole || tail)
         {
-            // Reverse lane order: the idle lanes (the highest) store cell 0's old value before any active lane stores.
+            // Reverse lane order: a tail group's idle lanes (the highest) store cell 0's old value
+            // before any active lane stores; a whole group's cells are distinct, any order will do.
             ring[indices[7]] = (short)sums[7];
             ring[indices[6]] = (short)sums[6];
             ring[indices[5]] = (short)sums[5];
@@ -49,17 +50,6 @@ internal static unsafe partial class SynapseEventKernel
             ring[indices[2]] = (short)sums[2];
             ring[indices[1]] = (short)sums[1];
             ring[indices[0]] = (short)sums[0];
-        }
-        else if (whole)
-        {
-            ring[indices[0]] = (short)sums[0];
-            ring[indices[1]] = (short)sums[1];
-            ring[indices[2]] = (short)sums[2];
-            ring[indices[3]] = (short)sums[3];
-            ring[indices[4]] = (short)sums[4];
-            ring[indices[5]] = (short)sums[5];
-            ring[indices[6]] = (short)sums[6];
-            ring[indices[7]] = (short)sums[7];
         }
         else
         {
