@@ -92,10 +92,7 @@ internal static unsafe partial class SynapseEventKernel
             Avx2.MaskStore(group + 4, Avx2.ConvertToVector256Int64(active.GetUpper()), updatedHigh);
         }
 
-        bool tail = !whole && constants.SingleWriter && active == valid;
-        if (tail)
-            slot &= active; // idle lanes read (and write back) ring cell 0
-        WriteRing(context.Ring, slot, ReadRing(context.Ring, slot, active, whole || tail), low, active, whole, tail, indices, sums);
+        AddToRing(context.Ring, slot, low, active, valid, whole, constants.SingleWriter, indices, sums);
     }
 
     /// <summary>

@@ -9,32 +9,25 @@ namespace GrowNet.Ecs.Systems.Pool;
 internal static unsafe partial class SynapseEventKernel
 {
     /// <summary>
-    /// The ring cells of a group's lanes (both vector paths), as i16 values in int lanes:
-    /// <paramref name="unmasked"/> for a whole group and for a tail group (whose idle lanes read
-    /// cell 0), otherwise only the active lanes are read.
+    /// The ring part of a group (both vector paths): gathers the active lanes' ring cells, adds
+    /// <c>weight · 64</c> with i16 saturation and writes the sums back one by one (the cells are
+    /// distinct, so the order of the writes does not matter). When no other worker writes this
+    /// ring (<paramref name="singleWriter"/>) and a partial group's idle lanes are exactly the
+    /// lanes past the row's end (<paramref name="valid"/>), the group stores all eight lanes
+    /// without a branch: idle lanes read ring cell 0 and store what they read, first, so an
+    /// active lane adding to cell 0 still stores last.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<int> ReadRing(short* ring, Vector256<int> slot, Vector256<int> active, bool unmasked)
+    private static void AddToRing(short* ring, Vector256<int> slot, Vector256<int> low, Vector256<int> active, Vector256<int> valid,
+        bool whole, bool singleWriter, int* indices, int* sums)
     {
+        bool tail = !whole && singleWriter && active == valid;
+        if (tail)
+            slot &= active; // idle lanes read (and write back) ring cell 0
         int* ringWords = (int*)(ring - 1);
-        return Vector256.ShiftRightArithmetic(unmasked
+        var current = Vector256.ShiftRightArithmetic(whole || tail
             ? Avx2.GatherVector256(ringWords, slot, 2)
             : Avx2.GatherMaskVector256(Vector256<int>.Zero, ringWords, slot, active, 2), 16);
-    }
-
-    /// <summary>
-    /// The ring part of a group (both vector paths): adds <c>weight · 64</c> with i16 saturation
-    /// to the active lanes' ring values <paramref name="current"/> (<see cref="ReadRing"/>) and
-    /// writes the sums back one by one (the cells are distinct, so the order of the writes does
-    /// not matter). A <paramref name="tail"/> group (its idle lanes are exactly the lanes past the
-    /// row's end, and no other worker writes this ring) stores all eight lanes without a branch:
-    /// idle lanes read ring cell 0 and store what they read, first, so an active lane adding to
-    /// cell 0 still stores last.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WriteRing(short* ring, Vector256<int> slot, Vector256<int> current, Vector256<int> low, Vector256<int> active,
-        bool whole, bool tail, int* indices, int* sums)
-    {
         var sum = Saturate16(current + Vector256.ShiftLeft(Vector256.ShiftRightArithmetic(Vector256.ShiftLeft(low, 8), 24), 6));
         (tail ? Vector256.ConditionalSelect(active, sum, current) : sum).Store(sums);
         slot.Store(indices);

@@ -31,7 +31,7 @@ namespace GrowNet.Ecs.Systems.Pool;
 /// lanes are never stored, so a worker never writes another worker's synapses. (One exception,
 /// when a single worker owns every target: the tail group of a row stores its idle lanes too,
 /// writing back the ring value they read, which leaves every cell as it was and spares the
-/// branch per lane; see <see cref="WriteRing"/>.)
+/// branch per lane; see <see cref="AddToRing"/>.)
 /// Gathers read whole 32-bit words that <em>end</em> at the wanted byte or i16 (the value is
 /// shifted down), so they never read past an array's end; the 1–3 bytes before index 0 lie in
 /// the array's own header. Everything sits in one method so the vector constants stay in registers
@@ -183,10 +183,6 @@ internal static unsafe partial class SynapseEventKernel
             return;
         }
 
-        bool tail = !whole && constants.SingleWriter && active == valid;
-        if (tail)
-            slot &= active; // idle lanes read (and write back) ring cell 0
-
         var spiked = Vector256.ShiftRightLogical(Avx2.GatherVector256((int*)(context.SpikeOut - 3), target, 1), 24);
         var mark = constants.StdpPositive + ((Vector256<int>.Zero - spiked) & constants.MarkDelta);
         Vector512<ulong> updated;
@@ -212,7 +208,7 @@ internal static unsafe partial class SynapseEventKernel
             updated.Store(group);
         else
             MaskedVector512.Store(group, active, updated);
-        WriteRing(context.Ring, slot, ReadRing(context.Ring, slot, active, whole || tail), low, active, whole, tail, indices, sums);
+        AddToRing(context.Ring, slot, low, active, valid, whole, constants.SingleWriter, indices, sums);
     }
 
     /// <summary>Compile-time choice between a whole group of eight and a masked row tail.</summary>
