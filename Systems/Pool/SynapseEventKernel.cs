@@ -45,12 +45,6 @@ internal static unsafe partial class SynapseEventKernel
     /// </summary>
     private const int SearchedRowLength = 64;
 
-    /// <summary>Rows ahead whose first synapses are prefetched (spiking rows are scattered over the store).</summary>
-    private const int PrefetchDistance = 16;
-
-    /// <summary>Most cache lines of one row part that are prefetched.</summary>
-    private const int PrefetchedLines = 32;
-
     /// <summary>Whether the AVX-512 path runs on this machine.</summary>
     public static bool IsVectorized512 => Avx512F.IsSupported && Avx512CD.VL.IsSupported && Avx2.IsSupported;
 
@@ -92,6 +86,8 @@ internal static unsafe partial class SynapseEventKernel
         int* sums = stackalloc int[Vector256<int>.Count];
         for (int k = 0; k < rows.Count; k++)
         {
+            if (k + BoundsPrefetchDistance < rows.Count && Sse.IsSupported)
+                PrefetchBounds(rows, rows.SpikeList[k + BoundsPrefetchDistance]);
             if (k + PrefetchDistance < rows.Count && Sse.IsSupported)
                 Prefetch(rows, rows.SpikeList[k + PrefetchDistance], context.Worker);
             sbyte* rowDecay = RowPart(rows, k, context, out int first, out int last);
@@ -333,32 +329,6 @@ internal static unsafe partial class SynapseEventKernel
         first = cutFirst;
         last = cutLast;
         return true;
-    }
-
-    /// <summary>
-    /// Prefetches this worker's part of a row (its own cuts when there are cuts; at most
-    /// <see cref="PrefetchedLines"/> lines) and the row's stamp. Spiking rows lie scattered over
-    /// a store larger than the caches, and a group's loads wait on them otherwise.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Prefetch(in SpikingRows rows, int source, int worker)
-    {
-        long start = rows.RowStart[source];
-        long end = source + 1 < rows.CellCount ? rows.RowStart[source + 1] : rows.SynapseCount;
-        if (rows.RowCuts != null && worker < rows.Workers && rows.Workers > 1)
-        {
-            int* cuts = rows.RowCuts + (long)source * (rows.Workers - 1);
-            if (worker > 0)
-                start = cuts[worker - 1];
-            if (worker < rows.Workers - 1)
-                end = cuts[worker];
-        }
-
-        byte* line = (byte*)(rows.Synapses + start);
-        byte* last = (byte*)(rows.Synapses + Math.Min(end, start + PrefetchedLines * 8));
-        for (; line < last; line += 64)
-            Sse.Prefetch0(line);
-        Sse.Prefetch0(rows.Stamps + source);
     }
 
     /// <summary>Whether <paramref name="cut"/> is where a sorted row [rowFirst, rowLast) crosses <paramref name="bound"/>.</summary>

@@ -16,7 +16,7 @@ internal readonly unsafe struct SynapseTransmitAction : IRangeAction
     private readonly sbyte[] decayTable;
     private readonly int[] slotOffsets;
     private readonly ulong tick;
-    private readonly int stdpPositive, stdpNegative, workers;
+    private readonly int stdpPositive, stdpNegative, workers, ringSlots;
     private readonly bool rowsSorted;
     private readonly int[]? boundaries, rowCuts;
 
@@ -32,6 +32,7 @@ internal readonly unsafe struct SynapseTransmitAction : IRangeAction
         decayTable = PoolEligibility.TableFor(rules.TraceDecay);
         this.slotOffsets = slotOffsets;
         tick = rules.Tick;
+        ringSlots = rules.MaxDelay;
         stdpPositive = rules.StdpPositive;
         stdpNegative = rules.StdpNegative;
         rowsSorted = rules.RowsSorted;
@@ -59,12 +60,19 @@ internal readonly unsafe struct SynapseTransmitAction : IRangeAction
         fixed (int* cuts = rowCuts)
         {
             // A range reaching the end is [start, n): it also skips targets outside the pool, as the reference does.
+            int width = Math.Min(end, n) - start;
+            if (RingWarming.IsWorthIt(ExpectedEvents(width), ringSlots, width))
+                RingWarming.Warm(ring, ringSlots, n, spikeOut, start, width);
             var context = new SynapseEventContext(ring, spikeOut, offsets, stdpPositive, stdpNegative - stdpPositive,
-                start, (uint)(Math.Min(end, n) - start), block);
+                start, (uint)width, block);
             // Rows are the sending cells; the kernel's cell count is the row count (row ends, row cuts).
             var rows = new SpikingRows(spikeList, arrays.Spikes, rowStart, stamps, synapses, arrays.SynapseCount, arrays.Rows, tick, decay,
                 rowsSorted, rowsSorted && rowCuts != null ? cuts : null, workers);
             SynapseEventKernel.RunRows(rows, context);
         }
     }
+
+    /// <summary>Events expected in a range of <paramref name="width"/> targets: spiking rows times the mean row length, spread evenly.</summary>
+    private long ExpectedEvents(int width)
+        => (long)((double)arrays.Spikes * arrays.SynapseCount / Math.Max(arrays.Rows, 1) * width / Math.Max(arrays.TargetCells, 1));
 }
