@@ -22,6 +22,13 @@ internal readonly record struct SynapseStoreArrays(
     byte[] SpikeOut,
     int TargetCells)
 {
+    /// <summary>
+    /// Events expected this tick: spiking rows times the mean row length. An estimate (no pass
+    /// over the spiking rows) for choices that do not change results: serial or parallel, whether
+    /// to warm the ring.
+    /// </summary>
+    public long ExpectedEvents => (long)Spikes * SynapseCount / Math.Max(Rows, 1);
+
     /// <summary>A pool's own store this tick: its spike list (<see cref="PoolState.LastSpikeCount"/> spikes), rows, synapses and ring.</summary>
     public static SynapseStoreArrays OfPool(World world, in PoolState state)
     {

@@ -61,7 +61,8 @@ internal readonly unsafe struct SynapseTransmitAction : IRangeAction
         {
             // A range reaching the end is [start, n): it also skips targets outside the pool, as the reference does.
             int width = Math.Min(end, n) - start;
-            if (RingWarming.IsWorthIt(ExpectedEvents(width), ringSlots, width))
+            // The range expects its even share of the events.
+            if (RingWarming.IsWorthIt(arrays.ExpectedEvents * width / n, ringSlots, width))
                 RingWarming.Warm(ring, ringSlots, n, spikeOut, start, width);
             var context = new SynapseEventContext(ring, spikeOut, offsets, stdpPositive, stdpNegative - stdpPositive,
                 start, (uint)width, block);
@@ -71,8 +72,4 @@ internal readonly unsafe struct SynapseTransmitAction : IRangeAction
             SynapseEventKernel.RunRows(rows, context);
         }
     }
-
-    /// <summary>Events expected in a range of <paramref name="width"/> targets: spiking rows times the mean row length, spread evenly.</summary>
-    private long ExpectedEvents(int width)
-        => (long)((double)arrays.Spikes * arrays.SynapseCount / Math.Max(arrays.Rows, 1) * width / Math.Max(arrays.TargetCells, 1));
 }

@@ -32,9 +32,7 @@ internal sealed class SynapseTransmitter
         // Ring offset for every possible delay byte: slot (writeHead + max(d,1) − 1) % maxDelay.
         for (int d = 0; d < slotOffsets.Length; d++)
             slotOffsets[d] = (rules.WriteHead + Math.Max(d, 1) - 1) % rules.MaxDelay * arrays.TargetCells;
-        // Expected events from the mean row length: only the serial/parallel choice reads it, and
-        // results do not depend on that choice, so an estimate saves a pass over the spiking rows.
-        long events = (long)spikes * arrays.SynapseCount / Math.Max(arrays.Rows, 1);
+        long events = arrays.ExpectedEvents;
         if (events >= PoolSpikeSystem.ParallelEventThreshold && threads > 1)
             RunMeasured(world, splits[store], arrays, rules, events, threads);
         else
