@@ -14,8 +14,11 @@ namespace GrowNet.Ecs.Perf.Network;
 /// (<see cref="NetworkCase.TransmissionPair"/>: two worlds that run bit for bit alike, see
 /// <see cref="TransmissionPair"/>, stepped alternately; goal ≤ 1.2×). One benchmark op is one tick
 /// (the pair: one tick of each world; the compat case: <see cref="CompatTicksPerOp"/> ticks).
-/// The global setup warms up, then counts the mean events per tick over some untimed ticks; the
-/// cleanup reads the scheduler's per-system times over all benchmark ticks.
+/// The global setup warms up and samples some untimed ticks (printed, and the pair's check that its
+/// worlds agree); every op then counts its own ticks' events, untimed by the scheduler, and the
+/// cleanup divides the scheduler's per-system times over all benchmark ticks by those events. The
+/// scale network settles into a cycle of three ticks (about 23, 49 and 75 M events), so a sample
+/// of a few ticks is no measure of the timed ones.
 /// The compat case rewinds to its checkpoint every iteration as Perf/Pool does; the network cases
 /// run on (their Poisson drive keeps them stationary; the cleanup prints the events of a second
 /// sample so a drift would show).
@@ -51,6 +54,7 @@ public class NetworkBenchmarks
     private PoolWorkloadRunner? compat;
     private PoolWorkloadRunner? alongside;
     private double alongsideEvents;
+    private long countedTicks, countedIntra, countedProjected;
 
     /// <summary>The case.</summary>
     [ParamsAllValues]
@@ -102,11 +106,11 @@ public class NetworkBenchmarks
             projected = pairProjected;
         }
 
-        NetworkMeansRegistry.Set(Case, Cells, new NetworkMeans(intra + alongsideEvents * CompatTicksAlongside, projected));
         foreach (var timing in world.Scheduler.Timings.Concat(projectionWorld?.Scheduler.Timings ?? []).Concat(alongside?.World.Scheduler.Timings ?? []))
             timing.Reset();
+        countedTicks = countedIntra = countedProjected = 0;
         Console.WriteLine($"// {Case}/{Cells}: built and warmed in {(DateTime.UtcNow - started).TotalSeconds:F1} s; " +
-            $"{intra:F0} intra-pool + {projected:F0} projected events and {spikes:F0} spikes per tick");
+            $"{intra:F0} intra-pool + {projected:F0} projected events and {spikes:F0} spikes per tick over {SampleTicks} sampled ticks");
     }
 
     /// <summary>The compat case returns to its checkpoint (untimed), so every iteration times the same ticks.</summary>
@@ -125,6 +129,7 @@ public class NetworkBenchmarks
 
         world!.Step();
         projectionWorld?.Step();
+        CountTick();
         if (alongside != null)
         {
             alongside.Rewind();
@@ -132,13 +137,25 @@ public class NetworkBenchmarks
         }
     }
 
+    /// <summary>
+    /// Adds the tick just run to the events of the timed ticks. It runs outside every system, so
+    /// the scheduler's times (all the per-event figures) do not include it.
+    /// </summary>
+    private void CountTick()
+    {
+        countedTicks++;
+        countedIntra += counter!.LastIntraPoolEvents();
+        countedProjected += (projectionCounter ?? counter).LastProjectionEvents();
+    }
+
     /// <summary>Records the per-event costs, prints where the time went and the goal ratio, releases the worlds.</summary>
     [GlobalCleanup]
     public void Cleanup()
     {
-        if (world != null && NetworkMeansRegistry.TryGet(Case, Cells, out var means))
+        if (world != null && countedTicks > 0)
         {
-            double scaleIntra = means.IntraEvents - alongsideEvents * CompatTicksAlongside;
+            double scaleIntra = (double)countedIntra / countedTicks;
+            var means = new NetworkMeans(scaleIntra + alongsideEvents * CompatTicksAlongside, (double)countedProjected / countedTicks);
             double poolNs = projectionWorld == null
                 ? Mean(world, "PoolSpike") * 1000 / scaleIntra
                 : (Mean(world, "PoolSpike") - Mean(projectionWorld, "PoolSpike")) * 1000 / means.IntraEvents;

@@ -34,7 +34,7 @@ public sealed class NetworkThroughputColumn : IColumn
     /// <summary>All six columns.</summary>
     public static IColumn[] All =>
     [
-        new NetworkThroughputColumn(Kind.EventsPerTick, "Events/op", "Mean synaptic events per op (pools' own plus projected), counted untimed in GlobalSetup; the compat op is 32 ticks, the pair's one tick of each world"),
+        new NetworkThroughputColumn(Kind.EventsPerTick, "Events/op", "Mean synaptic events per op (pools' own plus projected), counted over the run's ticks outside the systems; the compat op is 32 ticks (from its checkpoint, counted in GlobalSetup), the pair's one tick of each world"),
         new NetworkThroughputColumn(Kind.EventsPerSecond, "Events/s/core", "Synaptic events per second on one thread (Events/op / Mean)"),
         new NetworkThroughputColumn(Kind.VersusCompat, "vs compat", "Events/s over CompatPoolDriven's in this summary (ScaleWithCompat: scale's over compat's, both from scheduler times within the same ops); scale goal >= 0.50"),
         new NetworkThroughputColumn(Kind.PoolEventNanoseconds, "Pool ns/event",
