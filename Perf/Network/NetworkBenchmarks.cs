@@ -160,6 +160,7 @@ public class NetworkBenchmarks
                 ? Mean(world, "PoolSpike") * 1000 / scaleIntra
                 : (Mean(world, "PoolSpike") - Mean(projectionWorld, "PoolSpike")) * 1000 / means.IntraEvents;
             double projectionNs = Mean(projectionWorld ?? world, "ProjectionTransmit") * 1000 / means.ProjectionEvents;
+            Console.WriteLine($"// {Case}/{Cells}: {scaleIntra:F0} intra-pool + {means.ProjectionEvents:F0} projected events per tick over the {countedTicks} ticks run");
             double ratio = double.NaN;
             if (alongside != null)
             {
