@@ -92,7 +92,7 @@ internal static unsafe partial class SynapseEventKernel
             Avx2.MaskStore(group + 4, Avx2.ConvertToVector256Int64(active.GetUpper()), updatedHigh);
         }
 
-        AddToRing(context.Ring, slot, low, active, valid, whole, constants.SingleWriter, indices, sums);
+        AddToRing(context.Ring, slot, low, active, valid, whole, whole && constants.RowsSorted, constants.SingleWriter, indices, sums);
     }
 
     /// <summary>

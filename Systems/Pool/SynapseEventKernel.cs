@@ -82,8 +82,9 @@ internal static unsafe partial class SynapseEventKernel
     private static void RunRowsVector<TLanes>(in SpikingRows rows, in SynapseEventContext context) where TLanes : struct, IEventLanes
     {
         var constants = new GroupConstants(context, rows.RowsSorted, rows.Workers == 1);
-        int* indices = stackalloc int[Vector256<int>.Count];
-        int* sums = stackalloc int[Vector256<int>.Count];
+        int* indices = stackalloc int[RingScratchInts];
+        int* sums = stackalloc int[RingScratchInts];
+        indices[DeferredFlag] = 0;
         for (int k = 0; k < rows.Count; k++)
         {
             if (k + BoundsPrefetchDistance < rows.Count && Sse.IsSupported)
@@ -115,6 +116,7 @@ internal static unsafe partial class SynapseEventKernel
             int s = first;
             for (; s + 8 <= last; s += 8)
                 RunGroup<WholeGroup>(synapses, s, 8, rowDecay, decay, context, constants, indices, sums);
+            WriteDeferred(context.Ring, indices, sums);
             if (s < last)
                 RunGroup<PartGroup>(synapses, s, last - s, rowDecay, decay, context, constants, indices, sums);
         }
@@ -130,6 +132,7 @@ internal static unsafe partial class SynapseEventKernel
             int s = first;
             for (; s + 8 <= last; s += 8)
                 RunGroup256<WholeGroup>(synapses, s, 8, rowDecay, context, constants, indices, sums);
+            WriteDeferred(context.Ring, indices, sums);
             if (s < last)
                 RunGroup256<PartGroup>(synapses, s, last - s, rowDecay, context, constants, indices, sums);
         }
@@ -204,7 +207,7 @@ internal static unsafe partial class SynapseEventKernel
             updated.Store(group);
         else
             MaskedVector512.Store(group, active, updated);
-        AddToRing(context.Ring, slot, low, active, valid, whole, constants.SingleWriter, indices, sums);
+        AddToRing(context.Ring, slot, low, active, valid, whole, whole && constants.RowsSorted, constants.SingleWriter, indices, sums);
     }
 
     /// <summary>Compile-time choice between a whole group of eight and a masked row tail.</summary>
