@@ -54,16 +54,7 @@ internal static unsafe partial class SynapseEventKernel
         slot.Store(indices);
         if (whole || tail)
         {
-            // Reverse lane order: a tail group's idle lanes (the highest) store cell 0's old value
-            // before any active lane stores; a whole group's cells are distinct, any order will do.
-            ring[indices[7]] = (short)sums[7];
-            ring[indices[6]] = (short)sums[6];
-            ring[indices[5]] = (short)sums[5];
-            ring[indices[4]] = (short)sums[4];
-            ring[indices[3]] = (short)sums[3];
-            ring[indices[2]] = (short)sums[2];
-            ring[indices[1]] = (short)sums[1];
-            ring[indices[0]] = (short)sums[0];
+            WriteLanes(ring, indices, sums);
         }
         else
         {
@@ -90,16 +81,25 @@ internal static unsafe partial class SynapseEventKernel
     {
         if (indices[DeferredFlag] == 0)
             return;
-        int* cells = indices + DeferredLanes;
-        int* deferred = sums + DeferredLanes;
-        ring[cells[0]] = (short)deferred[0];
-        ring[cells[1]] = (short)deferred[1];
-        ring[cells[2]] = (short)deferred[2];
-        ring[cells[3]] = (short)deferred[3];
-        ring[cells[4]] = (short)deferred[4];
-        ring[cells[5]] = (short)deferred[5];
-        ring[cells[6]] = (short)deferred[6];
-        ring[cells[7]] = (short)deferred[7];
+        WriteLanes(ring, indices + DeferredLanes, sums + DeferredLanes);
         indices[DeferredFlag] = 0;
+    }
+
+    /// <summary>
+    /// Writes eight lanes' sums to their ring cells in reverse lane order: a tail group's idle lanes
+    /// (the highest) store cell 0's old value before any active lane stores; for a whole group,
+    /// whose cells are distinct, any order will do.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteLanes(short* ring, int* cells, int* sums)
+    {
+        ring[cells[7]] = (short)sums[7];
+        ring[cells[6]] = (short)sums[6];
+        ring[cells[5]] = (short)sums[5];
+        ring[cells[4]] = (short)sums[4];
+        ring[cells[3]] = (short)sums[3];
+        ring[cells[2]] = (short)sums[2];
+        ring[cells[1]] = (short)sums[1];
+        ring[cells[0]] = (short)sums[0];
     }
 }
