@@ -66,18 +66,10 @@ internal static partial class GateKernel
             hb = TLanes.SubtractInt64(hb, bb);
             hc = TLanes.SubtractInt64(hc, bc);
             hd = TLanes.SubtractInt64(hd, bd);
-            var fa = TLanes.GreaterThan(sa, ta);
-            var fb = TLanes.GreaterThan(sb, tb);
-            var fc = TLanes.GreaterThan(sc, tc);
-            var fd = TLanes.GreaterThan(sd, td);
-            ra = rule.Ema(rule.Decayed(ra), fa);
-            rb = rule.Ema(rule.Decayed(rb), fb);
-            rc = rule.Ema(rule.Decayed(rc), fc);
-            rd = rule.Ema(rule.Decayed(rd), fd);
-            ta = TLanes.Add(ta, rule.Step(ra));
-            tb = TLanes.Add(tb, rule.Step(rb));
-            tc = TLanes.Add(tc, rule.Step(rc));
-            td = TLanes.Add(td, rule.Step(rd));
+            var fa = rule.Advance(sa, ref ta, ref ra);
+            var fb = rule.Advance(sb, ref tb, ref rb);
+            var fc = rule.Advance(sc, ref tc, ref rc);
+            var fd = rule.Advance(sd, ref td, ref rd);
             PlaceBits<TLanes>(ref Unsafe.Add(ref row, f * stride), fa, fb, fc, fd, placement);
         }
 
@@ -107,18 +99,10 @@ internal static partial class GateKernel
             rc = TLanes.Load(ref Unsafe.Add(ref ema, kc)), rd = TLanes.Load(ref Unsafe.Add(ref ema, kd));
         for (int f = from; f < fireCount; f++)
         {
-            var fa = TLanes.GreaterThan(TLanes.Load(ref Unsafe.Add(ref strength, ka)), ta);
-            var fb = TLanes.GreaterThan(TLanes.Load(ref Unsafe.Add(ref strength, kb)), tb);
-            var fc = TLanes.GreaterThan(TLanes.Load(ref Unsafe.Add(ref strength, kc)), tc);
-            var fd = TLanes.GreaterThan(TLanes.Load(ref Unsafe.Add(ref strength, kd)), td);
-            ra = rule.Ema(rule.Decayed(ra), fa);
-            rb = rule.Ema(rule.Decayed(rb), fb);
-            rc = rule.Ema(rule.Decayed(rc), fc);
-            rd = rule.Ema(rule.Decayed(rd), fd);
-            ta = TLanes.Add(ta, rule.Step(ra));
-            tb = TLanes.Add(tb, rule.Step(rb));
-            tc = TLanes.Add(tc, rule.Step(rc));
-            td = TLanes.Add(td, rule.Step(rd));
+            var fa = rule.Advance(TLanes.Load(ref Unsafe.Add(ref strength, ka)), ref ta, ref ra);
+            var fb = rule.Advance(TLanes.Load(ref Unsafe.Add(ref strength, kb)), ref tb, ref rb);
+            var fc = rule.Advance(TLanes.Load(ref Unsafe.Add(ref strength, kc)), ref tc, ref rc);
+            var fd = rule.Advance(TLanes.Load(ref Unsafe.Add(ref strength, kd)), ref td, ref rd);
             PlaceBits<TLanes>(ref Unsafe.Add(ref row, f * stride), fa, fb, fc, fd, placement);
         }
 

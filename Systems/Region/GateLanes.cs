@@ -91,8 +91,9 @@ internal readonly struct GateLanes<TLanes> where TLanes : struct, ILaneVector<TL
     public TLanes EmaIfNot(TLanes decayed) => TLanes.Add(decayed, betaTimesZero);
 
     /// <summary>
-    /// One update of a threshold and rate at an unchanging strength (every lane taking part, at
-    /// the hit cap): returns the fired mask (<c>strength &gt; threshold</c>) and advances both.
+    /// One fire's update of a threshold and rate at the lanes' (already reinforced) strength:
+    /// returns the fired mask (<c>strength &gt; threshold</c>) and advances both. Every fire
+    /// step of the gate passes and the slot chains is this one.
     /// Both outcomes' rate and step are computed before the compare resolves (each exactly the
     /// rule's operations for that outcome) and then selected, so the chain from one threshold to
     /// the next is compare, select, add instead of the whole rate update.
