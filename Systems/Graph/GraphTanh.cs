@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using GrowNet.Ecs.Systems.Lanes;
 
 namespace GrowNet.Ecs.Systems.Graph;
 
@@ -33,14 +34,14 @@ internal static class GraphTanh
     /// <summary>Replaces every value by its tanh, on the widest accelerated width.</summary>
     public static void Apply(Span<float> values)
     {
-        if (Float64Lanes512.IsHardwareAccelerated)
-            Apply<Float64Lanes512>(values);
-        else if (Float64Lanes256.IsHardwareAccelerated)
-            Apply<Float64Lanes256>(values);
-        else if (Float64Lanes128.IsHardwareAccelerated)
-            Apply<Float64Lanes128>(values);
+        if (LaneVector512.IsHardwareAccelerated)
+            Apply<LaneVector512>(values);
+        else if (LaneVector256.IsHardwareAccelerated)
+            Apply<LaneVector256>(values);
+        else if (LaneVector128.IsHardwareAccelerated)
+            Apply<LaneVector128>(values);
         else
-            Apply<Float64Lanes1>(values);
+            Apply<LaneScalar>(values);
     }
 
     /// <summary>Replaces every value by its tanh with lanes <typeparamref name="TLanes"/> (the tail one lane at a time).</summary>
@@ -51,13 +52,13 @@ internal static class GraphTanh
         for (; i <= values.Length - TLanes.Count; i += TLanes.Count)
             Lanes<TLanes>(ref Unsafe.Add(ref first, i));
         for (; i < values.Length; i++)
-            Lanes<Float64Lanes1>(ref Unsafe.Add(ref first, i));
+            Lanes<LaneScalar>(ref Unsafe.Add(ref first, i));
     }
 
     /// <summary>tanh of one float (the scalar path, the same operations as every width).</summary>
     public static float Evaluate(float z)
     {
-        Lanes<Float64Lanes1>(ref z);
+        Lanes<LaneScalar>(ref z);
         return z;
     }
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using GrowNet.Ecs.Systems.Lanes;
 
 namespace GrowNet.Ecs.Systems.Region;
 

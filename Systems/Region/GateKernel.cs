@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using GrowNet.Ecs.Components.Region;
+using GrowNet.Ecs.Systems.Lanes;
 
 namespace GrowNet.Ecs.Systems.Region;
 

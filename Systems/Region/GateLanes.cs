@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using GrowNet.Ecs.Systems.Lanes;
 
 namespace GrowNet.Ecs.Systems.Region;
 

@@ -1,3 +1,5 @@
+using GrowNet.Ecs.Systems.Lanes;
+
 namespace GrowNet.Ecs.Systems.Region;
 
 /// <summary>

@@ -1,4 +1,6 @@
 using GrowNet.Ecs.Components.Region;
+using GrowNet.Ecs.Systems.Lanes;
+using GrowNet.Ecs.Tests.Systems.Lanes;
 using NUnit.Framework;
 
 namespace GrowNet.Ecs.Tests.Systems.Region;

@@ -1,3 +1,5 @@
+using GrowNet.Ecs.Systems.Lanes;
+using GrowNet.Ecs.Tests.Systems.Lanes;
 using NUnit.Framework;
 
 namespace GrowNet.Ecs.Tests.Systems.Region;

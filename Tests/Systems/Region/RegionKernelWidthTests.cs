@@ -1,5 +1,7 @@
 using GrowNet.Ecs.Components.Region;
 using GrowNet.Ecs.Engine;
+using GrowNet.Ecs.Systems.Lanes;
+using GrowNet.Ecs.Tests.Systems.Lanes;
 using NUnit.Framework;
 
 namespace GrowNet.Ecs.Tests.Systems.Region;

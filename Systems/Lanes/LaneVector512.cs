@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace GrowNet.Ecs.Systems.Region;
+namespace GrowNet.Ecs.Systems.Lanes;
 
 /// <summary>8 64-bit lanes in one <see cref="Vector512{T}"/> register (AVX-512).</summary>
 internal readonly struct LaneVector512 : ILaneVector<LaneVector512>
@@ -158,4 +158,54 @@ internal readonly struct LaneVector512 : ILaneVector<LaneVector512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint MostSignificantBits(LaneVector512 value)
         => (uint)value.value.ExtractMostSignificantBits();
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LaneVector512 LoadWidened(ref float source) => new(Widen(Vector256.LoadUnsafe(ref source)));
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreNarrowed(LaneVector512 value, ref float destination) => Narrow(value.value).StoreUnsafe(ref destination);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LaneVector512 Divide(LaneVector512 left, LaneVector512 right) => new(left.value / right.value);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LaneVector512 CopySign(LaneVector512 magnitude, LaneVector512 sign)
+        => new(Vector512.ConditionalSelect(Vector512.Create(-0.0), sign.value, magnitude.value));
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LaneVector512 LimitAbove(LaneVector512 value, LaneVector512 limit)
+        => new(Vector512.ConditionalSelect(Vector512.GreaterThan(value.value, limit.value), limit.value, value.value));
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LaneVector512 SelectWhereLess(LaneVector512 left, LaneVector512 right, LaneVector512 whenLess, LaneVector512 otherwise)
+        => new(Vector512.ConditionalSelect(Vector512.LessThan(left.value, right.value), whenLess.value, otherwise.value));
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LaneVector512 PowerOfTwo(LaneVector512 integral)
+    {
+        var bits = Vector512.ShiftLeft((integral.value + Vector512.Create(Float64LaneBits.TwoTo52)).AsInt64(), 52);
+        return new((bits + Vector512.Create(Float64LaneBits.One)).AsDouble());
+    }
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LaneVector512 RoundToSingle(LaneVector512 value) => new(Widen(Narrow(value.value)));
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint NotEqualBits(LaneVector512 left, LaneVector512 right)
+        => (uint)(~Vector512.Equals(left.value, right.value)).ExtractMostSignificantBits();
+
+    private static Vector512<double> Widen(Vector256<float> value)
+        => Avx512F.IsSupported ? Avx512F.ConvertToVector512Double(value) : Vector512.Create(Vector256.WidenLower(value), Vector256.WidenUpper(value));
+
+    private static Vector256<float> Narrow(Vector512<double> value)
+        => Avx512F.IsSupported ? Avx512F.ConvertToVector256Single(value) : Vector256.Narrow(value.GetLower(), value.GetUpper());
 }

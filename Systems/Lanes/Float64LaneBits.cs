@@ -1,4 +1,4 @@
-namespace GrowNet.Ecs.Systems.Graph;
+namespace GrowNet.Ecs.Systems.Lanes;
 
 /// <summary>The bit constants every <see cref="IFloat64Lanes{TSelf}"/> width builds 2^k from.</summary>
 internal static class Float64LaneBits

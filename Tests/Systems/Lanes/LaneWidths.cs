@@ -1,8 +1,7 @@
+using GrowNet.Ecs.Systems.Lanes;
 using NUnit.Framework;
 
-namespace GrowNet.Ecs.Tests.Systems.Region;
-
-using GrowNet.Ecs.Systems.Region;
+namespace GrowNet.Ecs.Tests.Systems.Lanes;
 
 /// <summary>A kernel check written once and run per lane width.</summary>
 internal interface ILaneWidthCheck

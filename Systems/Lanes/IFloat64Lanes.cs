@@ -1,12 +1,13 @@
-namespace GrowNet.Ecs.Systems.Graph;
+namespace GrowNet.Ecs.Systems.Lanes;
 
 /// <summary>
-/// One register of double lanes for the graph kernels' activation (<see cref="GraphTanh"/>):
-/// operator structs instantiated for Vector512 (8 lanes), Vector256 (4), Vector128 (2) and a plain
-/// double (1), the repository's lane-vector convention (docs/vector-widths.md). Every operation is
-/// the same IEEE-754 double operation per lane (no fused multiply-add; conversions round to
-/// nearest, ties to even), so every width gives the scalar struct's bits. The region lanes
-/// (<c>ILaneVector</c>) have no division or float conversions, which the activation needs.
+/// One register of double lanes: the arithmetic every double-lane kernel needs (the graph
+/// activation <c>GraphTanh</c> is written over it alone), implemented by the vector widths of
+/// <see cref="ILaneVector{TSelf}"/> (Vector512, Vector256, Vector128: 8, 4, 2 lanes) and by
+/// <see cref="LaneScalar"/> (a plain double), the repository's lane-vector convention
+/// (docs/vector-widths.md). Every operation is the same IEEE-754 double operation per lane (no
+/// fused multiply-add; conversions round to nearest, ties to even), so every width gives the
+/// scalar struct's bits.
 /// </summary>
 /// <typeparam name="TSelf">The implementing struct.</typeparam>
 internal interface IFloat64Lanes<TSelf> where TSelf : struct, IFloat64Lanes<TSelf>

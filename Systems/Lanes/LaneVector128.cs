@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace GrowNet.Ecs.Systems.Region;
+namespace GrowNet.Ecs.Systems.Lanes;
 
 /// <summary>2 64-bit lanes in one <see cref="Vector128{T}"/> register (SSE, NEON).</summary>
 internal readonly struct LaneVector128 : ILaneVector<LaneVector128>
@@ -157,4 +157,48 @@ internal readonly struct LaneVector128 : ILaneVector<LaneVector128>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint MostSignificantBits(LaneVector128 value)
         => value.value.ExtractMostSignificantBits();
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LaneVector128 LoadWidened(ref float source) => new(Vector128.WidenLower(Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<double>(ref Unsafe.As<float, byte>(ref source))).AsSingle()));
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreNarrowed(LaneVector128 value, ref float destination) => Unsafe.WriteUnaligned(ref Unsafe.As<float, byte>(ref destination), Vector128.Narrow(value.value, value.value).AsDouble().ToScalar());
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LaneVector128 Divide(LaneVector128 left, LaneVector128 right) => new(left.value / right.value);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LaneVector128 CopySign(LaneVector128 magnitude, LaneVector128 sign)
+        => new(Vector128.ConditionalSelect(Vector128.Create(-0.0), sign.value, magnitude.value));
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LaneVector128 LimitAbove(LaneVector128 value, LaneVector128 limit)
+        => new(Vector128.ConditionalSelect(Vector128.GreaterThan(value.value, limit.value), limit.value, value.value));
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LaneVector128 SelectWhereLess(LaneVector128 left, LaneVector128 right, LaneVector128 whenLess, LaneVector128 otherwise)
+        => new(Vector128.ConditionalSelect(Vector128.LessThan(left.value, right.value), whenLess.value, otherwise.value));
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LaneVector128 PowerOfTwo(LaneVector128 integral)
+    {
+        var bits = Vector128.ShiftLeft((integral.value + Vector128.Create(Float64LaneBits.TwoTo52)).AsInt64(), 52);
+        return new((bits + Vector128.Create(Float64LaneBits.One)).AsDouble());
+    }
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LaneVector128 RoundToSingle(LaneVector128 value) => new(Vector128.WidenLower(Vector128.Narrow(value.value, value.value)));
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint NotEqualBits(LaneVector128 left, LaneVector128 right)
+        => (uint)(~Vector128.Equals(left.value, right.value)).ExtractMostSignificantBits();
 }

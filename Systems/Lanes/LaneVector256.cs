@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace GrowNet.Ecs.Systems.Region;
+namespace GrowNet.Ecs.Systems.Lanes;
 
 /// <summary>4 64-bit lanes in one <see cref="Vector256{T}"/> register (AVX2).</summary>
 internal readonly struct LaneVector256 : ILaneVector<LaneVector256>
@@ -156,4 +156,54 @@ internal readonly struct LaneVector256 : ILaneVector<LaneVector256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint MostSignificantBits(LaneVector256 value)
         => value.value.ExtractMostSignificantBits();
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LaneVector256 LoadWidened(ref float source) => new(Widen(Vector128.LoadUnsafe(ref source)));
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreNarrowed(LaneVector256 value, ref float destination) => Narrow(value.value).StoreUnsafe(ref destination);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LaneVector256 Divide(LaneVector256 left, LaneVector256 right) => new(left.value / right.value);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LaneVector256 CopySign(LaneVector256 magnitude, LaneVector256 sign)
+        => new(Vector256.ConditionalSelect(Vector256.Create(-0.0), sign.value, magnitude.value));
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LaneVector256 LimitAbove(LaneVector256 value, LaneVector256 limit)
+        => new(Vector256.ConditionalSelect(Vector256.GreaterThan(value.value, limit.value), limit.value, value.value));
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LaneVector256 SelectWhereLess(LaneVector256 left, LaneVector256 right, LaneVector256 whenLess, LaneVector256 otherwise)
+        => new(Vector256.ConditionalSelect(Vector256.LessThan(left.value, right.value), whenLess.value, otherwise.value));
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LaneVector256 PowerOfTwo(LaneVector256 integral)
+    {
+        var bits = Vector256.ShiftLeft((integral.value + Vector256.Create(Float64LaneBits.TwoTo52)).AsInt64(), 52);
+        return new((bits + Vector256.Create(Float64LaneBits.One)).AsDouble());
+    }
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LaneVector256 RoundToSingle(LaneVector256 value) => new(Widen(Narrow(value.value)));
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint NotEqualBits(LaneVector256 left, LaneVector256 right)
+        => (uint)(~Vector256.Equals(left.value, right.value)).ExtractMostSignificantBits();
+
+    private static Vector256<double> Widen(Vector128<float> value)
+        => Avx.IsSupported ? Avx.ConvertToVector256Double(value) : Vector256.Create(Vector128.WidenLower(value), Vector128.WidenUpper(value));
+
+    private static Vector128<float> Narrow(Vector256<double> value)
+        => Avx.IsSupported ? Avx.ConvertToVector128Single(value) : Vector128.Narrow(value.GetLower(), value.GetUpper());
 }

@@ -1,68 +1,48 @@
-namespace GrowNet.Ecs.Systems.Region;
+namespace GrowNet.Ecs.Systems.Lanes;
 
 /// <summary>
 /// One vector register of 64-bit lanes, read as doubles or as 64-bit integers through the same
-/// bits: the operator structs the region kernels are written over, once per shape, and
-/// instantiated for Vector512 (8 lanes, AVX-512), Vector256 (4, AVX2) and Vector128 (2, SSE /
-/// NEON). Every operation is the same IEEE-754 double (or two's-complement integer) operation
-/// per lane, so every width gives the scalar rule's bits. Each implementation wraps exactly one
+/// bits: the double arithmetic of <see cref="IFloat64Lanes{TSelf}"/> plus the integer, mask and
+/// load/store members the region kernels are written over, once per shape, and instantiated for
+/// Vector512 (8 lanes, AVX-512), Vector256 (4, AVX2) and Vector128 (2, SSE / NEON). Every
+/// operation is the same IEEE-754 double (or two's-complement integer) operation per lane, so
+/// every width gives the scalar rule's bits. Each implementation wraps exactly one
 /// register so the JIT keeps it in one (wider logical groups are loops over
-/// <see cref="Count"/>-lane pieces, not multi-register structs). A mask is a value whose lanes
+/// <see cref="IFloat64Lanes{TSelf}.Count"/>-lane pieces, not multi-register structs). A mask is a value whose lanes
 /// are all ones (true) or all zeros (false).
 /// </summary>
 /// <typeparam name="TSelf">The implementing struct.</typeparam>
-internal interface ILaneVector<TSelf> where TSelf : struct, ILaneVector<TSelf>
+internal interface ILaneVector<TSelf> : IFloat64Lanes<TSelf> where TSelf : struct, ILaneVector<TSelf>
 {
-    /// <summary>Whether the register behind this implementation is accelerated on this machine.</summary>
-    static abstract bool IsHardwareAccelerated { get; }
-
-    /// <summary>Lanes per register (8, 4 or 2).</summary>
-    static abstract int Count { get; }
-
     /// <summary>All lanes zero (+0.0, integer 0, the false mask).</summary>
     static abstract TSelf Zero { get; }
-
-    /// <summary>All lanes <paramref name="value"/>.</summary>
-    static abstract TSelf Broadcast(double value);
 
     /// <summary>All lanes the integer <paramref name="value"/>.</summary>
     static abstract TSelf BroadcastInt64(long value);
 
-    /// <summary>Loads <see cref="Count"/> consecutive doubles (unchecked).</summary>
+    /// <summary>Loads <see cref="IFloat64Lanes{TSelf}.Count"/> consecutive doubles (unchecked).</summary>
     static abstract TSelf Load(ref double source);
 
-    /// <summary>Loads <see cref="Count"/> consecutive 64-bit integers (unchecked).</summary>
+    /// <summary>Loads <see cref="IFloat64Lanes{TSelf}.Count"/> consecutive 64-bit integers (unchecked).</summary>
     static abstract TSelf LoadInt64(ref long source);
 
-    /// <summary>Loads <see cref="Count"/> consecutive 32-bit integers, sign-extended to the lanes (unchecked).</summary>
+    /// <summary>Loads <see cref="IFloat64Lanes{TSelf}.Count"/> consecutive 32-bit integers, sign-extended to the lanes (unchecked).</summary>
     static abstract TSelf LoadWidened(ref int source);
 
-    /// <summary>Stores the lanes as <see cref="Count"/> consecutive doubles (unchecked).</summary>
+    /// <summary>Stores the lanes as <see cref="IFloat64Lanes{TSelf}.Count"/> consecutive doubles (unchecked).</summary>
     static abstract void Store(TSelf value, ref double destination);
 
-    /// <summary>Stores the lanes as <see cref="Count"/> consecutive 64-bit integers (unchecked).</summary>
+    /// <summary>Stores the lanes as <see cref="IFloat64Lanes{TSelf}.Count"/> consecutive 64-bit integers (unchecked).</summary>
     static abstract void StoreInt64(TSelf value, ref long destination);
 
-    /// <summary>Stores the low 32 bits of each integer lane as <see cref="Count"/> consecutive ints (unchecked).</summary>
+    /// <summary>Stores the low 32 bits of each integer lane as <see cref="IFloat64Lanes{TSelf}.Count"/> consecutive ints (unchecked).</summary>
     static abstract void StoreNarrowed(TSelf value, ref int destination);
-
-    /// <summary>Lane-wise double sum.</summary>
-    static abstract TSelf Add(TSelf left, TSelf right);
-
-    /// <summary>Lane-wise double difference.</summary>
-    static abstract TSelf Subtract(TSelf left, TSelf right);
-
-    /// <summary>Lane-wise double product.</summary>
-    static abstract TSelf Multiply(TSelf left, TSelf right);
 
     /// <summary>Lane-wise double minimum (the Vector API's Min, the same at every width).</summary>
     static abstract TSelf Min(TSelf left, TSelf right);
 
     /// <summary>Lane-wise double maximum (the Vector API's Max, the same at every width).</summary>
     static abstract TSelf Max(TSelf left, TSelf right);
-
-    /// <summary>Lane-wise absolute value (sign bit cleared).</summary>
-    static abstract TSelf Abs(TSelf value);
 
     /// <summary>Lane-wise integer difference (<c>h − mask</c> adds one where the mask is set).</summary>
     static abstract TSelf SubtractInt64(TSelf left, TSelf right);

@@ -1,7 +1,8 @@
 using GrowNet.Ecs.Systems.Graph;
+using GrowNet.Ecs.Systems.Lanes;
 using NUnit.Framework;
 
-namespace GrowNet.Ecs.Tests.Systems.Graph;
+namespace GrowNet.Ecs.Tests.Systems.Lanes;
 
 /// <summary>A graph kernel check written once and run per double-lane width.</summary>
 internal interface IFloat64WidthCheck
@@ -23,9 +24,9 @@ internal static class Float64Widths
     {
         bool accelerated = width switch
         {
-            512 => Float64Lanes512.IsHardwareAccelerated,
-            256 => Float64Lanes256.IsHardwareAccelerated,
-            128 => Float64Lanes128.IsHardwareAccelerated,
+            512 => LaneVector512.IsHardwareAccelerated,
+            256 => LaneVector256.IsHardwareAccelerated,
+            128 => LaneVector128.IsHardwareAccelerated,
             64 => true,
             _ => throw new ArgumentOutOfRangeException(nameof(width), width, "Widths are 512, 256, 128 and 64."),
         };
@@ -34,16 +35,16 @@ internal static class Float64Widths
         switch (width)
         {
             case 512:
-                check.Run<Float64Lanes512>();
+                check.Run<LaneVector512>();
                 break;
             case 256:
-                check.Run<Float64Lanes256>();
+                check.Run<LaneVector256>();
                 break;
             case 128:
-                check.Run<Float64Lanes128>();
+                check.Run<LaneVector128>();
                 break;
             default:
-                check.Run<Float64Lanes1>();
+                check.Run<LaneScalar>();
                 break;
         }
     }
