@@ -1,10 +1,9 @@
-using GrowNet.Ecs.Systems.Graph;
 using GrowNet.Ecs.Systems.Lanes;
 using NUnit.Framework;
 
 namespace GrowNet.Ecs.Tests.Systems.Lanes;
 
-/// <summary>A graph kernel check written once and run per double-lane width.</summary>
+/// <summary>A double-lane kernel check (the graph's tanh) written once and run per width.</summary>
 internal interface IFloat64WidthCheck
 {
     /// <summary>Runs the check with lanes <typeparamref name="TLanes"/>.</summary>
@@ -12,40 +11,25 @@ internal interface IFloat64WidthCheck
 }
 
 /// <summary>
-/// Runs a check on one of the graph kernels' double-lane widths (512, 256, 128 bits, or 64: the
-/// scalar struct). A width this machine (or the current <c>DOTNET_Enable*</c> setting) does not
-/// accelerate is reported as ignored, not passed.
+/// Runs a check on one of the double-lane widths (512, 256, 128 bits: <see cref="LaneWidths"/>,
+/// with the same reporting of widths this machine does not accelerate; or 64: the scalar struct
+/// <see cref="LaneScalar"/>).
 /// </summary>
 internal static class Float64Widths
 {
-    public static readonly int[] All = [512, 256, 128, 64];
+    public static readonly int[] All = [.. LaneWidths.All, 64];
 
     public static void Run(int width, IFloat64WidthCheck check)
     {
-        bool accelerated = width switch
-        {
-            512 => LaneVector512.IsHardwareAccelerated,
-            256 => LaneVector256.IsHardwareAccelerated,
-            128 => LaneVector128.IsHardwareAccelerated,
-            64 => true,
-            _ => throw new ArgumentOutOfRangeException(nameof(width), width, "Widths are 512, 256, 128 and 64."),
-        };
-        if (!accelerated)
-            Assert.Ignore($"Vector{width} is not accelerated here.");
-        switch (width)
-        {
-            case 512:
-                check.Run<LaneVector512>();
-                break;
-            case 256:
-                check.Run<LaneVector256>();
-                break;
-            case 128:
-                check.Run<LaneVector128>();
-                break;
-            default:
-                check.Run<LaneScalar>();
-                break;
-        }
+        if (width == 64)
+            check.Run<LaneScalar>();
+        else
+            LaneWidths.Run(width, new AsLaneWidthCheck(check));
+    }
+
+    /// <summary>Every lane vector width is a double-lane width too.</summary>
+    private sealed class AsLaneWidthCheck(IFloat64WidthCheck check) : ILaneWidthCheck
+    {
+        public void Run<TLanes>() where TLanes : struct, ILaneVector<TLanes> => check.Run<TLanes>();
     }
 }

@@ -11,7 +11,7 @@ internal interface ILaneWidthCheck
 }
 
 /// <summary>
-/// Runs a check on one of the region kernels' lane widths (512, 256, 128 bits). A width this
+/// Runs a check on one of the lane vector widths (512, 256, 128 bits). A width this
 /// machine (or the current <c>DOTNET_Enable*</c> setting) does not accelerate is reported as
 /// ignored, not passed: CI's reruns with AVX-512 and AVX2 switched off see which widths ran.
 /// </summary>
